@@ -1,0 +1,37 @@
+package dev.mosaic.application.port.out;
+
+import dev.mosaic.domain.Asset;
+import dev.mosaic.domain.AssetId;
+import dev.mosaic.domain.Message;
+import dev.mosaic.domain.MessageId;
+import dev.mosaic.domain.ObjectKey;
+import dev.mosaic.domain.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Albums and their assets. Writes happen inside a {@link TransactionRunner} transaction. */
+public interface Messages {
+
+    /** Stores a new message with all its assets. */
+    void add(Message message);
+
+    Optional<Message> byId(MessageId id);
+
+    /** The message holding this asset, with all its assets. */
+    Optional<Message> byAsset(AssetId id);
+
+    Optional<Message> byObjectKey(ObjectKey key);
+
+    /**
+     * Replaces {@code expected} by {@code next} only if the stored asset still equals
+     * {@code expected} in stage, progress and update time; false when someone changed it first.
+     */
+    boolean replace(Asset expected, Asset next);
+
+    /** Messages between two users, newest first, older than {@code before} when given. */
+    List<Message> conversation(UserId one, UserId other, Optional<MessageId> before, int limit);
+
+    /** Assets still uploading whose upload deadline is before {@code now}, oldest first. */
+    List<Asset> uploadsExpiredAt(Instant now, int limit);
+}

@@ -1,0 +1,58 @@
+package dev.mosaic.domain;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Where bytes live in storage. Made only by the server: {@code raw/<user>/<asset>/<slug>} for
+ * uploads and {@code derived/<user>/<asset>/<name>} for renditions. ASCII only, no {@code ..}.
+ */
+public record ObjectKey(String value) {
+    private static final Pattern SYNTAX = Pattern.compile("(raw|derived)(/[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}){3}");
+    private static final int MAX_SLUG = 100;
+
+    public ObjectKey {
+        if (value == null || !SYNTAX.matcher(value).matches() || value.contains("..")) {
+            throw new IllegalArgumentException("not an object key: " + value);
+        }
+    }
+
+    public static ObjectKey raw(UserId owner, AssetId asset, FileName name) {
+        return new ObjectKey("raw/" + owner + "/" + asset + "/" + slug(name));
+    }
+
+    public static ObjectKey derived(UserId owner, AssetId asset, String fileName) {
+        return new ObjectKey("derived/" + owner + "/" + asset + "/" + fileName);
+    }
+
+    /** Parses a key a client echoes back; empty when it could not have come from us. */
+    public static java.util.Optional<ObjectKey> parse(String raw) {
+        try {
+            return java.util.Optional.of(new ObjectKey(raw));
+        } catch (IllegalArgumentException notOurs) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Only ASCII letters, digits, dot, dash and underscore of the display name survive. */
+    static String slug(FileName name) {
+        String ascii = Normalizer.normalize(name.value(), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .replaceAll("[^A-Za-z0-9._-]", "_")
+                .replaceAll("\\.{2,}", ".")
+                .replaceAll("^[._]+", "");
+        if (ascii.length() > MAX_SLUG) {
+            String extension = name.extension();
+            int keep = MAX_SLUG - (extension.isEmpty() ? 0 : extension.length() + 1);
+            ascii = ascii.substring(0, keep) + (extension.isEmpty() ? "" : "." + extension);
+        }
+        ascii = ascii.replaceAll("\\.{2,}", ".").replaceAll("\\.+$", "");
+        return ascii.isEmpty() ? "file" : ascii.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
