@@ -1,0 +1,78 @@
+package dev.mosaic.adapters.persistence;
+
+import dev.mosaic.application.port.out.JobQueue;
+import dev.mosaic.domain.AssetId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Claims by compare-and-set on the lease columns: portable, and one winner per job. */
+final class JdbiJobQueue implements JobQueue {
+    private static final int CANDIDATES = 8;
+    private static final int MAX_ROUNDS = 50;
+    private static final int MAX_ERROR_LENGTH = 4000;
+
+    private final JdbiTransactions transactions;
+
+    JdbiJobQueue(JdbiTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void enqueue(Job job, Instant runAt) {
+        transactions.withDao(JobDao.class, dao -> {
+            dao.insert(job.kind().name(), job.asset().value(), runAt);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<ClaimedJob> claim(String worker, Instant now, Duration lease) {
+        Instant until = now.plus(lease);
+        return transactions.withDao(JobDao.class, dao -> {
+            // losing every candidate means others took them: look again, they may have left more
+            for (int round = 0; round < MAX_ROUNDS; round++) {
+                List<Long> candidates = dao.candidates(now, CANDIDATES);
+                if (candidates.isEmpty()) {
+                    return Optional.empty();
+                }
+                for (long id : candidates) {
+                    if (dao.lease(id, worker, now, until) == 1) {
+                        return dao.job(id).map(JdbiJobQueue::claimed);
+                    }
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    @Override
+    public void done(ClaimedJob job) {
+        transactions.withDao(JobDao.class, dao -> dao.finish(job.id(), job.attempt()));
+    }
+
+    @Override
+    public void retryAt(ClaimedJob job, Instant runAt, String error) {
+        transactions.withDao(JobDao.class, dao -> dao.postpone(job.id(), job.attempt(), runAt, clip(error)));
+    }
+
+    @Override
+    public void giveUp(ClaimedJob job, String error) {
+        transactions.withDao(JobDao.class, dao -> dao.abandon(job.id(), job.attempt(), clip(error)));
+    }
+
+    @Override
+    public int pending() {
+        return transactions.withDao(JobDao.class, JobDao::pending);
+    }
+
+    private static ClaimedJob claimed(JobRow row) {
+        return new ClaimedJob(row.id(), new Job(Kind.valueOf(row.kind()), AssetId.of(row.assetId())),
+                row.attempts());
+    }
+
+    private static String clip(String error) {
+        return error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
+    }
+}

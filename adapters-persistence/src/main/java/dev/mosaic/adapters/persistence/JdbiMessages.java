@@ -1,0 +1,97 @@
+package dev.mosaic.adapters.persistence;
+
+import static java.util.stream.Collectors.groupingBy;
+
+import dev.mosaic.application.port.out.Messages;
+import dev.mosaic.domain.Asset;
+import dev.mosaic.domain.AssetId;
+import dev.mosaic.domain.Message;
+import dev.mosaic.domain.MessageId;
+import dev.mosaic.domain.ObjectKey;
+import dev.mosaic.domain.Stage;
+import dev.mosaic.domain.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+final class JdbiMessages implements Messages {
+    private final JdbiTransactions transactions;
+
+    JdbiMessages(JdbiTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void add(Message message) {
+        List<AssetRow> assets = IntStream.range(0, message.assets().size())
+                .mapToObj(order -> AssetMapping.toRow(message.assets().get(order), order))
+                .toList();
+        transactions.withDao(MessageDao.class, dao -> {
+            dao.insertMessage(AssetMapping.toRow(message));
+            if (!assets.isEmpty()) {
+                dao.insertAssets(assets);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Message> byId(MessageId id) {
+        return transactions.withDao(MessageDao.class, dao -> load(dao, id.value()));
+    }
+
+    @Override
+    public Optional<Message> byAsset(AssetId id) {
+        return transactions.withDao(MessageDao.class,
+                dao -> dao.messageIdOfAsset(id.value()).flatMap(messageId -> load(dao, messageId)));
+    }
+
+    @Override
+    public Optional<Message> byObjectKey(ObjectKey key) {
+        return transactions.withDao(MessageDao.class,
+                dao -> dao.messageIdOfObjectKey(key.value()).flatMap(messageId -> load(dao, messageId)));
+    }
+
+    @Override
+    public boolean replace(Asset expected, Asset next) {
+        if (!expected.id().equals(next.id()) || !expected.messageId().equals(next.messageId())) {
+            throw new IllegalArgumentException("replace keeps the asset's id and message");
+        }
+        // the order column is not updated, so any value does
+        AssetRow row = AssetMapping.toRow(next, 0);
+        return transactions.withDao(MessageDao.class, dao -> dao.replaceAsset(row, expected.stage().name(),
+                expected.progress(), expected.updatedAt())) == 1;
+    }
+
+    @Override
+    public List<Message> conversation(UserId one, UserId other, Optional<MessageId> before, int limit) {
+        long cursor = before.map(MessageId::value).orElse(Long.MAX_VALUE);
+        return transactions.withDao(MessageDao.class, dao ->
+                withAssets(dao, dao.conversation(one.value(), other.value(), cursor, Math.max(limit, 0))));
+    }
+
+    @Override
+    public List<Asset> uploadsExpiredAt(Instant now, int limit) {
+        return transactions.withDao(MessageDao.class,
+                dao -> dao.deadlinePassed(Stage.UPLOADING.name(), now, Math.max(limit, 0))).stream()
+                .map(AssetMapping::toAsset)
+                .toList();
+    }
+
+    private static Optional<Message> load(MessageDao dao, long id) {
+        return dao.message(id).map(row -> AssetMapping.toMessage(row, dao.assetsOf(List.of(id))));
+    }
+
+    private static List<Message> withAssets(MessageDao dao, List<MessageRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<AssetRow>> assets = dao.assetsOf(rows.stream().map(MessageRow::id).toList()).stream()
+                .collect(groupingBy(AssetRow::messageId));
+        return rows.stream()
+                .map(row -> AssetMapping.toMessage(row, assets.getOrDefault(row.id(), List.of())))
+                .toList();
+    }
+}

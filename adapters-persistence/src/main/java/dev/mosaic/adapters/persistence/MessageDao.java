@@ -1,0 +1,74 @@
+package dev.mosaic.adapters.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(MessageRow.class)
+@RegisterConstructorMapper(AssetRow.class)
+interface MessageDao {
+    String ASSET_COLUMNS = """
+            id, message_id, display_order, owner_id, kind, file_name, content_type, object_key, upload_mode,
+            file_size, part_size, num_parts, upload_id, stage, progress, width, height, duration_millis,
+            placeholder, renditions, failure_code, created_at, updated_at, expires_at""";
+
+    @SqlUpdate("""
+            INSERT INTO messages (id, sender_id, receiver_id, body, created_at)
+            VALUES (:id, :senderId, :receiverId, :body, :createdAt)""")
+    void insertMessage(@BindMethods MessageRow row);
+
+    @SqlBatch("INSERT INTO assets (" + ASSET_COLUMNS + """
+            ) VALUES (:id, :messageId, :displayOrder, :ownerId, :kind, :fileName, :contentType, :objectKey,
+            :uploadMode, :fileSize, :partSize, :numParts, :uploadId, :stage, :progress, :width, :height,
+            :durationMillis, :placeholder, :renditions, :failureCode, :createdAt, :updatedAt, :expiresAt)""")
+    void insertAssets(@BindMethods List<AssetRow> rows);
+
+    @SqlQuery("SELECT id, sender_id, receiver_id, body, created_at FROM messages WHERE id = :id")
+    Optional<MessageRow> message(long id);
+
+    @SqlQuery("SELECT " + ASSET_COLUMNS + " FROM assets WHERE message_id IN (<messageIds>)"
+            + " ORDER BY message_id, display_order")
+    List<AssetRow> assetsOf(@BindList("messageIds") List<Long> messageIds);
+
+    @SqlQuery("SELECT message_id FROM assets WHERE id = :assetId")
+    Optional<Long> messageIdOfAsset(long assetId);
+
+    @SqlQuery("SELECT message_id FROM assets WHERE object_key = :objectKey")
+    Optional<Long> messageIdOfObjectKey(String objectKey);
+
+    /** The compare-and-set behind {@code Messages.replace}; the id and message never change. */
+    @SqlUpdate("""
+            UPDATE assets SET owner_id = :next.ownerId, kind = :next.kind, file_name = :next.fileName,
+              content_type = :next.contentType, object_key = :next.objectKey, upload_mode = :next.uploadMode,
+              file_size = :next.fileSize, part_size = :next.partSize, num_parts = :next.numParts,
+              upload_id = :next.uploadId, stage = :next.stage, progress = :next.progress, width = :next.width,
+              height = :next.height, duration_millis = :next.durationMillis, placeholder = :next.placeholder,
+              renditions = :next.renditions, failure_code = :next.failureCode, created_at = :next.createdAt,
+              updated_at = :next.updatedAt, expires_at = :next.expiresAt
+            WHERE id = :next.id AND message_id = :next.messageId
+              AND stage = :expectedStage AND progress = :expectedProgress AND updated_at = :expectedUpdatedAt""")
+    int replaceAsset(@BindMethods("next") AssetRow next, @Bind("expectedStage") String expectedStage,
+                     @Bind("expectedProgress") int expectedProgress,
+                     @Bind("expectedUpdatedAt") Instant expectedUpdatedAt);
+
+    @SqlQuery("""
+            SELECT id, sender_id, receiver_id, body, created_at FROM messages
+            WHERE ((sender_id = :one AND receiver_id = :other) OR (sender_id = :other AND receiver_id = :one))
+              AND id < :before
+            ORDER BY id DESC
+            LIMIT :limit""")
+    List<MessageRow> conversation(long one, long other, long before, int limit);
+
+    @SqlQuery("SELECT " + ASSET_COLUMNS + """
+             FROM assets WHERE stage = :stage AND expires_at < :now
+            ORDER BY expires_at, id
+            LIMIT :limit""")
+    List<AssetRow> deadlinePassed(String stage, Instant now, int limit);
+}

@@ -1,0 +1,115 @@
+package dev.mosaic.adapters.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.mosaic.application.port.out.EventLog;
+import dev.mosaic.application.port.out.IdSource;
+import dev.mosaic.application.port.out.IdempotencyKeys;
+import dev.mosaic.application.port.out.JobQueue;
+import dev.mosaic.application.port.out.Messages;
+import dev.mosaic.application.port.out.TransactionRunner;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database behind every persistence port: a connection pool, the schema brought up to date
+ * by Flyway, and ports that share one transaction per thread through {@link #transactions()}.
+ */
+public final class PersistenceAdapter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PersistenceAdapter.class);
+
+    private final HikariDataSource pool;
+    private final JdbiTransactions transactions;
+    private final Messages messages;
+    private final EventLog eventLog;
+    private final JobQueue jobQueue;
+    private final IdempotencyKeys idempotencyKeys;
+    private final IdSource ids;
+
+    private PersistenceAdapter(HikariDataSource pool, Dialect dialect) {
+        this.pool = pool;
+        Jdbi jdbi = JdbiSetup.create(pool);
+        this.transactions = new JdbiTransactions(jdbi);
+        this.messages = new JdbiMessages(transactions);
+        this.eventLog = new JdbiEventLog(transactions);
+        this.jobQueue = new JdbiJobQueue(transactions);
+        this.idempotencyKeys = new JdbiIdempotencyKeys(transactions);
+        this.ids = new SequenceIds(transactions, dialect);
+    }
+
+    /** Opens the pool and migrates the schema; fails at once when the database is unusable. */
+    public static PersistenceAdapter start(PersistenceSettings settings) {
+        Dialect dialect = Dialect.of(settings.jdbcUrl());
+        HikariDataSource pool = new HikariDataSource(poolConfig(settings));
+        try {
+            var result = Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            LOG.info("database {} at schema version {}", dialect, result.targetSchemaVersion);
+            return new PersistenceAdapter(pool, dialect);
+        } catch (RuntimeException failure) {
+            pool.close();
+            throw failure;
+        }
+    }
+
+    private static HikariConfig poolConfig(PersistenceSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("mosaic-db");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setAutoCommit(true);
+        // fail a health check or a request quickly instead of hanging on a lost database
+        config.setConnectionTimeout(10_000);
+        return config;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public EventLog eventLog() {
+        return eventLog;
+    }
+
+    public JobQueue jobQueue() {
+        return jobQueue;
+    }
+
+    public IdempotencyKeys idempotencyKeys() {
+        return idempotencyKeys;
+    }
+
+    public IdSource ids() {
+        return ids;
+    }
+
+    public TransactionRunner transactions() {
+        return transactions;
+    }
+
+    /** True when a connection answers a trivial query. */
+    public boolean isHealthy() {
+        if (pool.isClosed()) {
+            return false;
+        }
+        try {
+            return transactions.withHandle(handle ->
+                    handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException unreachable) {
+            LOG.warn("database health check failed: {}", unreachable.toString());
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.mosaic.adapters.persistence;
+
+import dev.mosaic.application.contract.Ports;
+import java.nio.file.Path;
+
+/** A fresh H2 file database per test, in the test's own folder. */
+final class H2Stores {
+
+    private H2Stores() {
+    }
+
+    static PersistenceAdapter startIn(Path folder) {
+        return PersistenceAdapter.start(PersistenceSettings.h2File(folder));
+    }
+
+    static Ports portsIn(Path folder) {
+        PersistenceAdapter adapter = startIn(folder);
+        return new Ports(adapter.messages(), adapter.eventLog(), adapter.jobQueue(), adapter.idempotencyKeys(),
+                adapter.transactions(), adapter::close);
+    }
+}
