@@ -1,0 +1,113 @@
+package dev.mosaic.adapters.persistence;
+
+import static dev.mosaic.application.fake.Fixtures.RECEIVER;
+import static dev.mosaic.application.fake.Fixtures.SENDER;
+import static dev.mosaic.application.fake.Fixtures.T0;
+import static dev.mosaic.application.fake.Fixtures.asset;
+import static dev.mosaic.application.fake.Fixtures.message;
+import static dev.mosaic.application.fake.Fixtures.update;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mosaic.application.port.out.JobQueue;
+import dev.mosaic.application.port.out.JobQueue.Job;
+import dev.mosaic.domain.Asset;
+import dev.mosaic.domain.AssetId;
+import dev.mosaic.domain.Message;
+import dev.mosaic.domain.MessageId;
+import dev.mosaic.domain.Stage;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JdbiTransactionsTest {
+    @TempDir
+    Path folder;
+    private PersistenceAdapter db;
+
+    @BeforeEach
+    void start() {
+        db = H2Stores.startIn(folder);
+    }
+
+    @AfterEach
+    void stop() {
+        db.close();
+    }
+
+    private static final class Boom extends RuntimeException {
+        Boom() {
+            super("the use case failed after writing");
+        }
+    }
+
+    @Test
+    void aFailedTransactionLeavesNoWriteOfAnyPortBehind() {
+        Message album = message(100).with(asset(500)).build();
+        db.idempotencyKeys().reserve(SENDER, "k-1", "sha256:aa", T0);
+
+        assertThatThrownBy(() -> db.transactions().run(() -> {
+            db.messages().add(album);
+            db.eventLog().append(RECEIVER, update(100, 500, Stage.UPLOADING));
+            db.jobQueue().enqueue(new Job(JobQueue.Kind.PROCESS_ASSET, AssetId.of(500)), T0);
+            db.idempotencyKeys().complete(SENDER, "k-1", album.id());
+            throw new Boom();
+        })).isInstanceOf(Boom.class);
+
+        assertThat(db.messages().byId(album.id())).isEmpty();
+        assertThat(db.eventLog().lastSequence(RECEIVER)).isZero();
+        assertThat(db.jobQueue().pending()).isZero();
+        assertThat(db.idempotencyKeys().find(SENDER, "k-1").orElseThrow().message()).isNull();
+    }
+
+    @Test
+    void aRolledBackEventGivesItsNumberBackSoNoGapAppears() {
+        db.eventLog().append(RECEIVER, update(100, 500, Stage.UPLOADING));
+
+        assertThatThrownBy(() -> db.transactions().run(() -> {
+            assertThat(db.eventLog().append(RECEIVER, update(100, 500, Stage.PROCESSING))).isEqualTo(2);
+            throw new Boom();
+        })).isInstanceOf(Boom.class);
+
+        assertThat(db.eventLog().append(RECEIVER, update(100, 500, Stage.READY))).isEqualTo(2);
+    }
+
+    @Test
+    void aNestedTransactionJoinsTheOuterOneAndFailsWithIt() {
+        Message album = message(100).with(asset(500)).build();
+        Asset uploading = album.assets().get(0);
+
+        assertThatThrownBy(() -> db.transactions().run(() -> {
+            db.transactions().run(() -> db.messages().add(album));
+            assertThat(db.messages().replace(uploading, uploading.moveTo(Stage.PROCESSING, T0))).isTrue();
+            throw new Boom();
+        })).isInstanceOf(Boom.class);
+
+        assertThat(db.messages().byId(album.id())).isEmpty();
+    }
+
+    @Test
+    void othersSeeTheWritesOfATransactionOnlyOnceItCommits() {
+        Message album = message(100).with(asset(500)).build();
+
+        db.transactions().run(() -> {
+            db.messages().add(album);
+            boolean seenOutside = CompletableFuture.supplyAsync(() -> db.messages().byId(album.id()).isPresent())
+                    .orTimeout(10, TimeUnit.SECONDS).join();
+            assertThat(seenOutside).isFalse();
+        });
+
+        assertThat(db.messages().byId(MessageId.of(100))).contains(album);
+    }
+
+    @Test
+    void aCallOutsideATransactionCommitsAtOnce() {
+        db.messages().add(message(100).build());
+
+        assertThat(CompletableFuture.supplyAsync(() -> db.messages().byId(MessageId.of(100))).join()).isPresent();
+    }
+}
