@@ -16,7 +16,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface JobDao {
     String PENDING = "PENDING";
     String GAVE_UP = "GAVE_UP";
-    String CLAIMABLE = "state = '" + PENDING + "' AND run_at <= :now AND (locked_until IS NULL OR locked_until <= :now)";
+    String CLAIMABLE = "state = '" + PENDING + "' AND run_at <= :now"
+            + " AND (locked_until IS NULL OR locked_until <= :now)";
     String HELD = "id = :id AND attempts = :attempt AND state = '" + PENDING + "' AND locked_until IS NOT NULL";
 
     @SqlUpdate("INSERT INTO jobs (kind, asset_id, state, attempts, run_at) VALUES (:kind, :assetId, '"
