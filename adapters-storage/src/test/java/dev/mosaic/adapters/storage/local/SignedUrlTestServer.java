@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 final class SignedUrlTestServer implements AutoCloseable {
 
     private final HttpServer server;
+    private boolean closed;
 
     /** Binds a free port first, so the store can be told its public URL before it exists. */
     SignedUrlTestServer() throws IOException {
@@ -104,7 +105,10 @@ final class SignedUrlTestServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.stop(0);
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            server.stop(0);
+        }
     }
 }
