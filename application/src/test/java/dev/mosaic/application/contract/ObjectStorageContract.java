@@ -103,6 +103,7 @@ public abstract class ObjectStorageContract {
             copied = copy.path();
             assertThat(Files.readAllBytes(copied)).isEqualTo(bytes);
         }
+        assertThat(copied).as("closing removes the copy").doesNotExist();
         storage().delete(key);
         assertThat(storage().stat(key)).isEmpty();
     }

@@ -34,6 +34,10 @@ public final class LocalDiskStorage implements ObjectStorage, SignedUrlEndpoint 
         this.layout = new DiskLayout(settings.root());
         this.signer = new UrlSigner(settings.signingKey(), settings.publicUrl(), clock);
         this.objects = new ObjectFiles(layout);
+        io(() -> {
+            objects.dropCopiesOfAnEarlierRun();
+            return null;
+        });
         this.uploads = io(() -> new MultipartFolders(layout, objects));
         this.handler = new SignedUrlHandler(signer, objects, uploads, layout);
     }

@@ -96,6 +96,11 @@ final class ObjectFiles {
         return new TemporaryCopy(copy);
     }
 
+    /** Copies are links that would pin deleted objects' bytes; none outlives the process that made it. */
+    void dropCopiesOfAnEarlierRun() throws IOException {
+        Folders.deleteRecursively(layout.copies());
+    }
+
     void delete(ObjectKey key) throws IOException {
         Files.deleteIfExists(layout.object(key));
         Files.deleteIfExists(layout.typeOf(key));

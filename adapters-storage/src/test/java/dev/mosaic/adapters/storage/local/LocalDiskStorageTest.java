@@ -52,6 +52,18 @@ class LocalDiskStorageTest {
     }
 
     @Test
+    void copiesLeftByAnEarlierRunAreDroppedAtStart() throws IOException {
+        LocalDiskStorage storage = storage(URI.create("http://localhost:8080"));
+        storage.put(KEY, Files.write(folder.resolve("source"), new byte[] {1, 2, 3}), ContentType.JPEG);
+        Path leftOver = storage.localCopy(KEY).path();
+
+        storage(URI.create("http://localhost:8080"));
+
+        assertThat(leftOver).doesNotExist();
+        assertThat(storage.stat(KEY)).isPresent();
+    }
+
+    @Test
     void aStoreWhoseRootIsGoneIsUnhealthy() throws IOException {
         LocalDiskStorage storage = storage(URI.create("http://localhost:8080"));
         assertThat(storage.isHealthy()).isTrue();
