@@ -57,10 +57,24 @@ public final class ProcessAssetService implements ProcessAssetUseCase {
             changes.apply(id, current -> whileProcessing(current, () -> current.moveTo(Stage.READY, clock.instant())));
             return;
         }
-        MediaOutcome outcome = runProcessor(asset);
+        Path workDir = null;
+        try (ObjectStorage.LocalCopy copy = storage.localCopy(asset.objectKey())) {
+            workDir = Files.createTempDirectory("mosaic-asset-" + asset.id() + "-");
+            MediaOutcome outcome = media.process(new MediaJob(asset.kind(), asset.contentType()), copy.path(),
+                    workDir, new Listener(asset));
+            settle(asset, outcome);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteTree(workDir);
+        }
+    }
+
+    /** Stores the renditions (their files live only as long as the work folder) and ends the asset. */
+    private void settle(Asset asset, MediaOutcome outcome) {
         if (outcome instanceof MediaOutcome.Processed processed) {
             List<Rendition> stored = processed.renditions().stream().map(file -> store(asset, file)).toList();
-            changes.apply(id, current -> whileProcessing(current, () -> {
+            changes.apply(asset.id(), current -> whileProcessing(current, () -> {
                 Asset next = current.withInfo(processed.info());
                 for (Rendition rendition : stored) {
                     next = next.withRendition(rendition);
@@ -69,21 +83,8 @@ public final class ProcessAssetService implements ProcessAssetUseCase {
             }));
         } else {
             String code = ((MediaOutcome.Rejected) outcome).refusal().code();
-            changes.apply(id, current -> whileProcessing(current, () -> current.fail(code, clock.instant())));
+            changes.apply(asset.id(), current -> whileProcessing(current, () -> current.fail(code, clock.instant())));
             storage.delete(asset.objectKey());
-        }
-    }
-
-    private MediaOutcome runProcessor(Asset asset) {
-        Path workDir = null;
-        try (ObjectStorage.LocalCopy copy = storage.localCopy(asset.objectKey())) {
-            workDir = Files.createTempDirectory("mosaic-asset-" + asset.id() + "-");
-            return media.process(new MediaJob(asset.kind(), asset.contentType()), copy.path(), workDir,
-                    new Listener(asset));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            deleteTree(workDir);
         }
     }
 
