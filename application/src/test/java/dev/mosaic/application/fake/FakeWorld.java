@@ -1,5 +1,8 @@
 package dev.mosaic.application.fake;
 
+import dev.mosaic.application.event.Event;
+import dev.mosaic.application.event.StoredEvent;
+import dev.mosaic.application.port.out.EventLog;
 import dev.mosaic.application.port.out.EventNotifier;
 import dev.mosaic.application.port.out.WorkSignal;
 import dev.mosaic.application.service.MosaicServices;
@@ -7,6 +10,7 @@ import dev.mosaic.application.service.MosaicSettings;
 import dev.mosaic.domain.UserId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Every use case wired to in-memory fakes: the application as a test sees it. */
@@ -22,6 +26,8 @@ public final class FakeWorld {
     public final MutableClock clock = MutableClock.at("2026-11-24T09:00:00Z");
     public final List<UserId> notified = new ArrayList<>();
     public final AtomicInteger workSignals = new AtomicInteger();
+    /** Set it to make the next event append fail, as a database error mid-transaction would. */
+    public final AtomicBoolean failNextEventAppend = new AtomicBoolean();
     public final MosaicServices services;
 
     public FakeWorld() {
@@ -35,8 +41,27 @@ public final class FakeWorld {
             }
         };
         WorkSignal signal = workSignals::incrementAndGet;
+        EventLog flakyEvents = new EventLog() {
+            @Override
+            public long append(UserId recipient, Event event) {
+                if (failNextEventAppend.getAndSet(false)) {
+                    throw new IllegalStateException("the event log is down");
+                }
+                return events.append(recipient, event);
+            }
+
+            @Override
+            public List<StoredEvent> since(UserId recipient, long afterSequence, int limit) {
+                return events.since(recipient, afterSequence, limit);
+            }
+
+            @Override
+            public long lastSequence(UserId recipient) {
+                return events.lastSequence(recipient);
+            }
+        };
         services = new MosaicServices(settings, new MosaicServices.Ports(messages, ids, idempotency, transactions,
-                events, notifier, jobs, signal, storage, media, clock));
+                flakyEvents, notifier, jobs, signal, storage, media, clock));
     }
 
     /** Runs queued jobs until none is due. */
