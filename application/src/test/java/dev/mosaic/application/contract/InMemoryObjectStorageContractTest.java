@@ -1,8 +1,8 @@
-package dev.mosaic.application.fake;
+package dev.mosaic.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mosaic.application.contract.ObjectStorageContract;
+import dev.mosaic.application.fake.InMemoryObjectStorage;
 import dev.mosaic.application.port.out.ObjectStorage;
 import dev.mosaic.application.port.out.ObjectStorage.SignedPart;
 import dev.mosaic.application.port.out.ObjectStorage.SignedRequest;
@@ -33,7 +33,7 @@ class InMemoryObjectStorageContractTest extends ObjectStorageContract {
             @Override
             public String put(SignedRequest request, byte[] bytes) {
                 storage.upload(keyOf(request.url()), bytes, new ContentType(request.headers().get("Content-Type")));
-                return StorageEtags.quotedMd5(bytes);
+                return StorageTestBytes.quotedMd5(bytes);
             }
 
             @Override
