@@ -1,5 +1,7 @@
 package dev.mosaic.bootstrap;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +38,8 @@ public record Config(
     }
 
     public static Config from(Map<String, String> env) {
-        int port = integer(env, "MOSAIC_PORT", 8080, 0, 65535);
+        int requestedPort = integer(env, "MOSAIC_PORT", 8080, 0, 65535);
+        int port = requestedPort == 0 ? freePort() : requestedPort;
         Path dataDir = Path.of(env.getOrDefault("MOSAIC_DATA_DIR", "./data")).toAbsolutePath().normalize();
         URI publicUrl = uri(env, "MOSAIC_PUBLIC_URL").orElse(URI.create("http://localhost:" + port));
         String defaultDb = "jdbc:h2:file:" + dataDir.resolve("mosaic") + ";DB_CLOSE_ON_EXIT=FALSE";
@@ -57,13 +60,13 @@ public record Config(
                 integer(env, "MOSAIC_MAX_PIXELS", 50_000_000, 1, Integer.MAX_VALUE));
     }
 
-    /** Where the server listens, as a client outside must see it; ends without a slash. */
-    public Config withPort(int actualPort) {
-        URI url = publicUrl.getPort() == port && port == 0
-                ? URI.create(publicUrl.getScheme() + "://" + publicUrl.getHost() + ":" + actualPort)
-                : publicUrl;
-        return new Config(actualPort, dataDir, url, jwtSecret, jwksUrl, storage, dbUrl, dbUser, dbPassword,
-                corsOrigins, workers, uploadExpiry, maxPixels);
+    /** Port 0 means any free port; it is chosen here, as signed URLs must name it before the server starts. */
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new ConfigException("no free port to listen on: " + e.getMessage());
+        }
     }
 
     private static Storage storage(String value) {

@@ -65,7 +65,7 @@ public final class Mosaic implements AutoCloseable {
             notifier.subscribe(http::deliver);
             http.start();
             resources.add(0, http::stop);
-            this.config = requested.withPort(http.port());
+            this.config = requested;
             workers[0].start();
             resources.add(0, workers[0]);
             resources.add(0, new Janitor(services.expireUploads(), Duration.ofMinutes(1)));
