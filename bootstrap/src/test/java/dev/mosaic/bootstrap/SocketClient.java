@@ -1,0 +1,87 @@
+package dev.mosaic.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** A real WebSocket client that keeps every frame it receives. */
+final class SocketClient implements WebSocket.Listener, AutoCloseable {
+    final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+    private final StringBuilder partial = new StringBuilder();
+    private final WebSocket socket;
+    volatile boolean closed;
+
+    private SocketClient(URI url, String headerToken, String firstFrame) {
+        try {
+            WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+            if (headerToken != null) {
+                builder.header("Authorization", "Bearer " + headerToken);
+            }
+            this.socket = builder.buildAsync(url, this).get(10, TimeUnit.SECONDS);
+            if (firstFrame != null) {
+                socket.sendText(firstFrame, true).get(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not open a socket to " + url, e);
+        }
+    }
+
+    /** Authenticates with the upgrade's Authorization header. */
+    static SocketClient withHeader(URI url, String token) {
+        return new SocketClient(url, token, null);
+    }
+
+    /** Authenticates as a browser must: with the first frame. */
+    static SocketClient withFirstFrame(URI url, String token, long since) {
+        return new SocketClient(url, null, "{\"type\":\"auth\",\"token\":\"" + token + "\",\"since\":" + since + "}");
+    }
+
+    List<JsonNode> events() {
+        return frames.stream().filter(frame -> frame.has("seq")).toList();
+    }
+
+    List<String> types() {
+        return frames.stream().map(frame -> frame.path("type").asText()).toList();
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            try {
+                frames.add(RunningMosaic.JSON.readTree(partial.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            partial.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed = true;
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed = true;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
+    }
+}
