@@ -36,6 +36,14 @@ final class DecodeGate {
         }
     }
 
+    int running() {
+        return inside.get();
+    }
+
+    int waiting() {
+        return permits.getQueueLength();
+    }
+
     /** The most decodes that were ever running at the same time. */
     int peakConcurrency() {
         return peak.get();
