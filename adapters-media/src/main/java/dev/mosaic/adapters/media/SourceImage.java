@@ -40,7 +40,12 @@ final class SourceImage implements AutoCloseable {
         if (stream == null) {
             throw new IOException("ImageIO cannot open " + file);
         }
-        return new SourceImage(stream, readers.next());
+        try {
+            return new SourceImage(stream, readers.next());
+        } catch (RuntimeException e) {
+            stream.close();
+            throw e;
+        }
     }
 
     /** The stored size of the first frame, from the header alone. */
@@ -63,19 +68,20 @@ final class SourceImage implements AutoCloseable {
 
     /** Decodes the first frame, keeping every {@code step}-th pixel each way. */
     BufferedImage decode(Size stored, int step) throws IOException {
-        if (!reader.getImageTypes(0).hasNext()) {
-            throw UnusableImage.unsupported("this kind of " + reader.getFormatName() + " image");
-        }
-        ImageReadParam param = reader.getDefaultReadParam();
-        if (step > 1) {
-            reduce(param, stored, step);
-        }
         BufferedImage image;
         try {
+            if (!reader.getImageTypes(0).hasNext()) {
+                throw unsupportedKind();
+            }
+            ImageReadParam param = reader.getDefaultReadParam();
+            if (step > 1) {
+                reduce(param, stored, step);
+            }
             image = reader.read(0, param);
         } catch (IIOException e) {
+            // the JDK's JPEG reader says this of colour layouts it has no converter for
             if (String.valueOf(e.getMessage()).contains("Unsupported Image Type")) {
-                throw UnusableImage.unsupported("this kind of " + reader.getFormatName() + " image");
+                throw unsupportedKind();
             }
             throw e;
         }
@@ -83,6 +89,11 @@ final class SourceImage implements AutoCloseable {
             throw UnusableImage.corrupt("the image ends before its last pixel");
         }
         return image;
+    }
+
+    private UnusableImage unsupportedKind() throws IOException {
+        return UnusableImage.unsupported("this kind of " + reader.getFormatName().toUpperCase(Locale.ROOT)
+                + " image");
     }
 
     private static void reduce(ImageReadParam param, Size stored, int step) {

@@ -30,6 +30,8 @@ final class HostileCorpus {
     static final String FAKE_HEIC = "fake.heic";
     static final String GARBAGE_GIF = "garbage.gif";
     static final String EXIF_BAD_OFFSETS_JPEG = "exif-bad-offsets.jpg";
+    static final String TWO_CHANNEL_JPEG = "two-channel.jpg";
+    static final String YCCK_AS_YCC_JPEG = "four-channel-ycc.jpg";
     static final int MANY_FRAMES = 3000;
 
     private HostileCorpus() {
@@ -53,6 +55,8 @@ final class HostileCorpus {
         Files.write(folder.resolve(FAKE_HEIC), fakeHeic());
         Files.write(folder.resolve(GARBAGE_GIF), garbageGif());
         Files.write(folder.resolve(EXIF_BAD_OFFSETS_JPEG), exifWithBadOffsets());
+        Files.write(folder.resolve(TWO_CHANNEL_JPEG), Jpegs.channels(2, -1));
+        Files.write(folder.resolve(YCCK_AS_YCC_JPEG), Jpegs.channels(4, 1));
     }
 
     /** The bytes of one corpus file, from the test classpath. */

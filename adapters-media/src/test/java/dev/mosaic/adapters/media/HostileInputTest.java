@@ -9,6 +9,8 @@ import static dev.mosaic.adapters.media.HostileCorpus.MANY_FRAMES_GIF;
 import static dev.mosaic.adapters.media.HostileCorpus.PIXEL_FLOOD_PNG;
 import static dev.mosaic.adapters.media.HostileCorpus.SCRIPTED_SVG;
 import static dev.mosaic.adapters.media.HostileCorpus.TRUNCATED_JPEG;
+import static dev.mosaic.adapters.media.HostileCorpus.TWO_CHANNEL_JPEG;
+import static dev.mosaic.adapters.media.HostileCorpus.YCCK_AS_YCC_JPEG;
 import static dev.mosaic.adapters.media.HostileCorpus.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -132,6 +134,12 @@ class HostileInputTest {
     @Test
     void heicWithoutADecoderIsUnsupported() {
         assertThat(image("image/heic", load(FAKE_HEIC)).refusalCode()).isEqualTo("image_unsupported");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {TWO_CHANNEL_JPEG, YCCK_AS_YCC_JPEG})
+    void aJpegColourLayoutImageIoCannotConvertIsUnsupported(String name) {
+        assertThat(image("image/jpeg", load(name)).refusalCode()).isEqualTo("image_unsupported");
     }
 
     @Test

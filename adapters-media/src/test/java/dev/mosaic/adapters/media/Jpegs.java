@@ -19,10 +19,27 @@ final class Jpegs {
 
     /** Four channels with an Adobe marker saying CMYK, as print workflows export them. */
     static byte[] cmyk(int width, int height) {
-        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, height, 4, null);
+        return withAdobeTransform(raw(width, height, 4), 0);
+    }
+
+    /**
+     * A JPEG of {@code channels} components, with an Adobe marker naming {@code transform}
+     * (0 none, 1 YCbCr, 2 YCCK), or none when it is negative.
+     */
+    static byte[] channels(int channels, int transform) {
+        byte[] jpeg = raw(16, 16, channels);
+        return transform < 0 ? jpeg : withAdobeTransform(jpeg, transform);
+    }
+
+    private static byte[] raw(int width, int height, int channels) {
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, height, channels, null);
+        int[] pixel = new int[channels];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                raster.setPixel(x, y, new int[] {x * 4 % 256, y * 4 % 256, 60, 20});
+                for (int c = 0; c < channels; c++) {
+                    pixel[c] = (x * 4 + y * 2 + c * 60) % 256;
+                }
+                raster.setPixel(x, y, pixel);
             }
         }
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
@@ -35,7 +52,12 @@ final class Jpegs {
         } finally {
             writer.dispose();
         }
-        byte[] adobe = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
-        return ExifSegments.insertAfterStart(bytes.toByteArray(), adobe);
+        return bytes.toByteArray();
+    }
+
+    private static byte[] withAdobeTransform(byte[] jpeg, int transform) {
+        byte[] adobe = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0,
+            (byte) transform};
+        return ExifSegments.insertAfterStart(jpeg, adobe);
     }
 }
