@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -78,9 +77,8 @@ final class SourceImage implements AutoCloseable {
                 reduce(param, stored, step);
             }
             image = reader.read(0, param);
-        } catch (IIOException e) {
-            // the JDK's JPEG reader says this of colour layouts it has no converter for
-            if (String.valueOf(e.getMessage()).contains("Unsupported Image Type")) {
+        } catch (IOException e) {
+            if (saysUnsupported(e)) {
                 throw unsupportedKind();
             }
             throw e;
@@ -89,6 +87,15 @@ final class SourceImage implements AutoCloseable {
             throw UnusableImage.corrupt("the image ends before its last pixel");
         }
         return image;
+    }
+
+    /**
+     * The JDK's JPEG reader says "Unsupported Image Type" of colour layouts it cannot convert;
+     * libwebp says "UnsupportedFeature" of animated WebP. Both are valid files we cannot decode.
+     */
+    private static boolean saysUnsupported(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("Unsupported Image Type") || message.contains("UnsupportedFeature");
     }
 
     private UnusableImage unsupportedKind() throws IOException {

@@ -32,6 +32,7 @@ final class HostileCorpus {
     static final String EXIF_BAD_OFFSETS_JPEG = "exif-bad-offsets.jpg";
     static final String TWO_CHANNEL_JPEG = "two-channel.jpg";
     static final String YCCK_AS_YCC_JPEG = "four-channel-ycc.jpg";
+    static final String ANIMATED_WEBP = "animated.webp";
     static final int MANY_FRAMES = 3000;
 
     private HostileCorpus() {
@@ -57,6 +58,7 @@ final class HostileCorpus {
         Files.write(folder.resolve(EXIF_BAD_OFFSETS_JPEG), exifWithBadOffsets());
         Files.write(folder.resolve(TWO_CHANNEL_JPEG), Jpegs.channels(2, -1));
         Files.write(folder.resolve(YCCK_AS_YCC_JPEG), Jpegs.channels(4, 1));
+        Files.write(folder.resolve(ANIMATED_WEBP), Webps.animated(40, 30, 2));
     }
 
     /** The bytes of one corpus file, from the test classpath. */

@@ -1,5 +1,6 @@
 package dev.mosaic.adapters.media;
 
+import static dev.mosaic.adapters.media.HostileCorpus.ANIMATED_WEBP;
 import static dev.mosaic.adapters.media.HostileCorpus.EXIF_BAD_OFFSETS_JPEG;
 import static dev.mosaic.adapters.media.HostileCorpus.FAKE_HEIC;
 import static dev.mosaic.adapters.media.HostileCorpus.GARBAGE_GIF;
@@ -140,6 +141,11 @@ class HostileInputTest {
     @ValueSource(strings = {TWO_CHANNEL_JPEG, YCCK_AS_YCC_JPEG})
     void aJpegColourLayoutImageIoCannotConvertIsUnsupported(String name) {
         assertThat(image("image/jpeg", load(name)).refusalCode()).isEqualTo("image_unsupported");
+    }
+
+    @Test
+    void anAnimatedWebpLibwebpWillNotDecodeIsUnsupported() {
+        assertThat(image("image/webp", load(ANIMATED_WEBP)).refusalCode()).isEqualTo("image_unsupported");
     }
 
     @Test
