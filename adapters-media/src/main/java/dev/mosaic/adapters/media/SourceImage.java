@@ -105,7 +105,7 @@ final class SourceImage implements AutoCloseable {
 
     private static void reduce(ImageReadParam param, Size stored, int step) {
         if (param instanceof WebPReadParam webp) {
-            // libwebp ignores subsampling; it scales while decoding instead
+            // webp-imageio ignores ImageIO subsampling; libwebp scales while decoding instead
             Size reduced = stored.subsampled(step);
             webp.setUseScaling(true);
             webp.setScaledWidth(reduced.width());
