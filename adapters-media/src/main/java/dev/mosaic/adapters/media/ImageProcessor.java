@@ -1,0 +1,88 @@
+package dev.mosaic.adapters.media;
+
+import dev.mosaic.application.port.out.MediaProcessor.MediaListener;
+import dev.mosaic.application.port.out.MediaProcessor.MediaOutcome;
+import dev.mosaic.application.port.out.MediaProcessor.RenditionFile;
+import dev.mosaic.domain.ContentType;
+import dev.mosaic.domain.MediaInfo;
+import dev.mosaic.domain.Rendition;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * An image's way to renditions: header checks before any pixel is decoded, one bounded and
+ * subsampled decode, a thumbnail told to the listener at once, then the preview.
+ */
+final class ImageProcessor {
+    private final MediaSettings settings;
+    private final DecodeGate gate;
+    private final ImageEncoder encoder;
+
+    ImageProcessor(MediaSettings settings, DecodeGate gate, ImageEncoder encoder) {
+        this.settings = settings;
+        this.gate = gate;
+        this.encoder = encoder;
+    }
+
+    MediaOutcome process(ContentType type, Path input, Path workDir, MediaListener listener) {
+        try {
+            Decoded decoded = decode(type, input);
+            BufferedImage thumbnail = decoded.orientation.upright(
+                    Pixels.fitWithin(decoded.pixels, settings.thumbnailSize()));
+            MediaInfo info = new MediaInfo(decoded.display.width(), decoded.display.height(), null,
+                    ThumbHash.of(thumbnail));
+            listener.thumbnail(write(Rendition.Kind.THUMBNAIL, thumbnail, workDir), info);
+            BufferedImage preview = decoded.orientation.upright(
+                    Pixels.fitWithin(decoded.pixels, settings.previewSize()));
+            return new MediaOutcome.Processed(info, List.of(write(Rendition.Kind.PREVIEW, preview, workDir)));
+        } catch (UnusableImage e) {
+            return new MediaOutcome.Rejected(e.refusal());
+        } catch (OutOfMemoryError e) {
+            // the limits keep one image small, so this is a crowded heap: a passing trouble, tried again
+            throw new IllegalStateException("not enough memory to process the image now", e);
+        }
+    }
+
+    /** Everything that depends on the file's bytes; whatever goes wrong here is the file's fault. */
+    private Decoded decode(ContentType type, Path input) {
+        try {
+            Orientation orientation = type.equals(ContentType.JPEG)
+                    ? ExifOrientation.of(input) : Orientation.UPRIGHT;
+            try (SourceImage source = SourceImage.open(input, type)) {
+                Size stored = source.size();
+                if (stored.pixels() > settings.maxPixels()) {
+                    throw UnusableImage.tooLarge(stored, settings.maxPixels());
+                }
+                if (type.value().equals("image/gif") && source.hasMoreFramesThan(settings.maxFrames())) {
+                    throw UnusableImage.tooManyFrames(settings.maxFrames());
+                }
+                int step = stored.subsamplingFor(settings.previewSize());
+                BufferedImage pixels = gate.through(() -> Pixels.packed(source.decode(stored, step)));
+                return new Decoded(pixels, orientation, orientation.display(stored));
+            }
+        } catch (UnusableImage e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a turn to decode", e);
+        } catch (IOException | RuntimeException e) {
+            throw UnusableImage.corrupt(e);
+        }
+    }
+
+    private RenditionFile write(Rendition.Kind kind, BufferedImage image, Path workDir) {
+        Path file = workDir.resolve(kind.wireName() + "." + encoder.extension());
+        try {
+            encoder.write(image, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the " + kind.wireName() + " to " + file, e);
+        }
+        return new RenditionFile(kind, file, encoder.contentType(), image.getWidth(), image.getHeight());
+    }
+
+    private record Decoded(BufferedImage pixels, Orientation orientation, Size display) {
+    }
+}

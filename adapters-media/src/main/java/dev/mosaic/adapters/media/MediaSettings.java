@@ -1,0 +1,38 @@
+package dev.mosaic.adapters.media;
+
+/**
+ * Limits and sizes of media processing, built by bootstrap from configuration.
+ *
+ * @param maxPixels            images with more pixels than this are refused before decoding
+ * @param maxFrames            animated GIFs with more frames than this are refused
+ * @param maxConcurrentDecodes how many images may be decoded at the same time in this process
+ * @param thumbnailSize        the longest side of a thumbnail, in pixels
+ * @param previewSize          the longest side of a preview, in pixels
+ */
+public record MediaSettings(long maxPixels, int maxFrames, int maxConcurrentDecodes, int thumbnailSize,
+                            int previewSize) {
+
+    public MediaSettings {
+        if (maxPixels < 1 || maxFrames < 1 || maxConcurrentDecodes < 1 || thumbnailSize < 1
+                || previewSize < thumbnailSize) {
+            throw new IllegalArgumentException("media settings must be positive, and a preview no smaller"
+                    + " than a thumbnail");
+        }
+    }
+
+    public static MediaSettings defaults() {
+        return new MediaSettings(50_000_000L, 1000, Runtime.getRuntime().availableProcessors(), 320, 1280);
+    }
+
+    public MediaSettings withMaxConcurrentDecodes(int decodes) {
+        return new MediaSettings(maxPixels, maxFrames, decodes, thumbnailSize, previewSize);
+    }
+
+    public MediaSettings withMaxPixels(long pixels) {
+        return new MediaSettings(pixels, maxFrames, maxConcurrentDecodes, thumbnailSize, previewSize);
+    }
+
+    public MediaSettings withMaxFrames(int frames) {
+        return new MediaSettings(maxPixels, frames, maxConcurrentDecodes, thumbnailSize, previewSize);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.mosaic.adapters.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class MediaSettingsTest {
+
+    @Test
+    void defaultsSuitAChatProduct() {
+        MediaSettings defaults = MediaSettings.defaults();
+
+        assertThat(defaults.maxPixels()).isEqualTo(50_000_000L);
+        assertThat(defaults.maxFrames()).isEqualTo(1000);
+        assertThat(defaults.maxConcurrentDecodes()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(defaults.thumbnailSize()).isEqualTo(320);
+        assertThat(defaults.previewSize()).isEqualTo(1280);
+    }
+
+    @Test
+    void limitsMustBePositive() {
+        assertThatThrownBy(() -> MediaSettings.defaults().withMaxConcurrentDecodes(0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MediaSettings.defaults().withMaxPixels(0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aPreviewIsNoSmallerThanAThumbnail() {
+        assertThatThrownBy(() -> new MediaSettings(1_000_000, 10, 1, 640, 320))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
