@@ -59,7 +59,7 @@ final class JsonBody {
             throw tooLarge();
         }
         try (InputStream in = ctx.bodyInputStream()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 1024), 64 * 1024));
             byte[] chunk = new byte[8192];
             long total = 0;
             for (int read = in.read(chunk); read != -1; read = in.read(chunk)) {

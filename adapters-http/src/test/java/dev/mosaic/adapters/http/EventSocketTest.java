@@ -48,6 +48,14 @@ class EventSocketTest {
     }
 
     @Test
+    void bearerSchemeIsMatchedWhateverItsCase() {
+        SocketClient socket = SocketClient.connect(socketUri(""),
+                Map.of("authorization", "bearer " + TestApi.token(7)));
+
+        assertThat(socket.next().path("user_id").asLong()).isEqualTo(7);
+    }
+
+    @Test
     void sinceOnTheUrlReplaysWhatWasMissedInOrder() {
         append(ALICE, 3);
         SocketClient socket = withHeader(ALICE, "?since=1");
@@ -195,6 +203,14 @@ class EventSocketTest {
                 .expirationTime(Date.from(Instant.now().minus(Duration.ofHours(1)))));
         SocketClient late = SocketClient.attempt(socketUri(""), Map.of("Authorization", "Bearer " + expired));
         assertThat(late.awaitClose()).isEqualTo(new SocketClient.Closed(1008, "token_expired"));
+    }
+
+    @Test
+    void sinceThatIsNotANumberClosesTheSocket() {
+        SocketClient socket = SocketClient.attempt(socketUri("?since=yesterday"),
+                Map.of("Authorization", "Bearer " + TestApi.token(1)));
+
+        assertThat(socket.awaitClose()).isEqualTo(new SocketClient.Closed(1008, "since_invalid"));
     }
 
     @Test
