@@ -1,0 +1,42 @@
+package dev.mosaic.adapters.http;
+
+import dev.mosaic.domain.UserId;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+
+/** Establishes the calling user from {@code Authorization: Bearer <JWT>} before any API handler runs. */
+final class Authentication {
+
+    private static final String USER = "mosaic.user";
+    private static final String BEARER = "bearer ";
+
+    private final TokenVerifier verifier;
+
+    Authentication(TokenVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    void authenticate(Context ctx) {
+        ctx.attribute(USER, userOf(ctx.header(Header.AUTHORIZATION)));
+    }
+
+    /** The user of a request or socket upgrade that carries an {@code Authorization} header. */
+    UserId userOf(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            throw new Unauthenticated(Unauthenticated.MISSING, "send Authorization: Bearer <token>");
+        }
+        if (authorization.length() <= BEARER.length()
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new Unauthenticated(Unauthenticated.MISSING, "the Authorization header must use the Bearer scheme");
+        }
+        return verifier.verify(authorization.substring(BEARER.length()).trim());
+    }
+
+    static UserId user(Context ctx) {
+        UserId user = ctx.attribute(USER);
+        if (user == null) {
+            throw new IllegalStateException("no authenticated user on " + ctx.path());
+        }
+        return user;
+    }
+}

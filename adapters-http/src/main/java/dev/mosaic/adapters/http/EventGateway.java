@@ -1,0 +1,178 @@
+package dev.mosaic.adapters.http;
+
+import dev.mosaic.application.port.in.ReadEventsUseCase;
+import dev.mosaic.domain.UserId;
+import io.javalin.http.Header;
+import io.javalin.websocket.WsBinaryMessageContext;
+import io.javalin.websocket.WsCloseContext;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsConnectContext;
+import io.javalin.websocket.WsContext;
+import io.javalin.websocket.WsMessageContext;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /api/v1/ws}: authenticates each socket (upgrade header or first frame), replays what it missed, and
+ * pushes each user's new events to that user's sockets only.
+ */
+final class EventGateway {
+
+    static final int POLICY_VIOLATION = 1008;
+    static final int UNSUPPORTED_DATA = 1003;
+    static final Duration PING_INTERVAL = Duration.ofSeconds(25);
+    private static final Logger LOG = LoggerFactory.getLogger(EventGateway.class);
+
+    private final ReadEventsUseCase events;
+    private final Authentication authentication;
+    private final SocketFrames frames;
+    private final Duration authTimeout;
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "mosaic-ws-auth-deadline");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, EventSocket> sockets = new ConcurrentHashMap<>();
+    private final Map<UserId, Set<EventSocket>> byUser = new ConcurrentHashMap<>();
+
+    EventGateway(ReadEventsUseCase events, Authentication authentication, SocketFrames frames, Duration authTimeout) {
+        this.events = events;
+        this.authentication = authentication;
+        this.frames = frames;
+        this.authTimeout = authTimeout;
+    }
+
+    void configure(WsConfig ws) {
+        ws.onConnect(this::opened);
+        ws.onMessage(this::received);
+        ws.onBinaryMessage(this::receivedBinary);
+        ws.onClose(this::closed);
+        ws.onError(ctx -> LOG.debug("Socket {} failed", ctx.sessionId(), ctx.error()));
+    }
+
+    void deliver(Collection<UserId> users) {
+        for (UserId user : Set.copyOf(users)) {
+            for (EventSocket socket : byUser.getOrDefault(user, Set.of())) {
+                try {
+                    socket.catchUp(events, frames);
+                } catch (RuntimeException failure) {
+                    LOG.warn("Could not deliver events to socket {} of user {}", socket.id(), user, failure);
+                }
+            }
+        }
+    }
+
+    void shutdown() {
+        deadlines.shutdownNow();
+        sockets.values().forEach(socket -> socket.close(1001, "server_stopping"));
+    }
+
+    private void opened(WsConnectContext ctx) {
+        EventSocket socket = new EventSocket(ctx);
+        sockets.put(socket.id(), socket);
+        ctx.enableAutomaticPings(PING_INTERVAL.toSeconds(), TimeUnit.SECONDS);
+        String authorization = ctx.header(Header.AUTHORIZATION);
+        if (authorization == null) {
+            socket.authDeadline(deadlines.schedule(() -> {
+                if (!socket.isAuthenticated()) {
+                    socket.close(POLICY_VIOLATION, "auth_timeout");
+                }
+            }, authTimeout.toMillis(), TimeUnit.MILLISECONDS));
+            return;
+        }
+        try {
+            authenticate(socket, authentication.userOf(authorization), since(ctx));
+        } catch (Unauthenticated refused) {
+            socket.close(POLICY_VIOLATION, refused.code());
+        }
+    }
+
+    private void received(WsMessageContext ctx) {
+        EventSocket socket = sockets.get(ctx.sessionId());
+        if (socket == null) {
+            return;
+        }
+        Optional<SocketFrames.ClientFrame> parsed = frames.parse(ctx.message());
+        String type = parsed.map(SocketFrames.ClientFrame::type).orElse("");
+        if (SocketFrames.PING.equals(type)) {
+            socket.send(frames.pong());
+        } else if (SocketFrames.AUTH.equals(type) && !socket.isAuthenticated()) {
+            SocketFrames.ClientFrame auth = parsed.get();
+            try {
+                authenticate(socket, authentication.userOf("Bearer " + Optional.ofNullable(auth.token()).orElse("")),
+                        Optional.ofNullable(auth.since()));
+            } catch (Unauthenticated refused) {
+                socket.close(POLICY_VIOLATION, refused.code());
+            }
+        } else if (!socket.isAuthenticated()) {
+            socket.close(POLICY_VIOLATION, "auth_required");
+        } else if (parsed.isEmpty()) {
+            socket.send(frames.error("frame_malformed", "frames are JSON objects with a string \"type\""));
+        } else {
+            socket.send(frames.error("frame_unknown", "no frame of type \"" + type + "\" is accepted here"));
+        }
+    }
+
+    private void receivedBinary(WsBinaryMessageContext ctx) {
+        EventSocket socket = sockets.get(ctx.sessionId());
+        if (socket != null) {
+            socket.close(UNSUPPORTED_DATA, "text_frames_only");
+        }
+    }
+
+    private void closed(WsCloseContext ctx) {
+        EventSocket socket = sockets.remove(ctx.sessionId());
+        if (socket != null) {
+            socket.cancelAuthDeadline();
+            unregister(socket);
+        }
+    }
+
+    private void unregister(EventSocket socket) {
+        if (socket.isAuthenticated()) {
+            byUser.computeIfPresent(socket.user(), (user, owned) -> {
+                owned.remove(socket);
+                return owned.isEmpty() ? null : owned;
+            });
+        }
+    }
+
+    /** Registers the socket first, then catches up, so an event committed meanwhile is not missed. */
+    private void authenticate(EventSocket socket, UserId user, Optional<Long> since) {
+        socket.lock().lock();
+        try {
+            long last = events.lastSequence(user);
+            socket.send(frames.ready(user.value(), last));
+            socket.authenticated(user, since.map(asked -> Math.max(0, Math.min(asked, last))).orElse(last));
+            byUser.computeIfAbsent(user, owner -> ConcurrentHashMap.newKeySet()).add(socket);
+            if (!socket.isOpen()) {
+                unregister(socket);
+                return;
+            }
+            socket.catchUp(events, frames);
+        } finally {
+            socket.lock().unlock();
+        }
+    }
+
+    private static Optional<Long> since(WsContext ctx) {
+        String since = ctx.queryParam("since");
+        if (since == null || since.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(since));
+        } catch (NumberFormatException notANumber) {
+            throw new Unauthenticated("since_invalid", "since must be an integer sequence number");
+        }
+    }
+}

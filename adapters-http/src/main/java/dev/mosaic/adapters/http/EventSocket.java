@@ -1,0 +1,106 @@
+package dev.mosaic.adapters.http;
+
+import dev.mosaic.application.event.StoredEvent;
+import dev.mosaic.application.port.in.ReadEventsUseCase;
+import dev.mosaic.domain.UserId;
+import io.javalin.websocket.WsContext;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One open socket. Once authenticated it remembers the last sequence it sent; every catch-up runs under its
+ * lock, so each event goes out once and in order however many deliveries race.
+ */
+final class EventSocket {
+
+    static final int PAGE_SIZE = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(EventSocket.class);
+
+    private final WsContext ctx;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile UserId user;
+    private volatile ScheduledFuture<?> authDeadline;
+    private long lastSent;
+
+    EventSocket(WsContext ctx) {
+        this.ctx = ctx;
+    }
+
+    String id() {
+        return ctx.sessionId();
+    }
+
+    boolean isAuthenticated() {
+        return user != null;
+    }
+
+    UserId user() {
+        return user;
+    }
+
+    void authDeadline(ScheduledFuture<?> deadline) {
+        this.authDeadline = deadline;
+    }
+
+    /** Marks the socket as {@code owner}'s: it will get the events after {@code since}. Call under {@link #lock()}. */
+    void authenticated(UserId owner, long since) {
+        cancelAuthDeadline();
+        this.lastSent = since;
+        this.user = owner;
+    }
+
+    ReentrantLock lock() {
+        return lock;
+    }
+
+    /** Sends every event after the last one sent, page by page. */
+    void catchUp(ReadEventsUseCase events, SocketFrames frames) {
+        lock.lock();
+        try {
+            while (user != null && isOpen()) {
+                long before = lastSent;
+                List<StoredEvent> page = events.since(user, lastSent, PAGE_SIZE);
+                for (StoredEvent stored : page) {
+                    if (stored.sequence() > lastSent && user.equals(stored.recipient())) {
+                        send(frames.event(stored));
+                        lastSent = stored.sequence();
+                    }
+                }
+                if (page.size() < PAGE_SIZE || lastSent == before) {
+                    return;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean isOpen() {
+        return ctx.session.isOpen();
+    }
+
+    void send(String text) {
+        ctx.session.sendText(text, Callback.from(() -> { }, failure -> {
+            LOG.debug("Could not send to socket {}; closing it", id(), failure);
+            close(1011, "send_failed");
+        }));
+    }
+
+    void close(int code, String reason) {
+        cancelAuthDeadline();
+        if (isOpen()) {
+            ctx.closeSession(code, reason);
+        }
+    }
+
+    void cancelAuthDeadline() {
+        ScheduledFuture<?> deadline = authDeadline;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.mosaic.adapters.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mosaic.domain.UserId;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Mosaic over HTTP: the REST API, the event WebSocket, signed storage URLs, and the operations endpoints.
+ * The one public entry of this module.
+ */
+public final class HttpApi {
+
+    static final Duration SOCKET_IDLE_TIMEOUT = Duration.ofMinutes(2);
+
+    private final Javalin app;
+    private final EventGateway gateway;
+
+    private HttpApi(Javalin app, EventGateway gateway) {
+        this.app = app;
+        this.gateway = gateway;
+    }
+
+    public static HttpApi create(UseCases useCases, HttpSettings settings, List<HealthCheck> healthChecks,
+                                 PrometheusMeterRegistry registry) {
+        Objects.requireNonNull(useCases, "useCases");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(registry, "registry");
+        ObjectMapper mapper = Json.mapper();
+        Authentication authentication = new Authentication(new TokenVerifier(settings.tokens()));
+        EventGateway gateway = new EventGateway(useCases.readEvents(), authentication, new SocketFrames(mapper),
+                settings.socketAuthTimeout());
+        Javalin app = Javalin.create(config -> {
+            configureServer(config, settings, mapper, registry);
+            routes(config, useCases, settings, mapper, authentication, gateway,
+                    new OperationsController(healthChecks, registry));
+        });
+        return new HttpApi(app, gateway);
+    }
+
+    private static void configureServer(JavalinConfig config, HttpSettings settings, ObjectMapper mapper,
+                                        PrometheusMeterRegistry registry) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.jetty.port = settings.port();
+        config.http.maxRequestSize = settings.maxBodyBytes();
+        config.http.prefer405over404 = true;
+        config.jsonMapper(new JavalinJackson(mapper, false));
+        config.jetty.modifyWebSocketServletFactory(factory -> {
+            factory.setMaxTextMessageSize(settings.maxFrameBytes());
+            factory.setMaxBinaryMessageSize(settings.maxFrameBytes());
+            factory.setIdleTimeout(SOCKET_IDLE_TIMEOUT);
+        });
+        config.requestLogger.http(new RequestMetrics(registry));
+    }
+
+    private static void routes(JavalinConfig config, UseCases useCases, HttpSettings settings, ObjectMapper mapper,
+                               Authentication authentication, EventGateway gateway,
+                               OperationsController operations) {
+        UploadController uploads = new UploadController(useCases, new JsonBody(mapper, settings.maxBodyBytes()));
+        MessageController messages = new MessageController(useCases);
+        ProblemMapper problems = new ProblemMapper(mapper);
+        Cors cors = new Cors(settings.allowedOrigins());
+
+        config.routes.before(cors::apply);
+        config.routes.beforeMatched("/api/*", authentication::authenticate);
+
+        config.routes.post("/api/v1/files/upload", uploads::send);
+        config.routes.post("/api/v1/files/upload/complete", uploads::complete);
+        config.routes.post("/api/v1/files/upload/parts", uploads::signParts);
+        config.routes.post("/api/v1/files/upload/abort", uploads::abort);
+        config.routes.get("/api/v1/messages/{message_id}", messages::get);
+        config.routes.get("/api/v1/conversations/{peer_id}/messages", messages::list);
+        config.routes.ws("/api/v1/ws", gateway::configure);
+
+        useCases.signedUrls().ifPresent(endpoint -> {
+            StorageController storage = new StorageController(endpoint, settings.storageMaxAge());
+            config.routes.put(StorageController.PATH, storage::put);
+            config.routes.get(StorageController.PATH, storage::get);
+            config.routes.head(StorageController.PATH, storage::head);
+        });
+
+        config.routes.get("/health", operations::health);
+        config.routes.get("/metrics", operations::metrics);
+        config.routes.get("/openapi.json", operations::openApi);
+
+        config.routes.exception(HttpResponseException.class, problems::handle);
+        config.routes.exception(Exception.class, problems::handle);
+    }
+
+    /** Starts listening; {@link #port()} tells where. */
+    public HttpApi start() {
+        app.start();
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        gateway.shutdown();
+        app.stop();
+    }
+
+    /** Pushes the new events of these users to their open sockets; wire it to the event notifier. */
+    public void deliver(Collection<UserId> users) {
+        gateway.deliver(users);
+    }
+}

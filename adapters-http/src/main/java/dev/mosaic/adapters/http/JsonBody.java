@@ -1,0 +1,127 @@
+package dev.mosaic.adapters.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.mosaic.application.port.in.RequestRejected;
+import dev.mosaic.application.port.in.RequestRejected.Reason;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.Map;
+
+/** Reads a request's JSON body within the size limit, and says precisely what is wrong with a bad one. */
+final class JsonBody {
+
+    private final ObjectMapper mapper;
+    private final long maxBytes;
+
+    JsonBody(ObjectMapper mapper, long maxBytes) {
+        this.mapper = mapper;
+        this.maxBytes = maxBytes;
+    }
+
+    <T> T read(Context ctx, Class<T> type) {
+        byte[] bytes = bytes(ctx);
+        if (bytes.length == 0) {
+            throw new RequestRejected(Reason.INVALID, "body_missing", "the request needs a JSON object body");
+        }
+        try {
+            T value = mapper.readValue(bytes, type);
+            if (value == null) {
+                throw new RequestRejected(Reason.INVALID, "body_malformed", "the body must be a JSON object, not null");
+            }
+            return value;
+        } catch (StreamConstraintsException tooComplex) {
+            throw new RequestRejected(Reason.INVALID, "body_malformed",
+                    "the body nests too deep or holds an over-long value (at most " + Json.MAX_NESTING_DEPTH
+                            + " levels, strings of " + Json.MAX_STRING_LENGTH + " characters, numbers of "
+                            + Json.MAX_NUMBER_LENGTH + " digits)");
+        } catch (MismatchedInputException mismatch) {
+            throw mismatched(mismatch);
+        } catch (JsonMappingException unusable) {
+            throw new RequestRejected(Reason.INVALID, "field_invalid", where(unusable) + " is not valid");
+        } catch (JacksonException malformed) {
+            throw new RequestRejected(Reason.INVALID, "body_malformed", "the body is not valid JSON");
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    private byte[] bytes(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes) {
+            throw tooLarge();
+        }
+        try (InputStream in = ctx.bodyInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 1024), 64 * 1024));
+            byte[] chunk = new byte[8192];
+            long total = 0;
+            for (int read = in.read(chunk); read != -1; read = in.read(chunk)) {
+                total += read;
+                if (total > maxBytes) {
+                    throw tooLarge();
+                }
+                out.write(chunk, 0, read);
+            }
+            return out.toByteArray();
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    private RequestRejected tooLarge() {
+        return new RequestRejected(Reason.TOO_LARGE, "body_too_large",
+                "the body must be at most " + maxBytes + " bytes");
+    }
+
+    private static RequestRejected mismatched(MismatchedInputException mismatch) {
+        if (mismatch.getPath().isEmpty()) {
+            return new RequestRejected(Reason.INVALID, "body_malformed", "the body must be a JSON object");
+        }
+        return new RequestRejected(Reason.INVALID, "field_invalid",
+                where(mismatch) + " must be " + describe(mismatch.getTargetType()));
+    }
+
+    private static String where(JsonMappingException problem) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference step : problem.getPath()) {
+            if (step.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(step.getFieldName());
+            } else if (step.getIndex() >= 0) {
+                path.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "the body" : path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Long.class || type == Integer.class || type == long.class || type == int.class) {
+            return "an integer";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "an object";
+        }
+        return "of another type";
+    }
+}

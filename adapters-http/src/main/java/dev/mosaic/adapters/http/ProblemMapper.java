@@ -1,0 +1,77 @@
+package dev.mosaic.adapters.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mosaic.application.port.in.RequestRejected;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place where anything thrown while serving a request becomes a problem+json answer. */
+final class ProblemMapper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+
+    private final ObjectMapper mapper;
+
+    ProblemMapper(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    void handle(Exception failure, Context ctx) {
+        if (failure instanceof RequestRejected rejected) {
+            answer(ctx, Problem.of(status(rejected.reason()), rejected.code(), rejected.refusal().detail()));
+        } else if (failure instanceof Unauthenticated unauthenticated) {
+            ctx.header(Header.WWW_AUTHENTICATE, unauthenticated.code().equals(Unauthenticated.MISSING)
+                    ? "Bearer" : "Bearer error=\"invalid_token\"");
+            answer(ctx, Problem.of(401, unauthenticated.code(), unauthenticated.getMessage()));
+        } else if (failure instanceof HttpResponseException http) {
+            answerFramework(ctx, http);
+        } else {
+            LOG.error("Unexpected failure serving {} {}", ctx.method(), ctx.path(), failure);
+            answer(ctx, Problem.of(500, "internal", "an unexpected error occurred; it has been logged"));
+        }
+    }
+
+    private void answerFramework(Context ctx, HttpResponseException http) {
+        switch (http.getStatus()) {
+            case 404 -> answer(ctx, Problem.of(404, "not_found", "no such resource: " + ctx.method() + " " + ctx.path()));
+            case 405 -> {
+                String allowed = http.getDetails().getOrDefault("availableMethods",
+                        http.getDetails().get("Available methods"));
+                if (allowed != null) {
+                    ctx.header(Header.ALLOW, allowed);
+                }
+                answer(ctx, Problem.of(405, "method_not_allowed",
+                        ctx.method() + " is not allowed here" + (allowed == null ? "" : "; use " + allowed)));
+            }
+            case 413 -> answer(ctx, Problem.of(413, "body_too_large", "the body is too large"));
+            default -> {
+                int status = http.getStatus() >= 400 && http.getStatus() < 600 ? http.getStatus() : 500;
+                answer(ctx, Problem.of(status, status >= 500 ? "internal" : "request_invalid",
+                        status >= 500 ? "an unexpected error occurred" : "the request was refused"));
+            }
+        }
+    }
+
+    static int status(RequestRejected.Reason reason) {
+        return switch (reason) {
+            case INVALID -> 400;
+            case UNPROCESSABLE -> 422;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case FORBIDDEN -> 403;
+            case TOO_LARGE -> 413;
+        };
+    }
+
+    private void answer(Context ctx, Problem problem) {
+        try {
+            ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(mapper.writeValueAsString(problem));
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.mosaic.adapters.http;
+
+import dev.mosaic.application.port.in.AbortUploadUseCase;
+import dev.mosaic.application.port.in.CompleteUploadUseCase;
+import dev.mosaic.application.port.in.SendAlbumUseCase;
+import dev.mosaic.application.port.in.SignPartsUseCase;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+/** Steps 1 and 4 of the guide, plus fresh part URLs and cancelling. */
+final class UploadController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final SendAlbumUseCase sendAlbum;
+    private final CompleteUploadUseCase completeUpload;
+    private final SignPartsUseCase signParts;
+    private final AbortUploadUseCase abortUpload;
+    private final JsonBody bodies;
+
+    UploadController(UseCases useCases, JsonBody bodies) {
+        this.sendAlbum = useCases.sendAlbum();
+        this.completeUpload = useCases.completeUpload();
+        this.signParts = useCases.signParts();
+        this.abortUpload = useCases.abortUpload();
+        this.bodies = bodies;
+    }
+
+    void send(Context ctx) {
+        SendAlbumRequest request = bodies.read(ctx, SendAlbumRequest.class);
+        ctx.status(HttpStatus.CREATED)
+                .json(sendAlbum.send(request.toCommand(Authentication.user(ctx), ctx.header(IDEMPOTENCY_KEY))));
+    }
+
+    void complete(Context ctx) {
+        CompleteUploadRequest request = bodies.read(ctx, CompleteUploadRequest.class);
+        ctx.json(completeUpload.complete(request.toCommand(Authentication.user(ctx))));
+    }
+
+    void signParts(Context ctx) {
+        SignPartsRequest request = bodies.read(ctx, SignPartsRequest.class);
+        ctx.json(signParts.sign(request.toCommand(Authentication.user(ctx))));
+    }
+
+    void abort(Context ctx) {
+        AbortUploadRequest request = bodies.read(ctx, AbortUploadRequest.class);
+        ctx.json(abortUpload.abort(request.toCommand(Authentication.user(ctx))));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.mosaic.adapters.http;
+
+import dev.mosaic.application.event.Event;
+import dev.mosaic.application.event.StoredEvent;
+import dev.mosaic.application.port.in.ReadEventsUseCase;
+import dev.mosaic.domain.UserId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A per-user event log in memory, numbered from 1 per user like the real one. */
+final class InMemoryEvents implements ReadEventsUseCase {
+
+    private final Map<UserId, List<StoredEvent>> logs = new HashMap<>();
+
+    synchronized StoredEvent append(UserId user, Event event) {
+        List<StoredEvent> log = logs.computeIfAbsent(user, owner -> new ArrayList<>());
+        StoredEvent stored = new StoredEvent(user, log.size() + 1L, event);
+        log.add(stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized List<StoredEvent> since(UserId user, long afterSequence, int limit) {
+        return logs.getOrDefault(user, List.of()).stream()
+                .filter(stored -> stored.sequence() > afterSequence)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized long lastSequence(UserId user) {
+        return logs.getOrDefault(user, List.of()).size();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.mosaic.adapters.http;
+
+import dev.mosaic.application.port.in.AbortUploadCommand;
+import dev.mosaic.application.port.in.AbortUploadUseCase;
+import dev.mosaic.application.port.in.CompleteUploadCommand;
+import dev.mosaic.application.port.in.CompleteUploadUseCase;
+import dev.mosaic.application.port.in.GetMessageUseCase;
+import dev.mosaic.application.port.in.ListConversationQuery;
+import dev.mosaic.application.port.in.ListConversationUseCase;
+import dev.mosaic.application.port.in.SendAlbumCommand;
+import dev.mosaic.application.port.in.SendAlbumUseCase;
+import dev.mosaic.application.port.in.SignPartsCommand;
+import dev.mosaic.application.port.in.SignPartsUseCase;
+import dev.mosaic.application.port.in.SignedUrlEndpoint;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Use cases that answer fixed views and remember the last command they got. Tests swap in their own lambdas
+ * where they need another answer.
+ */
+final class StubUseCases {
+
+    final AtomicReference<SendAlbumCommand> lastSend = new AtomicReference<>();
+    final AtomicReference<CompleteUploadCommand> lastComplete = new AtomicReference<>();
+    final AtomicReference<SignPartsCommand> lastSign = new AtomicReference<>();
+    final AtomicReference<AbortUploadCommand> lastAbort = new AtomicReference<>();
+    final AtomicReference<ListConversationQuery> lastQuery = new AtomicReference<>();
+    final InMemoryEvents events = new InMemoryEvents();
+
+    SendAlbumUseCase sendAlbum = command -> {
+        lastSend.set(command);
+        return Views.albumCreated();
+    };
+    CompleteUploadUseCase completeUpload = command -> {
+        lastComplete.set(command);
+        return Views.asset(501);
+    };
+    SignPartsUseCase signParts = command -> {
+        lastSign.set(command);
+        return Views.partsIssued();
+    };
+    AbortUploadUseCase abortUpload = command -> {
+        lastAbort.set(command);
+        return Views.asset(501);
+    };
+    GetMessageUseCase getMessage = (viewer, id) -> Views.message(id.value());
+    ListConversationUseCase listConversation = query -> {
+        lastQuery.set(query);
+        return List.of(Views.message(106), Views.message(105));
+    };
+    SignedUrlEndpoint signedUrls;
+
+    UseCases useCases() {
+        return new UseCases(command -> sendAlbum.send(command), command -> completeUpload.complete(command),
+                command -> signParts.sign(command), command -> abortUpload.abort(command),
+                (viewer, id) -> getMessage.get(viewer, id), query -> listConversation.list(query), events,
+                Optional.ofNullable(signedUrls));
+    }
+}
