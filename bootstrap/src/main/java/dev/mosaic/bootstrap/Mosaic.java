@@ -54,7 +54,7 @@ public final class Mosaic implements AutoCloseable {
                     stores.storage(), MediaProcessors.create(MediaSettings.defaults().withMaxPixels(requested.maxPixels())),
                     clock));
             workers[0] = new JobWorkers(services.jobWorker(), requested.workers(), Duration.ofSeconds(1), "node");
-            this.http = new HttpApi(
+            this.http = HttpApi.create(
                     new UseCases(services.sendAlbum(), services.completeUpload(), services.signParts(),
                             services.abortUpload(), services.readMessages(), services.readMessages(),
                             services.readEvents(), stores.endpoint()),

@@ -32,7 +32,7 @@ class BadInputTest {
     static final String COMPLETE = "/api/v1/files/upload/complete/";
 
     @TempDir
-    Path dataDir;
+    static Path dataDir;
     RunningMosaic server;
     JsonNode album;
     long eventsBefore;
