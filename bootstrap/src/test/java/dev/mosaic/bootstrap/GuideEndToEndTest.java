@@ -94,8 +94,19 @@ class GuideEndToEndTest {
                 assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
             }
 
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    receiver.types().contains("chat_message_complete") && sender.types().contains("chat_message_complete"));
+            long messageId = batch.get("message_id").asLong();
+            await().atMost(Duration.ofSeconds(30))
+                    .failFast("the album settled but a socket missed its events", () ->
+                            json(server.get("/api/v1/messages/" + messageId, SENDER)).get("complete").asBoolean()
+                                    && (!receiver.types().contains("chat_message_complete")
+                                    || !sender.types().contains("chat_message_complete"))
+                                    && pause(2000)
+                                    && !(receiver.types().contains("chat_message_complete")
+                                    && sender.types().contains("chat_message_complete")))
+                    .alias("both sockets get chat_message_complete; sender saw " + sender.frames
+                            + ", receiver saw " + receiver.frames)
+                    .until(() -> receiver.types().contains("chat_message_complete")
+                            && sender.types().contains("chat_message_complete"));
 
             long image = uploads.get(0).get("asset_id").asLong();
             long video = uploads.get(1).get("asset_id").asLong();
@@ -186,6 +197,11 @@ class GuideEndToEndTest {
                 {"object_key": "%s", "upload_id": "%s", "parts": [%s]}""".formatted(
                 instruction.get("object_key").asText(), instruction.get("upload_id").asText(),
                 String.join(", ", parts)));
+    }
+
+    static boolean pause(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return true;
     }
 
     static List<String> stagesOf(List<JsonNode> events, long assetId) {

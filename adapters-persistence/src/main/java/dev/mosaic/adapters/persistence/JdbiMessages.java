@@ -49,6 +49,13 @@ final class JdbiMessages implements Messages {
     }
 
     @Override
+    public Optional<Message> lockByAsset(AssetId id) {
+        return transactions.withDao(MessageDao.class, dao -> dao.messageIdOfAsset(id.value())
+                .flatMap(dao::lockMessage)
+                .flatMap(messageId -> load(dao, messageId)));
+    }
+
+    @Override
     public Optional<Message> byObjectKey(ObjectKey key) {
         return transactions.withDao(MessageDao.class,
                 dao -> dao.messageIdOfObjectKey(key.value()).flatMap(messageId -> load(dao, messageId)));

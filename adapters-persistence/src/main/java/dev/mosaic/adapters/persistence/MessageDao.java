@@ -40,6 +40,10 @@ interface MessageDao {
     @SqlQuery("SELECT message_id FROM assets WHERE id = :assetId")
     Optional<Long> messageIdOfAsset(long assetId);
 
+    /** Holds the message row until the transaction ends: one album's assets change one at a time. */
+    @SqlQuery("SELECT id FROM messages WHERE id = :id FOR UPDATE")
+    Optional<Long> lockMessage(long id);
+
     @SqlQuery("SELECT message_id FROM assets WHERE object_key = :objectKey")
     Optional<Long> messageIdOfObjectKey(String objectKey);
 

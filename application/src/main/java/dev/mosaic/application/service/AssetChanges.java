@@ -65,7 +65,7 @@ public final class AssetChanges {
 
     private Optional<Changed> tryOnce(AssetId id, Function<Asset, Optional<Asset>> change,
                                       Consumer<Asset> alsoInTransaction) {
-        Message before = messages.byAsset(id).orElseThrow(() -> new IllegalStateException("no asset " + id));
+        Message before = messages.lockByAsset(id).orElseThrow(() -> new IllegalStateException("no asset " + id));
         Asset current = before.assets().stream().filter(asset -> asset.id().equals(id)).findFirst().orElseThrow();
         Optional<Asset> next = change.apply(current);
         if (next.isEmpty()) {

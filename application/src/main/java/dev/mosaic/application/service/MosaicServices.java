@@ -23,6 +23,7 @@ public final class MosaicServices {
     private final ProcessAssetService processAsset;
     private final ExpireUploadsService expireUploads;
     private final JobWorker jobWorker;
+    private final UploadProgressService uploadProgress;
 
     /** What the application needs from the outside world. */
     public record Ports(Messages messages, IdSource ids, IdempotencyKeys idempotency, TransactionRunner transactions,
@@ -46,6 +47,7 @@ public final class MosaicServices {
         this.processAsset = new ProcessAssetService(ports.messages(), ports.storage(), ports.media(), changes, clock);
         this.expireUploads = new ExpireUploadsService(ports.messages(), ports.storage(), changes, clock);
         this.jobWorker = new JobWorker(settings, ports.transactions(), ports.jobs(), processAsset, changes, clock);
+        this.uploadProgress = new UploadProgressService(ports.messages(), views, clock);
     }
 
     public SendAlbumService sendAlbum() {
@@ -82,5 +84,9 @@ public final class MosaicServices {
 
     public JobWorker jobWorker() {
         return jobWorker;
+    }
+
+    public UploadProgressService uploadProgress() {
+        return uploadProgress;
     }
 }

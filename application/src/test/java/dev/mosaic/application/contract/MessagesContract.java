@@ -234,4 +234,42 @@ public abstract class MessagesContract {
         assertThat(seen).contains(album);
         assertThat(messages.byId(album.id())).contains(album);
     }
+
+    @Test
+    void lockingAnAlbumMakesAConcurrentChangerWaitAndSeeTheCommittedChange() throws Exception {
+        Message album = message(300).with(asset(601), asset(602)).build();
+        ports.transactions().run(() -> messages.add(album));
+        Asset first = album.assets().get(0);
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Stage> seenByOther = other.submit(() -> {
+                locked.await();
+                return ports.transactions().inTransaction(() -> messages.lockByAsset(AssetId.of(602)).orElseThrow()
+                        .assets().get(0).stage());
+            });
+            ports.transactions().run(() -> {
+                assertThat(messages.lockByAsset(first.id())).isPresent();
+                locked.countDown();
+                pause(300);
+                assertThat(messages.replace(first, first.moveTo(Stage.CANCELLED, T0.plusSeconds(1)))).isTrue();
+            });
+            assertThat(seenByOther.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(Stage.CANCELLED);
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    @Test
+    void lockingAnUnknownAssetFindsNothing() {
+        assertThat(ports.transactions().inTransaction(() -> messages.lockByAsset(AssetId.of(999)))).isEmpty();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -52,6 +52,12 @@ public final class InMemoryMessages implements Messages {
         return Optional.ofNullable(assetOwners.get(id)).map(messages::get);
     }
 
+    /** The fake's transactions already run one at a time, so reading is locking enough. */
+    @Override
+    public synchronized Optional<Message> lockByAsset(AssetId id) {
+        return byAsset(id);
+    }
+
     @Override
     public synchronized Optional<Message> byObjectKey(ObjectKey key) {
         return Optional.ofNullable(keyOwners.get(key)).map(messages::get);

@@ -21,6 +21,12 @@ public interface Messages {
     /** The message holding this asset, with all its assets. */
     Optional<Message> byAsset(AssetId id);
 
+    /**
+     * As {@link #byAsset}, and holds the message locked until the transaction ends, so changes to
+     * one album's assets happen one at a time (who settles the album last must see the others).
+     */
+    Optional<Message> lockByAsset(AssetId id);
+
     Optional<Message> byObjectKey(ObjectKey key);
 
     /**
