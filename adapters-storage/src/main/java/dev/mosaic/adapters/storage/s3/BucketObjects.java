@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -18,6 +19,8 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /** Whole objects in the bucket: the server's own reads and writes, with the SDK's client. */
 final class BucketObjects {
+
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(5);
 
     private final S3Client client;
     private final String bucket;
@@ -83,9 +86,11 @@ final class BucketObjects {
                 () -> client.deleteObject(request -> request.bucket(bucket).key(key.value())));
     }
 
+    /** Quickly: a health check that waits for retries and socket timeouts tells nobody anything. */
     boolean bucketAnswers() {
         try {
-            client.headBucket(request -> request.bucket(bucket));
+            client.headBucket(request -> request.bucket(bucket)
+                    .overrideConfiguration(call -> call.apiCallTimeout(HEALTH_TIMEOUT)));
             return true;
         } catch (SdkException e) {
             return false;

@@ -15,6 +15,7 @@ import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Objects in one S3 bucket (AWS, or any S3-compatible store). Clients move bytes with presigned
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 public final class S3Storage implements ObjectStorage, AutoCloseable {
 
+    private final AwsCredentialsProvider credentials;
     private final S3Client client;
     private final S3Presigner presigner;
     private final PresignedUrls urls;
@@ -35,7 +37,7 @@ public final class S3Storage implements ObjectStorage, AutoCloseable {
 
     /** With ListParts pages of {@code listPageSize} parts, so tests can see paging on few parts. */
     S3Storage(S3Settings settings, Clock clock, int listPageSize) {
-        AwsCredentialsProvider credentials = S3Clients.credentials(settings);
+        this.credentials = S3Clients.credentials(settings);
         this.client = S3Clients.client(settings, credentials);
         this.presigner = S3Clients.presigner(settings, credentials);
         this.urls = new PresignedUrls(presigner, settings.bucket(), clock);
@@ -111,5 +113,8 @@ public final class S3Storage implements ObjectStorage, AutoCloseable {
     public void close() {
         presigner.close();
         client.close();
+        if (credentials instanceof SdkAutoCloseable refreshing) {
+            refreshing.close();
+        }
     }
 }

@@ -104,6 +104,30 @@ class MultipartOnScriptedS3Test {
     }
 
     @Test
+    void s3RefusingAListedPartAtCompletionIsAnEtagMismatch() {
+        try (ScriptedS3 s3 = ScriptedS3.answering(request -> request.isListParts()
+                ? pagedByTwo(request) : Answer.error(400, "InvalidPart"));
+             S3Storage storage = s3.storage(2)) {
+
+            assertThat(storage.completeMultipart(KEY, "u-1", PLAN, CLAIMED)).isInstanceOfSatisfying(
+                    MultipartOutcome.Refused.class, refused -> assertThat(refused.refusal().code())
+                            .isEqualTo("etag_mismatch"));
+        }
+    }
+
+    @Test
+    void s3FindingAPartTooSmallAtCompletionIsASizeMismatch() {
+        try (ScriptedS3 s3 = ScriptedS3.answering(request -> request.isListParts()
+                ? pagedByTwo(request) : Answer.error(400, "EntityTooSmall"));
+             S3Storage storage = s3.storage(2)) {
+
+            assertThat(storage.completeMultipart(KEY, "u-1", PLAN, CLAIMED)).isInstanceOfSatisfying(
+                    MultipartOutcome.Refused.class, refused -> assertThat(refused.refusal().code())
+                            .isEqualTo("part_size_mismatch"));
+        }
+    }
+
+    @Test
     void abortIsRepeatedWhileTheStoreStillListsParts() {
         AtomicInteger lists = new AtomicInteger();
         try (ScriptedS3 s3 = ScriptedS3.answering(request -> {
