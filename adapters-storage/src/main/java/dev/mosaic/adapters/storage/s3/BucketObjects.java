@@ -1,0 +1,135 @@
+package dev.mosaic.adapters.storage.s3;
+
+import dev.mosaic.application.port.out.ObjectStorage.LocalCopy;
+import dev.mosaic.application.port.out.ObjectStorage.StoredObject;
+import dev.mosaic.domain.ContentType;
+import dev.mosaic.domain.ObjectKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+/** Whole objects in the bucket: the server's own reads and writes, with the SDK's client. */
+final class BucketObjects {
+
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(5);
+
+    private final S3Client client;
+    private final String bucket;
+
+    BucketObjects(S3Client client, String bucket) {
+        this.client = client;
+        this.bucket = bucket;
+    }
+
+    Optional<StoredObject> stat(ObjectKey key) {
+        HeadObjectResponse head;
+        try {
+            head = client.headObject(request -> request.bucket(bucket).key(key.value()));
+        } catch (SdkException e) {
+            if (S3Failures.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw S3Failures.failed("HeadObject of " + key, e);
+        }
+        return Optional.of(new StoredObject(head.contentLength(), contentType(head.contentType())));
+    }
+
+    /** A ranged GET; an empty object answers 416 to any range, and has no head. */
+    byte[] readHead(ObjectKey key, int length) {
+        if (length <= 0) {
+            throw new IllegalArgumentException("read at least one byte, not " + length);
+        }
+        try {
+            return client.getObjectAsBytes(request -> request.bucket(bucket).key(key.value())
+                    .range("bytes=0-" + (length - 1))).asByteArray();
+        } catch (SdkException e) {
+            if (S3Failures.isStatus(e, 416)) {
+                return new byte[0];
+            }
+            throw S3Failures.failed("GetObject (first " + length + " bytes) of " + key, e);
+        }
+    }
+
+    LocalCopy localCopy(ObjectKey key) {
+        Path file = io(() -> Files.createTempFile("mosaic-s3-", suffixOf(key)));
+        try (InputStream body = S3Failures.call("GetObject of " + key,
+                () -> client.getObject(request -> request.bucket(bucket).key(key.value())))) {
+            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            return new TemporaryCopy(file);
+        } catch (IOException e) {
+            deleteQuietly(file, e);
+            throw new UncheckedIOException("could not copy " + key + " to " + file, e);
+        } catch (RuntimeException e) {
+            deleteQuietly(file, e);
+            throw e;
+        }
+    }
+
+    void put(ObjectKey key, Path source, ContentType type) {
+        S3Failures.call("PutObject of " + key, () -> client.putObject(
+                request -> request.bucket(bucket).key(key.value()).contentType(type.value()),
+                RequestBody.fromFile(source)));
+    }
+
+    /** S3 answers 204 for a missing key as for a present one. */
+    void delete(ObjectKey key) {
+        S3Failures.call("DeleteObject of " + key,
+                () -> client.deleteObject(request -> request.bucket(bucket).key(key.value())));
+    }
+
+    /** Quickly: a health check that waits for retries and socket timeouts tells nobody anything. */
+    boolean bucketAnswers() {
+        try {
+            client.headBucket(request -> request.bucket(bucket)
+                    .overrideConfiguration(call -> call.apiCallTimeout(HEALTH_TIMEOUT)));
+            return true;
+        } catch (SdkException e) {
+            return false;
+        }
+    }
+
+    /** Stores may add parameters ({@code ;charset=}); the port's type has none. */
+    private static Optional<ContentType> contentType(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        int parameters = header.indexOf(';');
+        return ContentType.parse(parameters < 0 ? header : header.substring(0, parameters));
+    }
+
+    /** Keeps the extension: media tools guess the container from it. */
+    private static String suffixOf(ObjectKey key) {
+        String name = key.value().substring(key.value().lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(dot) : ".bin";
+    }
+
+    private static void deleteQuietly(Path file, Exception cause) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private interface IoAction<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T io(IoAction<T> action) {
+        try {
+            return action.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.mosaic.adapters.storage.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mosaic.domain.CompletedPart;
+import dev.mosaic.domain.Refusal;
+import dev.mosaic.domain.UploadPlan;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PartCheckTest {
+
+    private static final UploadPlan.Multipart PLAN = new UploadPlan.Multipart(250, 100, 3);
+    private static final List<CompletedPart> CLAIMED = List.of(
+            new CompletedPart(1, "\"a\""), new CompletedPart(2, "\"b\""), new CompletedPart(3, "\"c\""));
+
+    @Test
+    void thePlannedPartsWithTheClaimedEtagsPass() {
+        assertThat(PartCheck.check(PLAN, CLAIMED, stored(100, 100, 50))).isEmpty();
+    }
+
+    @Test
+    void etagsCompareWithoutQuotesOnEitherSide() {
+        List<CompletedPart> bare = List.of(new CompletedPart(1, "a"), new CompletedPart(2, "b"), new CompletedPart(3, "c"));
+
+        assertThat(PartCheck.check(PLAN, bare, stored(100, 100, 50))).isEmpty();
+    }
+
+    @Test
+    void aPartTheStoreDoesNotListIsMissing() {
+        Map<Integer, StoredPart> onlyTwo = Map.of(1, new StoredPart(1, 100, "\"a\""), 3, new StoredPart(3, 50, "\"c\""));
+
+        assertThat(PartCheck.check(PLAN, CLAIMED, onlyTwo))
+                .contains(new Refusal("part_missing", "part 2 was not uploaded"));
+    }
+
+    @Test
+    void aPartTheClientDoesNotClaimIsMissing() {
+        assertThat(PartCheck.check(PLAN, CLAIMED.subList(0, 2), stored(100, 100, 50)))
+                .map(Refusal::code).contains("part_missing");
+    }
+
+    @Test
+    void aPartOfAnotherSizeThanPlannedIsRefused() {
+        assertThat(PartCheck.check(PLAN, CLAIMED, stored(100, 99, 50)))
+                .contains(new Refusal("part_size_mismatch", "part 2 has 99 bytes, the plan says 100"));
+        assertThat(PartCheck.check(PLAN, CLAIMED, stored(100, 100, 51))).map(Refusal::code)
+                .contains("part_size_mismatch");
+    }
+
+    @Test
+    void anEtagOtherThanTheStoresIsRefused() {
+        List<CompletedPart> wrong = List.of(CLAIMED.get(0), new CompletedPart(2, "\"x\""), CLAIMED.get(2));
+
+        assertThat(PartCheck.check(PLAN, wrong, stored(100, 100, 50))).map(Refusal::code).contains("etag_mismatch");
+    }
+
+    @Test
+    void anEmptyEtagFromTheStoreNeverMatches() {
+        Map<Integer, StoredPart> blank = Map.of(1, new StoredPart(1, 100, ""), 2, new StoredPart(2, 100, "\"b\""),
+                3, new StoredPart(3, 50, "\"c\""));
+        List<CompletedPart> blankClaim = List.of(new CompletedPart(1, "\"\""), CLAIMED.get(1), CLAIMED.get(2));
+
+        assertThat(PartCheck.check(PLAN, blankClaim, blank)).map(Refusal::code).contains("etag_mismatch");
+    }
+
+    @Test
+    void extraStoredPartsBeyondThePlanAreNotJoinedAndDoNotRefuse() {
+        Map<Integer, StoredPart> extra = new java.util.HashMap<>(stored(100, 100, 50));
+        extra.put(4, new StoredPart(4, 10, "\"d\""));
+
+        assertThat(PartCheck.check(PLAN, CLAIMED, extra)).isEqualTo(Optional.empty());
+    }
+
+    private static Map<Integer, StoredPart> stored(long first, long second, long third) {
+        return Map.of(1, new StoredPart(1, first, "\"a\""), 2, new StoredPart(2, second, "\"b\""),
+                3, new StoredPart(3, third, "\"c\""));
+    }
+}
