@@ -1,0 +1,140 @@
+package dev.mosaic.adapters.storage.local;
+
+import dev.mosaic.application.port.in.SignedUrlEndpoint;
+import dev.mosaic.application.port.out.ObjectStorage;
+import dev.mosaic.domain.CompletedPart;
+import dev.mosaic.domain.ContentType;
+import dev.mosaic.domain.ObjectKey;
+import dev.mosaic.domain.UploadPlan;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The embedded store: objects as files under a root folder, moved by URLs that this server signs
+ * (HMAC-SHA256) and serves itself through {@link SignedUrlEndpoint}. One process owns the folder.
+ */
+public final class LocalDiskStorage implements ObjectStorage, SignedUrlEndpoint {
+
+    private final DiskLayout layout;
+    private final UrlSigner signer;
+    private final ObjectFiles objects;
+    private final MultipartFolders uploads;
+    private final SignedUrlHandler handler;
+
+    public LocalDiskStorage(LocalStorageSettings settings, Clock clock) {
+        this.layout = new DiskLayout(settings.root());
+        this.signer = new UrlSigner(settings.signingKey(), settings.publicUrl(), clock);
+        this.objects = new ObjectFiles(layout);
+        this.uploads = io(() -> new MultipartFolders(layout, objects));
+        this.handler = new SignedUrlHandler(signer, objects, uploads, layout);
+    }
+
+    @Override
+    public SignedRequest signPut(ObjectKey key, long size, ContentType type, Instant expiresAt) {
+        URI url = signer.sign(new Grant.PutObject(key, size, type, expiresAt.getEpochSecond()));
+        return new SignedRequest(url, Map.of("Content-Type", type.value()));
+    }
+
+    @Override
+    public String startMultipart(ObjectKey key, ContentType type) {
+        return io(() -> uploads.start(key, type));
+    }
+
+    @Override
+    public List<SignedPart> signParts(ObjectKey key, String uploadId, List<UploadPlan.Part> parts,
+                                      Instant expiresAt) {
+        return parts.stream()
+                .map(part -> new SignedPart(part.number(), part.size(), signer.sign(new Grant.PutPart(
+                        key, uploadId, part.number(), part.size(), expiresAt.getEpochSecond()))))
+                .toList();
+    }
+
+    @Override
+    public MultipartOutcome completeMultipart(ObjectKey key, String uploadId, UploadPlan.Multipart plan,
+                                              List<CompletedPart> parts) {
+        return io(() -> uploads.complete(key, uploadId, plan, parts));
+    }
+
+    @Override
+    public void abortMultipart(ObjectKey key, String uploadId) {
+        io(() -> {
+            uploads.abort(key, uploadId);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<StoredObject> stat(ObjectKey key) {
+        return io(() -> objects.stat(key));
+    }
+
+    @Override
+    public byte[] readHead(ObjectKey key, int length) {
+        return io(() -> objects.readHead(key, length));
+    }
+
+    @Override
+    public LocalCopy localCopy(ObjectKey key) {
+        return io(() -> objects.localCopy(key));
+    }
+
+    @Override
+    public void put(ObjectKey key, Path source, ContentType type) {
+        io(() -> {
+            objects.put(key, source, type);
+            return null;
+        });
+    }
+
+    @Override
+    public void delete(ObjectKey key) {
+        io(() -> {
+            objects.delete(key);
+            return null;
+        });
+    }
+
+    @Override
+    public URI signGet(ObjectKey key, Instant expiresAt, Delivery delivery) {
+        return signer.sign(new Grant.GetObject(key, delivery.contentType(), delivery.attachmentName(),
+                expiresAt.getEpochSecond()));
+    }
+
+    @Override
+    public boolean isHealthy() {
+        Path root = layout.root();
+        return Files.isDirectory(root) && Files.isWritable(root) && Files.isWritable(layout.uploads());
+    }
+
+    @Override
+    public Stored put(String path, Map<String, String> query, String contentType, long contentLength,
+                      InputStream body) {
+        return io(() -> handler.put(path, query, contentType, contentLength, body));
+    }
+
+    @Override
+    public Download get(String path, Map<String, String> query) {
+        return io(() -> handler.get(path, query));
+    }
+
+    private interface IoAction<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T io(IoAction<T> action) {
+        try {
+            return action.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

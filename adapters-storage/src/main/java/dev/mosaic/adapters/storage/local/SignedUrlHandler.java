@@ -1,0 +1,78 @@
+package dev.mosaic.adapters.storage.local;
+
+import dev.mosaic.application.port.in.RequestRejected;
+import dev.mosaic.application.port.in.RequestRejected.Reason;
+import dev.mosaic.application.port.in.SignedUrlEndpoint.Download;
+import dev.mosaic.application.port.in.SignedUrlEndpoint.Stored;
+import dev.mosaic.domain.ContentType;
+import dev.mosaic.domain.ObjectKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.Optional;
+
+/** Serves the store's signed URLs: checks the grant, then streams the body in or names the file out. */
+final class SignedUrlHandler {
+
+    private final UrlSigner signer;
+    private final ObjectFiles objects;
+    private final MultipartFolders uploads;
+    private final DiskLayout layout;
+
+    SignedUrlHandler(UrlSigner signer, ObjectFiles objects, MultipartFolders uploads, DiskLayout layout) {
+        this.signer = signer;
+        this.objects = objects;
+        this.uploads = uploads;
+        this.layout = layout;
+    }
+
+    Stored put(String path, Map<String, String> query, String contentType, long contentLength, InputStream body)
+            throws IOException {
+        Grant grant = signer.verifyPut(keyOf(path), query == null ? Map.of() : query);
+        if (grant instanceof Grant.PutPart part) {
+            requireLength(part.length(), contentLength);
+            return new Stored(uploads.receivePart(part, body));
+        }
+        Grant.PutObject put = (Grant.PutObject) grant;
+        requireLength(put.length(), contentLength);
+        requireType(put.type(), contentType);
+        BodyReceiver.Received received =
+                BodyReceiver.receive(body, objects.folderOf(put.key()), ObjectFiles.nameOf(put.key()), put.length());
+        objects.moveIntoPlace(received.file(), put.key(), put.type());
+        return new Stored(received.etag());
+    }
+
+    Download get(String path, Map<String, String> query) throws IOException {
+        Grant.GetObject grant = signer.verifyGet(keyOf(path), query == null ? Map.of() : query);
+        BasicFileAttributes attributes = objects.attributes(grant.key()).orElseThrow(SignedUrlHandler::notFound);
+        return new Download(layout.object(grant.key()), attributes.size(), grant.type().value(),
+                grant.attachmentName());
+    }
+
+    private static ObjectKey keyOf(String path) {
+        return ObjectKey.parse(path).orElseThrow(SignedUrlHandler::notFound);
+    }
+
+    private static void requireLength(long signed, long contentLength) {
+        if (contentLength >= 0 && contentLength != signed) {
+            throw BodyReceiver.lengthMismatch(signed, contentLength + " bytes");
+        }
+    }
+
+    /** A browser sends no type for a file it cannot name; that is fine when none was expected. */
+    private static void requireType(ContentType signed, String sent) {
+        String bare = sent == null ? "" : sent.split(";", 2)[0].trim();
+        Optional<ContentType> type = bare.isEmpty() && signed.equals(ContentType.OCTET_STREAM)
+                ? Optional.of(ContentType.OCTET_STREAM)
+                : ContentType.parse(bare);
+        if (type.filter(signed::equals).isEmpty()) {
+            throw new RequestRejected(Reason.FORBIDDEN, "content_type_mismatch",
+                    "this URL takes Content-Type " + signed + ", the request sent " + (bare.isEmpty() ? "none" : bare));
+        }
+    }
+
+    private static RequestRejected notFound() {
+        return new RequestRejected(Reason.NOT_FOUND, "object_not_found", "no such object");
+    }
+}

@@ -1,0 +1,129 @@
+package dev.mosaic.adapters.storage.local;
+
+import dev.mosaic.application.port.in.RequestRejected;
+import dev.mosaic.application.port.in.RequestRejected.Reason;
+import dev.mosaic.domain.ContentType;
+import dev.mosaic.domain.ObjectKey;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** Signs grants into URLs under {@code <public url>/storage/} and checks the URLs that come back. */
+final class UrlSigner {
+
+    static final String EXPIRES = "expires";
+    static final String LENGTH = "length";
+    static final String TYPE = "type";
+    static final String UPLOAD_ID = "upload_id";
+    static final String PART_NUMBER = "part_number";
+    static final String ATTACHMENT = "attachment";
+    static final String SIGNATURE = "signature";
+
+    private final SecretKeySpec key;
+    private final String base;
+    private final Clock clock;
+
+    UrlSigner(byte[] signingKey, URI publicUrl, Clock clock) {
+        this.key = new SecretKeySpec(signingKey, "HmacSHA256");
+        this.base = publicUrl.toString().replaceAll("/+$", "") + "/storage/";
+        this.clock = clock;
+    }
+
+    URI sign(Grant grant) {
+        Map<String, String> query = new LinkedHashMap<>(grant.parameters());
+        query.put(EXPIRES, Long.toString(grant.expires()));
+        query.put(SIGNATURE, Base64.getUrlEncoder().withoutPadding().encodeToString(mac(grant)));
+        StringBuilder url = new StringBuilder(base).append(grant.key().value());
+        char separator = '?';
+        for (Map.Entry<String, String> parameter : query.entrySet()) {
+            url.append(separator).append(parameter.getKey()).append('=').append(encode(parameter.getValue()));
+            separator = '&';
+        }
+        return URI.create(url.toString());
+    }
+
+    /** The grant of a PUT URL: a part when it names an upload, else a whole object. */
+    Grant verifyPut(ObjectKey key, Map<String, String> query) {
+        Grant claimed = query.containsKey(UPLOAD_ID) || query.containsKey(PART_NUMBER)
+                ? parse(() -> new Grant.PutPart(key, uploadId(query.get(UPLOAD_ID)),
+                        Integer.parseInt(query.get(PART_NUMBER)), Long.parseLong(query.get(LENGTH)), expires(query)))
+                : parse(() -> new Grant.PutObject(key, Long.parseLong(query.get(LENGTH)),
+                        new ContentType(query.get(TYPE)), expires(query)));
+        return verified(claimed, query);
+    }
+
+    Grant.GetObject verifyGet(ObjectKey key, Map<String, String> query) {
+        Grant.GetObject claimed = parse(() -> new Grant.GetObject(key, new ContentType(query.get(TYPE)),
+                Optional.ofNullable(query.get(ATTACHMENT)), expires(query)));
+        verified(claimed, query);
+        return claimed;
+    }
+
+    private Grant verified(Grant claimed, Map<String, String> query) {
+        byte[] given;
+        try {
+            given = Base64.getUrlDecoder().decode(String.valueOf(query.get(SIGNATURE)));
+        } catch (IllegalArgumentException notBase64) {
+            throw invalidSignature();
+        }
+        if (!MessageDigest.isEqual(mac(claimed), given)) {
+            throw invalidSignature();
+        }
+        if (clock.instant().getEpochSecond() > claimed.expires()) {
+            throw new RequestRejected(Reason.FORBIDDEN, "url_expired", "this storage URL has expired");
+        }
+        return claimed;
+    }
+
+    private byte[] mac(Grant grant) {
+        StringBuilder canonical = new StringBuilder();
+        for (String field : grant.signedFields()) {
+            canonical.append(field.length()).append(':').append(field).append('\n');
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(canonical.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has HmacSHA256", e);
+        }
+    }
+
+    private static <T> T parse(Supplier<T> grant) {
+        try {
+            return grant.get();
+        } catch (RuntimeException malformed) {
+            throw invalidSignature();
+        }
+    }
+
+    private static long expires(Map<String, String> query) {
+        return Long.parseLong(query.get(EXPIRES));
+    }
+
+    private static String uploadId(String value) {
+        if (!UploadIds.isWellFormed(value)) {
+            throw new IllegalArgumentException("not an upload id");
+        }
+        return value;
+    }
+
+    private static RequestRejected invalidSignature() {
+        return new RequestRejected(Reason.FORBIDDEN, "signature_invalid",
+                "this storage URL is not signed by this server, or was changed");
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,34 @@
+package dev.mosaic.adapters.storage.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** One test's world: a store on a fresh folder, served over HTTP, with a clock the test controls. */
+final class LocalStorageFixture implements AutoCloseable {
+
+    static final byte[] SIGNING_KEY = "a signing key of at least 32 bytes, for tests".getBytes(StandardCharsets.UTF_8);
+
+    final Path root;
+    final MutableClock clock = new MutableClock(Instant.now());
+    final LocalDiskStorage storage;
+    final HttpUploader http = new HttpUploader();
+    private final SignedUrlTestServer server;
+
+    private LocalStorageFixture(Path root) throws IOException {
+        this.root = root;
+        this.server = new SignedUrlTestServer();
+        this.storage = new LocalDiskStorage(new LocalStorageSettings(root, server.publicUrl(), SIGNING_KEY), clock);
+        server.serve(() -> storage);
+    }
+
+    static LocalStorageFixture on(Path root) throws IOException {
+        return new LocalStorageFixture(root);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

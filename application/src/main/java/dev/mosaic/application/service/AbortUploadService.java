@@ -1,0 +1,52 @@
+package dev.mosaic.application.service;
+
+import dev.mosaic.application.port.in.AbortUploadCommand;
+import dev.mosaic.application.port.in.AbortUploadUseCase;
+import dev.mosaic.application.port.in.RequestRejected;
+import dev.mosaic.application.port.in.RequestRejected.Reason;
+import dev.mosaic.application.port.out.Messages;
+import dev.mosaic.application.port.out.ObjectStorage;
+import dev.mosaic.application.view.AssetView;
+import dev.mosaic.domain.Asset;
+import dev.mosaic.domain.Stage;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Cancels an upload still in flight: the asset turns {@code cancelled} and its bytes go. */
+public final class AbortUploadService implements AbortUploadUseCase {
+    private final OwnedAssets owned;
+    private final ObjectStorage storage;
+    private final AssetChanges changes;
+    private final Views views;
+    private final Clock clock;
+
+    public AbortUploadService(Messages messages, ObjectStorage storage, AssetChanges changes, Views views,
+                              Clock clock) {
+        this.owned = new OwnedAssets(messages);
+        this.storage = storage;
+        this.changes = changes;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    @Override
+    public AssetView abort(AbortUploadCommand command) {
+        Asset asset = owned.find(command.user(), command.asset());
+        if (asset.stage() == Stage.CANCELLED) {
+            return views.asset(asset);
+        }
+        Optional<Asset> cancelled = changes.apply(asset.id(), current -> current.stage() == Stage.UPLOADING
+                ? Optional.of(current.moveTo(Stage.CANCELLED, clock.instant()))
+                : Optional.empty());
+        if (cancelled.isEmpty()) {
+            Asset now = owned.find(command.user(), command.asset());
+            if (now.stage() == Stage.CANCELLED) {
+                return views.asset(now);
+            }
+            throw new RequestRejected(Reason.CONFLICT, "upload_not_active",
+                    "this upload is already " + now.stage().wireName() + " and cannot be cancelled");
+        }
+        Uploads.discard(storage, cancelled.get());
+        return views.asset(cancelled.get());
+    }
+}

@@ -1,0 +1,121 @@
+package dev.mosaic.application.service;
+
+import dev.mosaic.application.port.in.CompleteUploadCommand;
+import dev.mosaic.application.port.in.CompleteUploadUseCase;
+import dev.mosaic.application.port.in.RequestRejected;
+import dev.mosaic.application.port.in.RequestRejected.Reason;
+import dev.mosaic.application.port.out.JobQueue;
+import dev.mosaic.application.port.out.Messages;
+import dev.mosaic.application.port.out.ObjectStorage;
+import dev.mosaic.application.port.out.ObjectStorage.MultipartOutcome;
+import dev.mosaic.application.port.out.WorkSignal;
+import dev.mosaic.application.view.AssetView;
+import dev.mosaic.domain.Asset;
+import dev.mosaic.domain.CompletionRules;
+import dev.mosaic.domain.MagicBytes;
+import dev.mosaic.domain.Refusal;
+import dev.mosaic.domain.Stage;
+import dev.mosaic.domain.UploadPlan;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Step 4: one file is uploaded. Multipart uploads are joined; then the stored object is checked
+ * (exists, exact size, real type by its first bytes) before the asset moves to
+ * {@code processing} and its job is queued, both in one transaction.
+ */
+public final class CompleteUploadService implements CompleteUploadUseCase {
+    private final OwnedAssets owned;
+    private final ObjectStorage storage;
+    private final AssetChanges changes;
+    private final JobQueue jobs;
+    private final WorkSignal workSignal;
+    private final Views views;
+    private final Clock clock;
+
+    public CompleteUploadService(Messages messages, ObjectStorage storage, AssetChanges changes, JobQueue jobs,
+                                 WorkSignal workSignal, Views views, Clock clock) {
+        this.owned = new OwnedAssets(messages);
+        this.storage = storage;
+        this.changes = changes;
+        this.jobs = jobs;
+        this.workSignal = workSignal;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    @Override
+    public AssetView complete(CompleteUploadCommand command) {
+        Asset asset = owned.find(command.user(), command.asset());
+        if (asset.stage() != Stage.UPLOADING) {
+            return answerSettled(asset);
+        }
+        if (asset.plan() instanceof UploadPlan.Multipart multipart) {
+            joinParts(asset, multipart, command);
+        }
+        verifyStoredObject(asset);
+        Optional<Asset> processing = changes.apply(asset.id(),
+                current -> current.stage() == Stage.UPLOADING
+                        ? Optional.of(current.moveTo(Stage.PROCESSING, clock.instant()))
+                        : Optional.empty(),
+                changed -> jobs.enqueue(new JobQueue.Job(JobQueue.Kind.PROCESS_ASSET, changed.id()), clock.instant()));
+        if (processing.isEmpty()) {
+            return answerSettled(owned.find(command.user(), command.asset()));
+        }
+        workSignal.workAvailable();
+        return views.asset(processing.get());
+    }
+
+    /** Completing again answers the current state; a cancelled or expired upload cannot complete. */
+    private AssetView answerSettled(Asset asset) {
+        if (asset.stage() == Stage.CANCELLED || asset.stage() == Stage.EXPIRED) {
+            throw new RequestRejected(Reason.CONFLICT, "upload_not_active",
+                    "this upload was " + asset.stage().wireName());
+        }
+        return views.asset(asset);
+    }
+
+    private void joinParts(Asset asset, UploadPlan.Multipart plan, CompleteUploadCommand command) {
+        if (command.uploadId() == null) {
+            throw new RequestRejected(Reason.INVALID, "upload_id_missing", "a multipart completion names its upload_id");
+        }
+        if (!command.uploadId().equals(asset.uploadId())) {
+            throw new RequestRejected(Reason.UNPROCESSABLE, "upload_id_mismatch",
+                    "upload_id is not the one given for this asset");
+        }
+        CompletionRules.check(plan, command.parts()).ifPresent(refusal -> {
+            throw new RequestRejected(Reason.UNPROCESSABLE, refusal);
+        });
+        MultipartOutcome outcome = storage.completeMultipart(asset.objectKey(), asset.uploadId(), plan, command.parts());
+        if (outcome instanceof MultipartOutcome.Refused refused) {
+            throw new RequestRejected(Reason.UNPROCESSABLE, refused.refusal());
+        }
+        if (outcome instanceof MultipartOutcome.NoSuchUpload && storage.stat(asset.objectKey()).isEmpty()) {
+            throw new RequestRejected(Reason.CONFLICT, "upload_not_found",
+                    "storage knows no such multipart upload; it was aborted or has expired");
+        }
+    }
+
+    private void verifyStoredObject(Asset asset) {
+        var stored = storage.stat(asset.objectKey()).orElseThrow(() ->
+                new RequestRejected(Reason.CONFLICT, "object_not_uploaded",
+                        "the file has not been uploaded yet; PUT it to the upload URL first"));
+        if (stored.size() != asset.fileSize()) {
+            failAndRefuse(asset, new Refusal("size_mismatch",
+                    "uploaded " + stored.size() + " bytes, declared " + asset.fileSize()));
+        }
+        if (!MagicBytes.agrees(asset.kind(), asset.contentType(), storage.readHead(asset.objectKey(), MagicBytes.HEAD_LENGTH))) {
+            failAndRefuse(asset, new Refusal("content_type_mismatch",
+                    "the file's content is not " + asset.contentType()));
+        }
+    }
+
+    /** Bytes that are not what was declared never get processed: the asset fails and the object goes. */
+    private void failAndRefuse(Asset asset, Refusal refusal) {
+        changes.apply(asset.id(), current -> current.stage() == Stage.UPLOADING
+                ? Optional.of(current.fail(refusal.code(), clock.instant()))
+                : Optional.empty());
+        storage.delete(asset.objectKey());
+        throw new RequestRejected(Reason.UNPROCESSABLE, refusal);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.mosaic.application.service;
+
+import dev.mosaic.application.port.in.ProcessAssetUseCase;
+import dev.mosaic.application.port.out.MediaProcessor;
+import dev.mosaic.application.port.out.MediaProcessor.MediaJob;
+import dev.mosaic.application.port.out.MediaProcessor.MediaOutcome;
+import dev.mosaic.application.port.out.MediaProcessor.RenditionFile;
+import dev.mosaic.application.port.out.Messages;
+import dev.mosaic.application.port.out.ObjectStorage;
+import dev.mosaic.domain.Asset;
+import dev.mosaic.domain.AssetId;
+import dev.mosaic.domain.AssetKind;
+import dev.mosaic.domain.MediaInfo;
+import dev.mosaic.domain.ObjectKey;
+import dev.mosaic.domain.Rendition;
+import dev.mosaic.domain.Stage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Drives the media processor's findings into stage changes: {@code thumbnail_ready} the moment a
+ * thumbnail exists, {@code transcoding} with progress, then {@code ready} — or {@code failed}
+ * when the file can never be processed. Files other than images and videos are ready at once.
+ */
+public final class ProcessAssetService implements ProcessAssetUseCase {
+    private final Messages messages;
+    private final ObjectStorage storage;
+    private final MediaProcessor media;
+    private final AssetChanges changes;
+    private final Clock clock;
+
+    public ProcessAssetService(Messages messages, ObjectStorage storage, MediaProcessor media, AssetChanges changes,
+                               Clock clock) {
+        this.messages = messages;
+        this.storage = storage;
+        this.media = media;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    @Override
+    public void process(AssetId id) {
+        Optional<Asset> found = messages.byAsset(id)
+                .flatMap(message -> message.assets().stream().filter(asset -> asset.id().equals(id)).findFirst());
+        if (found.isEmpty() || !isBeingProcessed(found.get().stage())) {
+            return;
+        }
+        Asset asset = found.get();
+        if (asset.kind() == AssetKind.FILE) {
+            changes.apply(id, current -> whileProcessing(current, () -> current.moveTo(Stage.READY, clock.instant())));
+            return;
+        }
+        Path workDir = null;
+        try (ObjectStorage.LocalCopy copy = storage.localCopy(asset.objectKey())) {
+            workDir = Files.createTempDirectory("mosaic-asset-" + asset.id() + "-");
+            MediaOutcome outcome = media.process(new MediaJob(asset.kind(), asset.contentType()), copy.path(),
+                    workDir, new Listener(asset));
+            settle(asset, outcome);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteTree(workDir);
+        }
+    }
+
+    /** Stores the renditions (their files live only as long as the work folder) and ends the asset. */
+    private void settle(Asset asset, MediaOutcome outcome) {
+        if (outcome instanceof MediaOutcome.Processed processed) {
+            List<Rendition> stored = processed.renditions().stream().map(file -> store(asset, file)).toList();
+            changes.apply(asset.id(), current -> whileProcessing(current, () -> {
+                Asset next = current.withInfo(processed.info());
+                for (Rendition rendition : stored) {
+                    next = next.withRendition(rendition);
+                }
+                return next.moveTo(Stage.READY, clock.instant());
+            }));
+        } else {
+            String code = ((MediaOutcome.Rejected) outcome).refusal().code();
+            changes.apply(asset.id(), current -> whileProcessing(current, () -> current.fail(code, clock.instant())));
+            storage.delete(asset.objectKey());
+        }
+    }
+
+    private static boolean isBeingProcessed(Stage stage) {
+        return stage == Stage.PROCESSING || stage == Stage.THUMBNAIL_READY || stage == Stage.TRANSCODING;
+    }
+
+    private static Optional<Asset> whileProcessing(Asset current, java.util.function.Supplier<Asset> change) {
+        return isBeingProcessed(current.stage()) ? Optional.of(change.get()) : Optional.empty();
+    }
+
+    private Rendition store(Asset asset, RenditionFile file) {
+        String extension = file.contentType().value().substring(file.contentType().value().indexOf('/') + 1)
+                .replace("jpeg", "jpg");
+        ObjectKey key = ObjectKey.derived(asset.owner(), asset.id(), file.kind().wireName() + "." + extension);
+        storage.put(key, file.file(), file.contentType());
+        return new Rendition(file.kind(), key, file.contentType(), file.width(), file.height());
+    }
+
+    private static void deleteTree(Path root) {
+        if (root == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder left behind is harmless; the OS cleans its temp space
+        }
+    }
+
+    /** Reports what the processor finds while it is still working. */
+    private final class Listener implements MediaProcessor.MediaListener {
+        private final Asset asset;
+
+        Listener(Asset asset) {
+            this.asset = asset;
+        }
+
+        @Override
+        public void thumbnail(RenditionFile thumbnail, MediaInfo info) {
+            Rendition stored = store(asset, thumbnail);
+            changes.apply(asset.id(), current -> whileProcessing(current, () -> {
+                Asset next = current.withInfo(info).withRendition(stored);
+                return next.stage() == Stage.PROCESSING ? next.moveTo(Stage.THUMBNAIL_READY, clock.instant()) : next;
+            }));
+        }
+
+        @Override
+        public void progress(int percent) {
+            int bounded = Math.max(0, Math.min(100, percent));
+            changes.apply(asset.id(), current -> isBeingProcessed(current.stage())
+                    && !(current.stage() == Stage.TRANSCODING && current.progress() == bounded)
+                    ? Optional.of(current.transcoding(bounded, clock.instant()))
+                    : Optional.empty());
+        }
+    }
+}

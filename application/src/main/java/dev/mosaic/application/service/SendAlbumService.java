@@ -1,0 +1,170 @@
+package dev.mosaic.application.service;
+
+import dev.mosaic.application.event.Event;
+import dev.mosaic.application.port.in.RequestRejected;
+import dev.mosaic.application.port.in.RequestRejected.Reason;
+import dev.mosaic.application.port.in.SendAlbumCommand;
+import dev.mosaic.application.port.in.SendAlbumUseCase;
+import dev.mosaic.application.port.out.EventLog;
+import dev.mosaic.application.port.out.EventNotifier;
+import dev.mosaic.application.port.out.IdSource;
+import dev.mosaic.application.port.out.IdempotencyKeys;
+import dev.mosaic.application.port.out.Messages;
+import dev.mosaic.application.port.out.ObjectStorage;
+import dev.mosaic.application.port.out.TransactionRunner;
+import dev.mosaic.application.view.AlbumCreated;
+import dev.mosaic.application.view.MessageView;
+import dev.mosaic.domain.Asset;
+import dev.mosaic.domain.AssetId;
+import dev.mosaic.domain.Message;
+import dev.mosaic.domain.MessageId;
+import dev.mosaic.domain.ObjectKey;
+import dev.mosaic.domain.UploadPlan;
+import dev.mosaic.domain.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Step 1: checks the whole batch, starts the multipart uploads, then stores the message, its
+ * assets and the {@code chat_message} events in one transaction. When anything fails, the
+ * multipart uploads already started are aborted, so nothing is left behind.
+ */
+public final class SendAlbumService implements SendAlbumUseCase {
+    private final MosaicSettings settings;
+    private final AttachmentRules rules;
+    private final TransactionRunner transactions;
+    private final Messages messages;
+    private final IdSource ids;
+    private final IdempotencyKeys idempotency;
+    private final ObjectStorage storage;
+    private final EventLog events;
+    private final EventNotifier notifier;
+    private final Views views;
+    private final UploadInstructions instructions;
+    private final Clock clock;
+
+    public SendAlbumService(MosaicSettings settings, TransactionRunner transactions, Messages messages, IdSource ids,
+                            IdempotencyKeys idempotency, ObjectStorage storage, EventLog events,
+                            EventNotifier notifier, Views views, Clock clock) {
+        this.settings = settings;
+        this.rules = new AttachmentRules(settings.policy());
+        this.transactions = transactions;
+        this.messages = messages;
+        this.ids = ids;
+        this.idempotency = idempotency;
+        this.storage = storage;
+        this.events = events;
+        this.notifier = notifier;
+        this.views = views;
+        this.instructions = new UploadInstructions(storage);
+        this.clock = clock;
+    }
+
+    @Override
+    public AlbumCreated send(SendAlbumCommand command) {
+        List<AttachmentRules.Checked> checked = check(command);
+        if (command.idempotencyKey() == null) {
+            return created(create(command, checked));
+        }
+        String key = command.idempotencyKey();
+        String fingerprint = command.fingerprint();
+        if (!idempotency.reserve(command.sender(), key, fingerprint, clock.instant())) {
+            return replay(command.sender(), key, fingerprint);
+        }
+        try {
+            return created(create(command, checked));
+        } catch (RuntimeException failure) {
+            idempotency.release(command.sender(), key);
+            throw failure;
+        }
+    }
+
+    private List<AttachmentRules.Checked> check(SendAlbumCommand command) {
+        var policy = settings.policy();
+        if (command.attachments().size() > policy.maxAttachments()) {
+            throw new RequestRejected(Reason.UNPROCESSABLE, "too_many_attachments",
+                    "an album holds at most " + policy.maxAttachments() + " attachments");
+        }
+        if (!policy.textFits(command.text())) {
+            throw new RequestRejected(Reason.UNPROCESSABLE, "text_too_long",
+                    "text may be at most " + policy.maxTextLength() + " characters");
+        }
+        List<AttachmentRules.Checked> checked = new ArrayList<>();
+        for (int i = 0; i < command.attachments().size(); i++) {
+            checked.add(rules.check(i, command.attachments().get(i)));
+        }
+        return checked;
+    }
+
+    private Message create(SendAlbumCommand command, List<AttachmentRules.Checked> checked) {
+        Instant now = clock.instant();
+        MessageId messageId = ids.nextMessageId();
+        UserId sender = command.sender();
+        UserId receiver = UserId.of(command.receiverId());
+        List<Asset> assets = new ArrayList<>();
+        try {
+            for (AttachmentRules.Checked attachment : checked) {
+                AssetId assetId = ids.nextAssetId();
+                String uploadId = attachment.plan() instanceof UploadPlan.Multipart
+                        ? storage.startMultipart(ObjectKey.raw(sender, assetId, attachment.fileName()),
+                        attachment.contentType())
+                        : null;
+                assets.add(Asset.awaitingUpload(assetId, messageId, sender, attachment.kind(), attachment.fileName(),
+                        attachment.contentType(), attachment.plan(), uploadId, attachment.hints(), now,
+                        now.plus(settings.uploadDeadline())));
+            }
+            Message message = new Message(messageId, sender, receiver, command.text(), now, assets);
+            transactions.run(() -> {
+                messages.add(message);
+                MessageView view = views.message(message);
+                for (UserId user : message.audience()) {
+                    events.append(user, new Event.ChatMessage(view));
+                }
+                if (command.idempotencyKey() != null) {
+                    idempotency.complete(sender, command.idempotencyKey(), messageId);
+                }
+            });
+            notifier.published(message.audience());
+            return message;
+        } catch (RuntimeException failure) {
+            assets.stream().filter(Asset::isMultipart).forEach(asset -> abortQuietly(asset, failure));
+            throw failure;
+        }
+    }
+
+    private void abortQuietly(Asset asset, RuntimeException cause) {
+        try {
+            storage.abortMultipart(asset.objectKey(), asset.uploadId());
+        } catch (RuntimeException abortFailure) {
+            cause.addSuppressed(abortFailure);
+        }
+    }
+
+    private AlbumCreated replay(UserId sender, String key, String fingerprint) {
+        IdempotencyKeys.Entry entry = idempotency.find(sender, key).orElseThrow(() ->
+                new RequestRejected(Reason.CONFLICT, "idempotency_key_in_progress",
+                        "a request with this Idempotency-Key is still running"));
+        if (!entry.fingerprint().equals(fingerprint)) {
+            throw new RequestRejected(Reason.UNPROCESSABLE, "idempotency_key_reused",
+                    "this Idempotency-Key was used for a different request");
+        }
+        if (entry.message() == null) {
+            throw new RequestRejected(Reason.CONFLICT, "idempotency_key_in_progress",
+                    "a request with this Idempotency-Key is still running");
+        }
+        Message message = messages.byId(entry.message()).orElseThrow(() ->
+                new IllegalStateException("idempotency key names a missing message " + entry.message()));
+        return created(message);
+    }
+
+    private AlbumCreated created(Message message) {
+        Instant expiresAt = clock.instant().plus(settings.uploadUrlTtl());
+        return new AlbumCreated(message.id().value(),
+                message.assets().stream()
+                        .map(asset -> instructions.forAsset(asset, expiresAt, settings.firstPartBatch()))
+                        .toList(),
+                views.message(message));
+    }
+}

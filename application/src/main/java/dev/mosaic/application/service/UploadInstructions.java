@@ -1,0 +1,42 @@
+package dev.mosaic.application.service;
+
+import dev.mosaic.application.port.out.ObjectStorage;
+import dev.mosaic.application.port.out.ObjectStorage.SignedRequest;
+import dev.mosaic.application.view.PartBatch;
+import dev.mosaic.application.view.PartUrl;
+import dev.mosaic.application.view.UploadInstruction;
+import dev.mosaic.domain.Asset;
+import dev.mosaic.domain.UploadPlan;
+import java.time.Instant;
+import java.util.List;
+
+/** Signs what a client needs to move an asset's bytes. */
+final class UploadInstructions {
+    private final ObjectStorage storage;
+
+    UploadInstructions(ObjectStorage storage) {
+        this.storage = storage;
+    }
+
+    UploadInstruction forAsset(Asset asset, Instant expiresAt, int batchSize) {
+        if (asset.plan() instanceof UploadPlan.Multipart multipart) {
+            List<UploadPlan.Part> first = multipart.parts().subList(0, Math.min(batchSize, multipart.numParts()));
+            return new UploadInstruction(asset.id().value(), asset.objectKey().value(), asset.fileName().value(),
+                    asset.kind().wireName(), "multipart", expiresAt.toString(), null, null, asset.uploadId(),
+                    multipart.partSize(), multipart.numParts(), batch(asset, multipart, first, expiresAt));
+        }
+        SignedRequest put = storage.signPut(asset.objectKey(), asset.fileSize(), asset.contentType(), expiresAt);
+        return new UploadInstruction(asset.id().value(), asset.objectKey().value(), asset.fileName().value(),
+                asset.kind().wireName(), "direct", expiresAt.toString(), put.url().toString(), put.headers(),
+                null, null, null, null);
+    }
+
+    PartBatch batch(Asset asset, UploadPlan.Multipart plan, List<UploadPlan.Part> parts, Instant expiresAt) {
+        List<PartUrl> items = storage.signParts(asset.objectKey(), asset.uploadId(), parts, expiresAt).stream()
+                .map(signed -> new PartUrl(signed.partNumber(), signed.url().toString(), signed.size()))
+                .toList();
+        int last = parts.isEmpty() ? 0 : parts.get(parts.size() - 1).number();
+        Integer next = last < plan.numParts() ? last + 1 : null;
+        return new PartBatch(items, next, expiresAt.toString());
+    }
+}

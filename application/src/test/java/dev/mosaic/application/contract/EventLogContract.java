@@ -1,0 +1,132 @@
+package dev.mosaic.application.contract;
+
+import static dev.mosaic.application.fake.Fixtures.RECEIVER;
+import static dev.mosaic.application.fake.Fixtures.SENDER;
+import static dev.mosaic.application.fake.Fixtures.STRANGER;
+import static dev.mosaic.application.fake.Fixtures.assetView;
+import static dev.mosaic.application.fake.Fixtures.fullAssetView;
+import static dev.mosaic.application.fake.Fixtures.messageView;
+import static dev.mosaic.application.fake.Fixtures.update;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mosaic.application.event.Event;
+import dev.mosaic.application.event.StoredEvent;
+import dev.mosaic.application.port.out.EventLog;
+import dev.mosaic.domain.Stage;
+import dev.mosaic.domain.UserId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link EventLog} must do; subclasses supply a fresh, empty store per test. */
+public abstract class EventLogContract {
+    private Ports ports;
+    private EventLog log;
+
+    protected abstract Ports newPorts();
+
+    @BeforeEach
+    void openStore() {
+        ports = newPorts();
+        log = ports.eventLog();
+    }
+
+    @AfterEach
+    void closeStore() {
+        ports.close();
+    }
+
+    private long appendInTransaction(UserId recipient, Event event) {
+        return ports.transactions().inTransaction(() -> log.append(recipient, event));
+    }
+
+    @Test
+    void eachUserCountsFromOneWithoutGaps() {
+        assertThat(log.append(SENDER, update(100, 500, Stage.PROCESSING))).isEqualTo(1);
+        assertThat(appendInTransaction(SENDER, update(100, 500, Stage.READY))).isEqualTo(2);
+        assertThat(log.append(SENDER, update(100, 501, Stage.READY))).isEqualTo(3);
+    }
+
+    @Test
+    void usersAreNumberedIndependently() {
+        log.append(SENDER, update(100, 500, Stage.PROCESSING));
+        log.append(SENDER, update(100, 500, Stage.READY));
+
+        assertThat(log.append(RECEIVER, update(100, 500, Stage.READY))).isEqualTo(1);
+        assertThat(log.lastSequence(SENDER)).isEqualTo(2);
+        assertThat(log.lastSequence(RECEIVER)).isEqualTo(1);
+        assertThat(log.lastSequence(STRANGER)).isZero();
+        assertThat(log.since(STRANGER, 0, 10)).isEmpty();
+    }
+
+    @Test
+    void sinceAnswersLaterEventsInOrderUpToTheLimit() {
+        for (long asset = 1; asset <= 5; asset++) {
+            log.append(SENDER, update(100, asset, Stage.READY));
+        }
+        log.append(RECEIVER, update(100, 9, Stage.READY));
+
+        List<StoredEvent> page = log.since(SENDER, 2, 2);
+
+        assertThat(page).extracting(StoredEvent::sequence).containsExactly(3L, 4L);
+        assertThat(page).extracting(StoredEvent::recipient).containsOnly(SENDER);
+        assertThat(page.get(0).event()).isEqualTo(update(100, 3, Stage.READY));
+        assertThat(log.since(SENDER, 0, 100)).extracting(StoredEvent::sequence).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(log.since(SENDER, 5, 100)).isEmpty();
+    }
+
+    @Test
+    void everyKindOfEventReadsBackEqual() {
+        List<Event> events = List.of(
+                new Event.ChatMessage(messageView(100, assetView(100, 500, Stage.UPLOADING),
+                        fullAssetView(100, 501))),
+                new Event.ChatMessageUpdate(fullAssetView(100, 501)),
+                new Event.ChatMessageUpdate(assetView(100, 500, Stage.THUMBNAIL_READY)),
+                new Event.ChatMessageComplete(messageView(100)));
+        events.forEach(event -> log.append(RECEIVER, event));
+
+        assertThat(log.since(RECEIVER, 0, 10)).extracting(StoredEvent::event).containsExactlyElementsOf(events);
+    }
+
+    @Test
+    void concurrentAppendsGetDistinctGapFreeNumbers() throws Exception {
+        int threads = 20;
+        int perThread = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<List<Long>>> writers = IntStream.range(0, threads)
+                    .<Callable<List<Long>>>mapToObj(thread -> () -> {
+                        List<Long> numbers = new ArrayList<>();
+                        for (int i = 0; i < perThread; i++) {
+                            UserId recipient = i % 2 == 0 ? SENDER : RECEIVER;
+                            Event event = update(100, thread * 100L + i + 1, Stage.READY);
+                            numbers.add(recipient.value() * 1_000_000 + appendInTransaction(recipient, event));
+                        }
+                        return numbers;
+                    }).toList();
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> result : pool.invokeAll(writers)) {
+                all.addAll(result.get());
+            }
+
+            long each = threads * perThread / 2;
+            assertThat(all).doesNotHaveDuplicates().hasSize(threads * perThread);
+            assertThat(log.since(SENDER, 0, 1_000)).extracting(StoredEvent::sequence)
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, each).boxed().toList());
+            assertThat(log.lastSequence(RECEIVER)).isEqualTo(each);
+            assertThat(log.since(RECEIVER, 0, 1_000)).hasSize((int) each);
+        } finally {
+            pool.shutdownNow();
+            assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+}

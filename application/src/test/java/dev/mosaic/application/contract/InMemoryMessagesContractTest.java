@@ -1,0 +1,9 @@
+package dev.mosaic.application.contract;
+
+class InMemoryMessagesContractTest extends MessagesContract {
+
+    @Override
+    protected Ports newPorts() {
+        return Ports.inMemory();
+    }
+}

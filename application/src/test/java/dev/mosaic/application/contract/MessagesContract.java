@@ -1,0 +1,237 @@
+package dev.mosaic.application.contract;
+
+import static dev.mosaic.application.fake.Fixtures.RECEIVER;
+import static dev.mosaic.application.fake.Fixtures.SENDER;
+import static dev.mosaic.application.fake.Fixtures.STRANGER;
+import static dev.mosaic.application.fake.Fixtures.T0;
+import static dev.mosaic.application.fake.Fixtures.asset;
+import static dev.mosaic.application.fake.Fixtures.message;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mosaic.application.port.out.Messages;
+import dev.mosaic.domain.Asset;
+import dev.mosaic.domain.AssetId;
+import dev.mosaic.domain.ContentType;
+import dev.mosaic.domain.MediaInfo;
+import dev.mosaic.domain.Message;
+import dev.mosaic.domain.MessageId;
+import dev.mosaic.domain.ObjectKey;
+import dev.mosaic.domain.Rendition;
+import dev.mosaic.domain.Stage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link Messages} must do; subclasses supply a fresh, empty store per test. */
+public abstract class MessagesContract {
+    private Ports ports;
+    private Messages messages;
+
+    protected abstract Ports newPorts();
+
+    @BeforeEach
+    void openStore() {
+        ports = newPorts();
+        messages = ports.messages();
+    }
+
+    @AfterEach
+    void closeStore() {
+        ports.close();
+    }
+
+    private Message album() {
+        return message(100).withText("Été à Lisboa 🌊 \"quoted\"").with(
+                asset(503).withInfo(new MediaInfo(4032, 3024, null, "LEHV6nWB2yk8pyo0adR*.7kCMdnj"))
+                        .at(Stage.READY, 100)
+                        .withRendition(Rendition.Kind.THUMBNAIL, ContentType.WEBP, 320, 240)
+                        .withRendition(Rendition.Kind.PREVIEW, ContentType.JPEG, 1280, 960)
+                        .updatedAt(T0.plusNanos(1_000)),
+                asset(501).video().multipart().withInfo(new MediaInfo(1920, 1080, 12_345L, null))
+                        .at(Stage.TRANSCODING, 42)
+                        .withRendition(Rendition.Kind.THUMBNAIL, ContentType.WEBP, 320, 180)
+                        .updatedAt(T0.plusSeconds(7).plusNanos(999_000)),
+                asset(502).named("report.pdf", new ContentType("application/pdf")).failed("checksum_mismatch")
+                        .createdAt(T0.minusSeconds(1)).expiresAt(T0.plus(Duration.ofMinutes(90))),
+                asset(504).direct(1).named("tiny", ContentType.OCTET_STREAM)).build();
+    }
+
+    @Test
+    void aStoredMessageReadsBackWithEveryAssetFieldAndTheAssetOrder() {
+        Message album = album();
+
+        messages.add(album);
+
+        assertThat(messages.byId(album.id())).contains(album);
+        assertThat(messages.byId(album.id()).orElseThrow().assets())
+                .extracting(Asset::id)
+                .containsExactly(AssetId.of(503), AssetId.of(501), AssetId.of(502), AssetId.of(504));
+    }
+
+    @Test
+    void aMessageWithoutTextOrAssetsReadsBackEmpty() {
+        Message bare = message(100).withText("").build();
+
+        messages.add(bare);
+
+        assertThat(messages.byId(bare.id())).contains(bare);
+    }
+
+    @Test
+    void theWholeMessageIsFoundByAnyOfItsAssetsAndObjectKeys() {
+        Message album = album();
+        messages.add(album);
+
+        for (Asset asset : album.assets()) {
+            assertThat(messages.byAsset(asset.id())).contains(album);
+            assertThat(messages.byObjectKey(asset.objectKey())).contains(album);
+        }
+    }
+
+    @Test
+    void unknownIdsAndKeysFindNothing() {
+        messages.add(album());
+
+        assertThat(messages.byId(MessageId.of(999))).isEmpty();
+        assertThat(messages.byAsset(AssetId.of(999))).isEmpty();
+        assertThat(messages.byObjectKey(new ObjectKey("raw/1/999/photo.jpg"))).isEmpty();
+    }
+
+    @Test
+    void aMessageReusingAnObjectKeyIsRefusedAndLeavesNothingBehind() {
+        Message first = message(100).with(asset(500)).build();
+        messages.add(first);
+        ObjectKey taken = first.assets().get(0).objectKey();
+        Message second = message(101).with(asset(600), asset(601).withObjectKey(taken)).build();
+
+        assertThatThrownBy(() -> messages.add(second)).isInstanceOf(RuntimeException.class);
+
+        assertThat(messages.byId(second.id())).isEmpty();
+        assertThat(messages.byAsset(AssetId.of(600))).isEmpty();
+        assertThat(messages.byObjectKey(taken)).contains(first);
+    }
+
+    @Test
+    void replaceStoresTheNextAssetWhenTheExpectedOneIsCurrent() {
+        Message album = album();
+        messages.add(album);
+        Asset uploading = album.assets().get(3);
+        Asset processed = uploading.moveTo(Stage.PROCESSING, T0.plusSeconds(5))
+                .withInfo(new MediaInfo(10, 20, 3_000L, "abc"))
+                .withRendition(new Rendition(Rendition.Kind.PLAYBACK,
+                        ObjectKey.derived(SENDER, uploading.id(), "play.mp4"), ContentType.MP4, 640, 360));
+
+        assertThat(messages.replace(uploading, processed)).isTrue();
+
+        assertThat(messages.byAsset(uploading.id())).contains(album.withAsset(processed));
+    }
+
+    @Test
+    void replaceRefusesAStaleExpectedAndKeepsTheFirstWriter() {
+        Message album = album();
+        messages.add(album);
+        Asset uploading = album.assets().get(3);
+        Asset cancelled = uploading.moveTo(Stage.CANCELLED, T0.plusSeconds(1));
+        Asset processing = uploading.moveTo(Stage.PROCESSING, T0.plusSeconds(2));
+
+        assertThat(messages.replace(uploading, cancelled)).isTrue();
+        assertThat(messages.replace(uploading, processing)).isFalse();
+
+        assertThat(messages.byAsset(uploading.id())).contains(album.withAsset(cancelled));
+    }
+
+    @Test
+    void replaceComparesProgressAndUpdateTimeToTheMicrosecond() {
+        Message album = album();
+        messages.add(album);
+        Asset transcoding = album.assets().get(1);
+        Asset sameTimeOtherProgress = transcoding.transcoding(43, transcoding.updatedAt());
+        Asset otherProgressView = new Asset(transcoding.id(), transcoding.messageId(), transcoding.owner(),
+                transcoding.kind(), transcoding.fileName(), transcoding.contentType(), transcoding.objectKey(),
+                transcoding.plan(), transcoding.uploadId(), transcoding.stage(), 41, transcoding.info(),
+                transcoding.renditions(), null, transcoding.createdAt(), transcoding.updatedAt(),
+                transcoding.expiresAt());
+        Asset oneMicroLater = transcoding.transcoding(42, transcoding.updatedAt().plusNanos(1_000));
+        Asset next = transcoding.transcoding(80, T0.plusSeconds(60));
+
+        assertThat(messages.replace(otherProgressView, next)).isFalse();
+        assertThat(messages.replace(oneMicroLater, next)).isFalse();
+        assertThat(messages.byAsset(transcoding.id())).contains(album);
+        assertThat(messages.replace(transcoding, sameTimeOtherProgress)).isTrue();
+        assertThat(messages.replace(sameTimeOtherProgress, next)).isTrue();
+        assertThat(messages.byAsset(transcoding.id())).contains(album.withAsset(next));
+    }
+
+    @Test
+    void replacingAnUnknownAssetIsRefused() {
+        Asset stranger = message(7).with(asset(700)).build().assets().get(0);
+
+        assertThat(messages.replace(stranger, stranger.moveTo(Stage.PROCESSING, T0))).isFalse();
+    }
+
+    @Test
+    void aConversationListsBothDirectionsNewestFirstInPages() {
+        for (long id = 101; id <= 105; id++) {
+            var fixture = message(id).with(asset(id * 10)).createdAt(T0.plusSeconds(id));
+            messages.add((id % 2 == 0 ? fixture.between(RECEIVER, SENDER) : fixture).build());
+        }
+        messages.add(message(106).between(SENDER, STRANGER).with(asset(1060)).build());
+        messages.add(message(107).between(STRANGER, RECEIVER).build());
+
+        List<Message> firstPage = messages.conversation(SENDER, RECEIVER, Optional.empty(), 3);
+        List<Message> secondPage = messages.conversation(RECEIVER, SENDER, Optional.of(MessageId.of(103)), 3);
+
+        assertThat(firstPage).extracting(message -> message.id().value()).containsExactly(105L, 104L, 103L);
+        assertThat(secondPage).extracting(message -> message.id().value()).containsExactly(102L, 101L);
+        assertThat(firstPage.get(1)).isEqualTo(messages.byId(MessageId.of(104)).orElseThrow());
+        assertThat(firstPage.get(1).assets()).hasSize(1);
+        assertThat(messages.conversation(SENDER, RECEIVER, Optional.of(MessageId.of(101)), 3)).isEmpty();
+    }
+
+    @Test
+    void aConversationWithOneselfHoldsOnlyMessagesToOneself() {
+        messages.add(message(100).between(SENDER, SENDER).build());
+        messages.add(message(101).between(SENDER, RECEIVER).build());
+
+        assertThat(messages.conversation(SENDER, SENDER, Optional.empty(), 10))
+                .extracting(Message::id).containsExactly(MessageId.of(100));
+    }
+
+    @Test
+    void expiredUploadsAreThoseStillUploadingPastTheirDeadlineOldestFirst() {
+        Instant now = T0.plus(Duration.ofHours(3));
+        messages.add(message(100).with(
+                asset(500).expiresAt(now.minusSeconds(10)),
+                asset(501).expiresAt(now.minus(Duration.ofHours(1))),
+                asset(502).expiresAt(now),
+                asset(503).expiresAt(now.plusSeconds(1)),
+                asset(504).expiresAt(now.minus(Duration.ofHours(2))).at(Stage.PROCESSING, 0)).build());
+        messages.add(message(101).with(asset(510).expiresAt(now.minusNanos(1_000)),
+                asset(511).multipart().expiresAt(now.minus(Duration.ofMinutes(30)))).build());
+
+        assertThat(messages.uploadsExpiredAt(now, 10)).extracting(asset -> asset.id().value())
+                .containsExactly(501L, 511L, 500L, 510L);
+        assertThat(messages.uploadsExpiredAt(now, 2)).extracting(asset -> asset.id().value())
+                .containsExactly(501L, 511L);
+        assertThat(messages.uploadsExpiredAt(now, 10).get(1))
+                .isEqualTo(messages.byAsset(AssetId.of(511)).orElseThrow().assets().get(1));
+    }
+
+    @Test
+    void writesInsideATransactionAreVisibleWithinIt() {
+        Message album = album();
+
+        Optional<Message> seen = ports.transactions().inTransaction(() -> {
+            messages.add(album);
+            return messages.byAsset(AssetId.of(501));
+        });
+
+        assertThat(seen).contains(album);
+        assertThat(messages.byId(album.id())).contains(album);
+    }
+}

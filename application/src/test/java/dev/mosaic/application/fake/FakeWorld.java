@@ -1,0 +1,75 @@
+package dev.mosaic.application.fake;
+
+import dev.mosaic.application.event.Event;
+import dev.mosaic.application.event.StoredEvent;
+import dev.mosaic.application.port.out.EventLog;
+import dev.mosaic.application.port.out.EventNotifier;
+import dev.mosaic.application.port.out.WorkSignal;
+import dev.mosaic.application.service.MosaicServices;
+import dev.mosaic.application.service.MosaicSettings;
+import dev.mosaic.domain.UserId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Every use case wired to in-memory fakes: the application as a test sees it. */
+public final class FakeWorld {
+    public final InMemoryMessages messages = new InMemoryMessages();
+    public final SequentialIds ids = new SequentialIds();
+    public final InMemoryIdempotencyKeys idempotency = new InMemoryIdempotencyKeys();
+    public final ImmediateTransactions transactions = new ImmediateTransactions();
+    public final InMemoryEventLog events = new InMemoryEventLog();
+    public final InMemoryJobQueue jobs = new InMemoryJobQueue();
+    public final InMemoryObjectStorage storage = new InMemoryObjectStorage();
+    public final ScriptedMediaProcessor media = new ScriptedMediaProcessor();
+    public final MutableClock clock = MutableClock.at("2026-11-24T09:00:00Z");
+    public final List<UserId> notified = new ArrayList<>();
+    public final AtomicInteger workSignals = new AtomicInteger();
+    /** Set it to make the next event append fail, as a database error mid-transaction would. */
+    public final AtomicBoolean failNextEventAppend = new AtomicBoolean();
+    public final MosaicServices services;
+
+    public FakeWorld() {
+        this(MosaicSettings.defaults());
+    }
+
+    public FakeWorld(MosaicSettings settings) {
+        EventNotifier notifier = recipients -> {
+            synchronized (notified) {
+                notified.addAll(recipients);
+            }
+        };
+        WorkSignal signal = workSignals::incrementAndGet;
+        EventLog flakyEvents = new EventLog() {
+            @Override
+            public long append(UserId recipient, Event event) {
+                if (failNextEventAppend.getAndSet(false)) {
+                    throw new IllegalStateException("the event log is down");
+                }
+                return events.append(recipient, event);
+            }
+
+            @Override
+            public List<StoredEvent> since(UserId recipient, long afterSequence, int limit) {
+                return events.since(recipient, afterSequence, limit);
+            }
+
+            @Override
+            public long lastSequence(UserId recipient) {
+                return events.lastSequence(recipient);
+            }
+        };
+        services = new MosaicServices(settings, new MosaicServices.Ports(messages, ids, idempotency, transactions,
+                flakyEvents, notifier, jobs, signal, storage, media, clock));
+    }
+
+    /** Runs queued jobs until none is due. */
+    public int runJobs() {
+        int ran = 0;
+        while (services.jobWorker().runNext("test-worker")) {
+            ran++;
+        }
+        return ran;
+    }
+}

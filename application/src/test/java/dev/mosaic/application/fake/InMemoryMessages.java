@@ -1,0 +1,114 @@
+package dev.mosaic.application.fake;
+
+import dev.mosaic.application.port.out.Messages;
+import dev.mosaic.domain.Asset;
+import dev.mosaic.domain.AssetId;
+import dev.mosaic.domain.Message;
+import dev.mosaic.domain.MessageId;
+import dev.mosaic.domain.ObjectKey;
+import dev.mosaic.domain.Stage;
+import dev.mosaic.domain.UserId;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Messages with their assets in maps; every method is atomic. */
+public final class InMemoryMessages implements Messages {
+    private final Map<MessageId, Message> messages = new HashMap<>();
+    private final Map<AssetId, MessageId> assetOwners = new HashMap<>();
+    private final Map<ObjectKey, MessageId> keyOwners = new HashMap<>();
+
+    /** Refuses, before writing anything, a message whose id, asset ids or object keys are taken. */
+    @Override
+    public synchronized void add(Message message) {
+        if (messages.containsKey(message.id())) {
+            throw new IllegalStateException("message " + message.id() + " exists");
+        }
+        long distinctKeys = message.assets().stream().map(Asset::objectKey).distinct().count();
+        long distinctIds = message.assets().stream().map(Asset::id).distinct().count();
+        if (distinctKeys != message.assets().size() || distinctIds != message.assets().size()
+                || message.assets().stream().anyMatch(
+                        asset -> assetOwners.containsKey(asset.id()) || keyOwners.containsKey(asset.objectKey()))) {
+            throw new IllegalStateException("an asset id or object key of message " + message.id() + " is taken");
+        }
+        messages.put(message.id(), message);
+        for (Asset asset : message.assets()) {
+            assetOwners.put(asset.id(), message.id());
+            keyOwners.put(asset.objectKey(), message.id());
+        }
+    }
+
+    @Override
+    public synchronized Optional<Message> byId(MessageId id) {
+        return Optional.ofNullable(messages.get(id));
+    }
+
+    @Override
+    public synchronized Optional<Message> byAsset(AssetId id) {
+        return Optional.ofNullable(assetOwners.get(id)).map(messages::get);
+    }
+
+    @Override
+    public synchronized Optional<Message> byObjectKey(ObjectKey key) {
+        return Optional.ofNullable(keyOwners.get(key)).map(messages::get);
+    }
+
+    @Override
+    public synchronized boolean replace(Asset expected, Asset next) {
+        if (!expected.id().equals(next.id()) || !expected.messageId().equals(next.messageId())) {
+            throw new IllegalArgumentException("replace keeps the asset's id and message");
+        }
+        Optional<Message> holder = byAsset(expected.id());
+        if (holder.isEmpty()) {
+            return false;
+        }
+        Asset stored = holder.get().assets().stream()
+                .filter(asset -> asset.id().equals(expected.id())).findFirst().orElseThrow();
+        boolean unchanged = stored.stage() == expected.stage()
+                && stored.progress() == expected.progress()
+                && stored.updatedAt().equals(expected.updatedAt());
+        if (!unchanged) {
+            return false;
+        }
+        if (!stored.objectKey().equals(next.objectKey())) {
+            if (keyOwners.containsKey(next.objectKey())) {
+                throw new IllegalStateException("object key " + next.objectKey() + " is taken");
+            }
+            keyOwners.remove(stored.objectKey());
+            keyOwners.put(next.objectKey(), next.messageId());
+        }
+        messages.put(holder.get().id(), holder.get().withAsset(next));
+        return true;
+    }
+
+    @Override
+    public synchronized List<Message> conversation(UserId one, UserId other, Optional<MessageId> before,
+                                                   int limit) {
+        Objects.requireNonNull(before, "before");
+        return messages.values().stream()
+                .filter(message -> between(message, one, other))
+                .filter(message -> before.map(cursor -> message.id().value() < cursor.value()).orElse(true))
+                .sorted(Comparator.comparingLong((Message message) -> message.id().value()).reversed())
+                .limit(Math.max(limit, 0))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Asset> uploadsExpiredAt(Instant now, int limit) {
+        return messages.values().stream()
+                .flatMap(message -> message.assets().stream())
+                .filter(asset -> asset.stage() == Stage.UPLOADING && asset.expiresAt().isBefore(now))
+                .sorted(Comparator.comparing(Asset::expiresAt).thenComparingLong(asset -> asset.id().value()))
+                .limit(Math.max(limit, 0))
+                .toList();
+    }
+
+    private static boolean between(Message message, UserId one, UserId other) {
+        return message.sender().equals(one) && message.receiver().equals(other)
+                || message.sender().equals(other) && message.receiver().equals(one);
+    }
+}

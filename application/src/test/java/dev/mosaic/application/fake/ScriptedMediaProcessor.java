@@ -1,0 +1,77 @@
+package dev.mosaic.application.fake;
+
+import dev.mosaic.application.port.out.MediaProcessor;
+import dev.mosaic.domain.AssetKind;
+import dev.mosaic.domain.ContentType;
+import dev.mosaic.domain.MediaInfo;
+import dev.mosaic.domain.Refusal;
+import dev.mosaic.domain.Rendition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A media processor that follows a script instead of decoding: images get a thumbnail (told to
+ * the listener first) and a preview; videos a poster thumbnail, progress 50 and 100, and a
+ * playback rendition. Tests may make it reject files or fail a number of times first.
+ */
+public final class ScriptedMediaProcessor implements MediaProcessor {
+    public static final MediaInfo IMAGE_INFO = new MediaInfo(1600, 1200, null, "placeholder");
+    public static final MediaInfo VIDEO_INFO = new MediaInfo(1280, 720, 12_500L, null);
+
+    private volatile Refusal rejectWith;
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final AtomicInteger runs = new AtomicInteger();
+
+    /** Every later file is refused as unprocessable. */
+    public void rejectWith(String code) {
+        this.rejectWith = new Refusal(code, "scripted refusal");
+    }
+
+    /** The next {@code times} runs fail as a crashed decoder would. */
+    public void failNext(int times) {
+        failuresLeft.set(times);
+    }
+
+    public int runs() {
+        return runs.get();
+    }
+
+    @Override
+    public MediaOutcome process(MediaJob job, Path input, Path workDir, MediaListener listener) {
+        runs.incrementAndGet();
+        if (failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            throw new IllegalStateException("scripted transient failure");
+        }
+        if (rejectWith != null) {
+            return new MediaOutcome.Rejected(rejectWith);
+        }
+        if (job.kind() == AssetKind.FILE) {
+            return new MediaOutcome.Processed(MediaInfo.NONE, List.of());
+        }
+        MediaInfo info = job.kind() == AssetKind.IMAGE ? IMAGE_INFO : VIDEO_INFO;
+        listener.thumbnail(file(workDir, Rendition.Kind.THUMBNAIL, ContentType.WEBP, 320, 240), info);
+        List<RenditionFile> rest = new ArrayList<>();
+        if (job.kind() == AssetKind.IMAGE) {
+            rest.add(file(workDir, Rendition.Kind.PREVIEW, ContentType.WEBP, 1280, 960));
+        } else {
+            listener.progress(50);
+            listener.progress(100);
+            rest.add(file(workDir, Rendition.Kind.PLAYBACK, ContentType.MP4, 1280, 720));
+        }
+        return new MediaOutcome.Processed(info, rest);
+    }
+
+    private static RenditionFile file(Path workDir, Rendition.Kind kind, ContentType type, int width, int height) {
+        try {
+            Path file = Files.write(workDir.resolve(kind.wireName()), (kind + " of " + width + "x" + height).getBytes());
+            return new RenditionFile(kind, file, type, width, height);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.mosaic.application.service;
+
+import static dev.mosaic.application.service.GuideStoryTest.SENDER;
+import static dev.mosaic.application.service.GuideStoryTest.guideRequest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mosaic.application.fake.FakeWorld;
+import dev.mosaic.application.port.in.RequestRejected;
+import dev.mosaic.application.port.in.SendAlbumCommand;
+import dev.mosaic.application.port.in.SendAlbumCommand.Attachment;
+import dev.mosaic.application.view.AlbumCreated;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class SendAlbumTest {
+    final FakeWorld world = new FakeWorld();
+
+    static SendAlbumCommand album(Attachment... attachments) {
+        return new SendAlbumCommand(SENDER, 42L, "hi", List.of(attachments), null);
+    }
+
+    static Attachment photo() {
+        return Attachment.of("a.jpg", 1000, "image/jpeg", "image");
+    }
+
+    static Stream<Arguments> refusedBatches() {
+        Attachment big = Attachment.of("v.mp4", 15_000_000, "video/mp4", "video");
+        return Stream.of(
+                Arguments.of(album(Collections.nCopies(11, photo()).toArray(Attachment[]::new)), "too_many_attachments"),
+                Arguments.of(album(Attachment.of(null, 1, "image/jpeg", "image")), "file_name_missing"),
+                Arguments.of(album(new Attachment("a", null, "image/jpeg", "image", null, null, null, null, null, null)),
+                        "file_size_missing"),
+                Arguments.of(album(Attachment.of("a", 0, "image/jpeg", "image")), "file_size_invalid"),
+                Arguments.of(album(Attachment.of("a", -5, "image/jpeg", "image")), "file_size_invalid"),
+                Arguments.of(album(Attachment.of("a", Long.MAX_VALUE, "image/jpeg", "image")), "file_too_large"),
+                Arguments.of(album(Attachment.of("a", 1, "image/jpeg", "sticker")), "kind_invalid"),
+                Arguments.of(album(Attachment.of("a", 1, "jpeg", "image")), "content_type_invalid"),
+                Arguments.of(album(Attachment.of("a", 1, "video/mp4", "image")), "content_type_kind_mismatch"),
+                Arguments.of(album(Attachment.of("a", 1, "image/svg+xml", "image")), "content_type_kind_mismatch"),
+                Arguments.of(album(big.withParts(1024L, null)), "part_size_out_of_range"),
+                Arguments.of(album(big.withParts(5_242_880L, 4L)), "part_proposal_inconsistent"),
+                Arguments.of(album(big.withParts(null, 20_000L)), "part_count_out_of_range"),
+                Arguments.of(album(photo().withHints(0, 10, null, null)), "dimension_invalid"),
+                Arguments.of(album(photo().withHints(null, null, -1.0, null)), "duration_invalid"),
+                Arguments.of(album(photo().withHints(null, null, null, "x".repeat(129))), "placeholder_invalid"),
+                Arguments.of(new SendAlbumCommand(SENDER, 42L, "x".repeat(4097), List.of(photo()), null),
+                        "text_too_long"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("refusedBatches")
+    void aRefusedBatchLeavesNothingBehind(SendAlbumCommand command, String code) {
+        assertThatThrownBy(() -> world.services.sendAlbum().send(command))
+                .isInstanceOfSatisfying(RequestRejected.class, rejected -> assertThat(rejected.code()).isEqualTo(code));
+        assertThat(world.events.lastSequence(SENDER)).isZero();
+        assertThat(world.storage.openMultipartUploads()).isZero();
+        assertThat(world.transactions.committed()).isZero();
+    }
+
+    @Test
+    void commandsWithoutReceiverOrAttachmentsAreInvalid() {
+        assertThatThrownBy(() -> new SendAlbumCommand(SENDER, null, "", List.of(photo()), null))
+                .isInstanceOfSatisfying(RequestRejected.class,
+                        rejected -> assertThat(rejected.code()).isEqualTo("receiver_id_missing"));
+        assertThatThrownBy(() -> new SendAlbumCommand(SENDER, 42L, "", List.of(), null))
+                .isInstanceOfSatisfying(RequestRejected.class,
+                        rejected -> assertThat(rejected.code()).isEqualTo("attachments_missing"));
+    }
+
+    @Test
+    void aMultipartUploadStartedForAFailedBatchIsAborted() {
+        world.failNextEventAppend.set(true);
+        assertThatThrownBy(() -> world.services.sendAlbum().send(guideRequest())).isInstanceOf(RuntimeException.class);
+        assertThat(world.storage.openMultipartUploads()).isZero();
+    }
+
+    @Test
+    void aLargeFileWithoutProposalGetsTheServersPlanAndAFirstBatchOfAHundredParts() {
+        AlbumCreated created = world.services.sendAlbum().send(album(
+                Attachment.of("movie.mp4", 2L * 1024 * 1024 * 1024, "video/mp4", "video")));
+        var upload = created.uploads().get(0);
+        assertThat(upload.mode()).isEqualTo("multipart");
+        assertThat(upload.numParts()).isEqualTo(256);
+        assertThat(upload.batch().items()).hasSize(100);
+        assertThat(upload.batch().nextPartNumber()).isEqualTo(101);
+    }
+
+    @Test
+    void displayNamesAreSanitisedAndNeverReachTheKey() {
+        AlbumCreated created = world.services.sendAlbum().send(album(
+                Attachment.of("../../etc/pass\u202Ewd.jpg", 1000, "image/jpeg", "image")));
+        assertThat(created.uploads().get(0).fileName()).isEqualTo("pass" + "wd.jpg");
+        assertThat(created.uploads().get(0).objectKey()).matches("raw/1/\\d+/[a-z0-9._-]+").doesNotContain("..");
+    }
+
+    @Test
+    void theSameIdempotencyKeyAndBodyAnswerTheSameAlbum() {
+        SendAlbumCommand command = withKey(guideRequest(), "key-1");
+        AlbumCreated first = world.services.sendAlbum().send(command);
+        AlbumCreated again = world.services.sendAlbum().send(command);
+
+        assertThat(again.messageId()).isEqualTo(first.messageId());
+        assertThat(again.uploads()).extracting(u -> u.assetId())
+                .containsExactlyElementsOf(first.uploads().stream().map(u -> u.assetId()).toList());
+        assertThat(world.events.lastSequence(SENDER)).isEqualTo(1);
+        assertThat(world.storage.openMultipartUploads()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithAnotherBodyIsRefused() {
+        world.services.sendAlbum().send(withKey(guideRequest(), "key-1"));
+        assertThatThrownBy(() -> world.services.sendAlbum().send(withKey(album(photo()), "key-1")))
+                .isInstanceOfSatisfying(RequestRejected.class, rejected -> {
+                    assertThat(rejected.code()).isEqualTo("idempotency_key_reused");
+                    assertThat(rejected.reason()).isEqualTo(RequestRejected.Reason.UNPROCESSABLE);
+                });
+    }
+
+    @Test
+    void aKeyWhoseFirstRequestIsStillRunningIsAConflict() {
+        SendAlbumCommand command = withKey(guideRequest(), "key-2");
+        world.idempotency.reserve(SENDER, "key-2", command.fingerprint(), world.clock.instant());
+        assertThatThrownBy(() -> world.services.sendAlbum().send(command))
+                .isInstanceOfSatisfying(RequestRejected.class, rejected -> {
+                    assertThat(rejected.code()).isEqualTo("idempotency_key_in_progress");
+                    assertThat(rejected.reason()).isEqualTo(RequestRejected.Reason.CONFLICT);
+                });
+    }
+
+    static SendAlbumCommand withKey(SendAlbumCommand command, String key) {
+        return new SendAlbumCommand(command.sender(), command.receiverId(), command.text(), command.attachments(), key);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.mosaic.bootstrap;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything Mosaic reads from its environment ({@code MOSAIC_*} variables), with the embedded
+ * defaults: port 8080, data in {@code ./data}, local disk storage, an H2 file database.
+ */
+public record Config(
+        int port,
+        Path dataDir,
+        URI publicUrl,
+        Optional<String> jwtSecret,
+        Optional<URI> jwksUrl,
+        Storage storage,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        List<String> corsOrigins,
+        int workers,
+        Duration uploadExpiry,
+        long maxPixels) {
+
+    public enum Storage { LOCAL, S3, GCS }
+
+    public static Config fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static Config from(Map<String, String> env) {
+        int port = integer(env, "MOSAIC_PORT", 8080, 0, 65535);
+        Path dataDir = Path.of(env.getOrDefault("MOSAIC_DATA_DIR", "./data")).toAbsolutePath().normalize();
+        URI publicUrl = uri(env, "MOSAIC_PUBLIC_URL").orElse(URI.create("http://localhost:" + port));
+        String defaultDb = "jdbc:h2:file:" + dataDir.resolve("mosaic") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return new Config(
+                port,
+                dataDir,
+                stripTrailingSlash(publicUrl),
+                nonBlank(env, "MOSAIC_JWT_SECRET"),
+                uri(env, "MOSAIC_JWKS_URL"),
+                storage(env.getOrDefault("MOSAIC_STORAGE", "local")),
+                nonBlank(env, "MOSAIC_DB_URL").orElse(defaultDb),
+                env.getOrDefault("MOSAIC_DB_USER", "sa"),
+                env.getOrDefault("MOSAIC_DB_PASSWORD", ""),
+                Arrays.stream(env.getOrDefault("MOSAIC_CORS_ORIGINS", "*").split(","))
+                        .map(String::trim).filter(origin -> !origin.isEmpty()).toList(),
+                integer(env, "MOSAIC_WORKERS", 2, 1, 64),
+                duration(env, "MOSAIC_UPLOAD_EXPIRY", Duration.ofHours(24)),
+                integer(env, "MOSAIC_MAX_PIXELS", 50_000_000, 1, Integer.MAX_VALUE));
+    }
+
+    /** Where the server listens, as a client outside must see it; ends without a slash. */
+    public Config withPort(int actualPort) {
+        URI url = publicUrl.getPort() == port && port == 0
+                ? URI.create(publicUrl.getScheme() + "://" + publicUrl.getHost() + ":" + actualPort)
+                : publicUrl;
+        return new Config(actualPort, dataDir, url, jwtSecret, jwksUrl, storage, dbUrl, dbUser, dbPassword,
+                corsOrigins, workers, uploadExpiry, maxPixels);
+    }
+
+    private static Storage storage(String value) {
+        try {
+            return Storage.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new ConfigException("MOSAIC_STORAGE must be local, s3 or gcs (was '" + value + "')");
+        }
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed < min || parsed > max) {
+                throw new ConfigException(name + " must be between " + min + " and " + max + " (was " + value + ")");
+            }
+            return parsed;
+        } catch (NumberFormatException notANumber) {
+            throw new ConfigException(name + " must be a whole number (was '" + value + "')");
+        }
+    }
+
+    private static Duration duration(Map<String, String> env, String name, Duration fallback) {
+        return nonBlank(env, name).map(value -> {
+            try {
+                Duration parsed = Duration.parse(value.trim());
+                if (parsed.isNegative() || parsed.isZero()) {
+                    throw new ConfigException(name + " must be positive (was " + value + ")");
+                }
+                return parsed;
+            } catch (DateTimeParseException notADuration) {
+                throw new ConfigException(name + " must be an ISO-8601 duration like PT24H (was '" + value + "')");
+            }
+        }).orElse(fallback);
+    }
+
+    private static Optional<URI> uri(Map<String, String> env, String name) {
+        return nonBlank(env, name).map(value -> {
+            try {
+                URI parsed = URI.create(value.trim());
+                if (parsed.getScheme() == null || parsed.getHost() == null) {
+                    throw new IllegalArgumentException("no scheme or host");
+                }
+                return parsed;
+            } catch (IllegalArgumentException bad) {
+                throw new ConfigException(name + " must be an absolute URL like http://host:8080 (was '" + value + "')");
+            }
+        });
+    }
+
+    private static URI stripTrailingSlash(URI uri) {
+        String text = uri.toString();
+        return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
+    }
+
+    private static Optional<String> nonBlank(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).filter(value -> !value.isBlank());
+    }
+}
