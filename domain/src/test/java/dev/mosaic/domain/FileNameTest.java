@@ -143,6 +143,15 @@ class FileNameTest {
     }
 
     @Test
+    void anExtensionOfUpToFifteenCharactersIsKeptWhenCutting() {
+        String fifteen = ".abcdefghijklmno";
+        String sixteen = ".abcdefghijklmnop";
+
+        assertThat(FileName.sanitize("a".repeat(300) + fifteen).value()).isEqualTo("a".repeat(239) + fifteen);
+        assertThat(FileName.sanitize("a".repeat(300) + sixteen).value()).isEqualTo("a".repeat(255));
+    }
+
+    @Test
     void aCutThatEndsOnADotDoesNotLeaveTwoDots() {
         String name = "a".repeat(250) + ".b".repeat(10) + ".jpg";
 

@@ -42,6 +42,11 @@ class MagicBytesTest {
     }
 
     @Test
+    void twelveBytesAreEnoughToReadTheBrand() {
+        assertThat(MagicBytes.sniff(ascii("\u0000\u0000\u0000\u0018ftypqt  "))).contains("video/quicktime");
+    }
+
+    @Test
     void anIsoBoxCutBeforeItsBrandCountsAsMp4() {
         assertThat(MagicBytes.sniff(ascii("\u0000\u0000\u0000\u0018ftyp"))).contains("video/mp4");
         assertThat(MagicBytes.sniff(ascii("\u0000\u0000\u0000\u0018ftypqt "))).contains("video/mp4");
