@@ -23,8 +23,11 @@ public final class CompletionRules {
             if (part.partNumber() <= previous) {
                 return refuse("parts_not_ascending", "parts must be listed once each, in ascending order");
             }
-            if (part.etag() == null || part.etag().isBlank() || part.etag().length() > 128) {
+            if (part.etag() == null || part.etag().isBlank()) {
                 return refuse("etag_missing", "part " + part.partNumber() + " has no ETag");
+            }
+            if (part.etag().length() > 128) {
+                return refuse("etag_invalid", "part " + part.partNumber() + " has an ETag longer than 128 characters");
             }
             previous = part.partNumber();
         }

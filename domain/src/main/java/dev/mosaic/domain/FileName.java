@@ -67,13 +67,18 @@ public record FileName(String value) {
     private static String strip(String name) {
         int start = 0;
         int end = name.length();
-        while (start < end && (name.charAt(start) == '.' || Character.isWhitespace(name.charAt(start)))) {
+        while (start < end && isStrippable(name.charAt(start))) {
             start++;
         }
-        while (end > start && (name.charAt(end - 1) == '.' || Character.isWhitespace(name.charAt(end - 1)))) {
+        while (end > start && isStrippable(name.charAt(end - 1))) {
             end--;
         }
         return name.substring(start, end);
+    }
+
+    /** Dots and every kind of space, no-break ones included, never start or end a name. */
+    private static boolean isStrippable(char c) {
+        return c == '.' || Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     private static String truncateUtf8(String name, int maxBytes) {

@@ -62,6 +62,7 @@ public final class MagicBytes {
             case "heic", "heix", "hevc", "heim", "heis", "mif1", "msf1" -> "image/heif";
             case "avif", "avis" -> "image/avif";
             case "qt  " -> "video/quicktime";
+            case "M4A ", "M4B ", "M4P ", "F4A ", "F4B " -> "audio/mp4";
             default -> "video/mp4";
         };
     }

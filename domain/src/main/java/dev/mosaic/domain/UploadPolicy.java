@@ -27,6 +27,10 @@ public record UploadPolicy(
                 || defaultPartSize < MIN_PART_SIZE || defaultPartSize > MAX_PART_SIZE) {
             throw new IllegalArgumentException("inconsistent upload policy");
         }
+        long largestUpload = MAX_PART_SIZE * MAX_PARTS;
+        if (Math.max(maxImageBytes, Math.max(maxVideoBytes, maxFileBytes)) > largestUpload) {
+            throw new IllegalArgumentException("no file can exceed " + largestUpload + " bytes (10,000 parts of 5 GiB)");
+        }
     }
 
     public static UploadPolicy defaults() {

@@ -68,7 +68,7 @@ class CompletionRulesTest {
         UploadPlan.Multipart onePart = new UploadPlan.Multipart(6_000_000, 8_388_608, 1);
 
         assertThat(CompletionRules.check(onePart, longest)).isEmpty();
-        assertThat(code(CompletionRules.check(onePart, tooLong))).isEqualTo("etag_missing");
+        assertThat(code(CompletionRules.check(onePart, tooLong))).isEqualTo("etag_invalid");
     }
 
     @Test
@@ -95,5 +95,14 @@ class CompletionRulesTest {
 
     private static String code(Optional<Refusal> refusal) {
         return refusal.map(Refusal::code).orElse("accepted");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anOverlongEtagIsInvalidNotMissing() {
+        UploadPlan.Multipart plan = new UploadPlan.Multipart(10 * UploadPolicy.MIB, 5 * UploadPolicy.MIB, 2);
+        org.assertj.core.api.Assertions.assertThat(CompletionRules.check(plan, java.util.List.of(
+                new CompletedPart(1, "x".repeat(129)), new CompletedPart(2, "b"))))
+                .hasValueSatisfying(refusal -> org.assertj.core.api.Assertions.assertThat(refusal.code())
+                        .isEqualTo("etag_invalid"));
     }
 }

@@ -210,4 +210,11 @@ class FileNameTest {
     private static int utf8Length(String value) {
         return value.getBytes(StandardCharsets.UTF_8).length;
     }
+
+    @org.junit.jupiter.api.Test
+    void noBreakSpacesAreStrippedLikeOtherSpaces() {
+        org.assertj.core.api.Assertions.assertThat(FileName.sanitize("\u00A0").value()).isEqualTo("file");
+        org.assertj.core.api.Assertions.assertThat(FileName.sanitize(" \u00A0photo.jpg\u202F").value())
+                .isEqualTo("photo.jpg");
+    }
 }

@@ -153,4 +153,11 @@ class MagicBytesTest {
         }
         return result;
     }
+
+    @org.junit.jupiter.api.Test
+    void anMp4AudioFileIsNotAVideo() {
+        byte[] m4a = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'M', '4', 'A', ' ', 0, 0, 0, 0};
+        org.assertj.core.api.Assertions.assertThat(MagicBytes.sniff(m4a)).hasValue("audio/mp4");
+        org.assertj.core.api.Assertions.assertThat(MagicBytes.agrees(AssetKind.VIDEO, ContentType.MP4, m4a)).isFalse();
+    }
 }

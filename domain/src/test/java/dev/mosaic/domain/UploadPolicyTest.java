@@ -228,4 +228,11 @@ class UploadPolicyTest {
         assertThat(result).isInstanceOf(PlanResult.Refused.class);
         return ((PlanResult.Refused) result).refusal().code();
     }
+
+    @org.junit.jupiter.api.Test
+    void aPolicyAllowingFilesLargerThanTenThousandPartsOfFiveGibibytesIsRefused() {
+        long fiftyTebibytes = 50L * 1024 * 1024 * 1024 * 1024;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new UploadPolicy(10, 4096, 1, fiftyTebibytes, 1,
+                5 * UploadPolicy.MIB, 8 * UploadPolicy.MIB)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
