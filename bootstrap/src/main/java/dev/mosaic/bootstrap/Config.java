@@ -29,7 +29,8 @@ public record Config(
         List<String> corsOrigins,
         int workers,
         Duration uploadExpiry,
-        long maxPixels) {
+        long maxPixels,
+        Map<String, String> environment) {
 
     public enum Storage { LOCAL, S3, GCS }
 
@@ -57,7 +58,19 @@ public record Config(
                         .map(String::trim).filter(origin -> !origin.isEmpty()).toList(),
                 integer(env, "MOSAIC_WORKERS", 2, 1, 64),
                 duration(env, "MOSAIC_UPLOAD_EXPIRY", Duration.ofHours(24)),
-                integer(env, "MOSAIC_MAX_PIXELS", 50_000_000, 1, Integer.MAX_VALUE));
+                integer(env, "MOSAIC_MAX_PIXELS", 50_000_000, 1, Integer.MAX_VALUE),
+                mosaicVariables(env));
+    }
+
+    /** The {@code MOSAIC_*} variables, for the settings of one adapter (storage, say). */
+    private static Map<String, String> mosaicVariables(Map<String, String> env) {
+        Map<String, String> ours = new java.util.TreeMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith("MOSAIC_") && value != null) {
+                ours.put(name, value);
+            }
+        });
+        return Map.copyOf(ours);
     }
 
     /** Port 0 means any free port; it is chosen here, as signed URLs must name it before the server starts. */
@@ -67,6 +80,13 @@ public record Config(
         } catch (IOException e) {
             throw new ConfigException("no free port to listen on: " + e.getMessage());
         }
+    }
+
+    /** Never prints secrets: those are in the JWT secret and the environment. */
+    @Override
+    public String toString() {
+        return "Config[port=" + port + ", dataDir=" + dataDir + ", publicUrl=" + publicUrl + ", storage=" + storage
+                + ", workers=" + workers + "]";
     }
 
     private static Storage storage(String value) {

@@ -10,10 +10,6 @@ import dev.mosaic.adapters.media.MediaSettings;
 import dev.mosaic.adapters.notify.InProcessNotifier;
 import dev.mosaic.adapters.persistence.PersistenceAdapter;
 import dev.mosaic.adapters.persistence.PersistenceSettings;
-import dev.mosaic.adapters.storage.local.LocalDiskStorage;
-import dev.mosaic.adapters.storage.local.LocalStorageSettings;
-import dev.mosaic.application.port.in.SignedUrlEndpoint;
-import dev.mosaic.application.port.out.ObjectStorage;
 import dev.mosaic.application.service.MosaicServices;
 import dev.mosaic.application.service.MosaicSettings;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -45,7 +41,8 @@ public final class Mosaic implements AutoCloseable {
         try {
             InProcessNotifier notifier = new InProcessNotifier();
             resources.add(0, notifier);
-            Stores stores = stores(requested, clock);
+            StorageConfig.Store stores = StorageConfig.open(requested, clock);
+            resources.add(0, stores.closer());
             MosaicSettings settings = MosaicSettings.defaults().withUploadDeadline(requested.uploadExpiry());
             JobWorkers[] workers = new JobWorkers[1];
             MosaicServices services = new MosaicServices(settings, new MosaicServices.Ports(
@@ -88,21 +85,6 @@ public final class Mosaic implements AutoCloseable {
 
     public Config config() {
         return config;
-    }
-
-    private record Stores(ObjectStorage storage, Optional<SignedUrlEndpoint> endpoint) {
-    }
-
-    private static Stores stores(Config config, Clock clock) {
-        return switch (config.storage()) {
-            case LOCAL -> {
-                LocalDiskStorage local = new LocalDiskStorage(new LocalStorageSettings(config.dataDir().resolve("objects"),
-                        config.publicUrl(), Secrets.loadOrCreate(config.dataDir(), "storage-signing-key")), clock);
-                yield new Stores(local, Optional.of(local));
-            }
-            case S3, GCS -> throw new ConfigException("MOSAIC_STORAGE=" + config.storage().name().toLowerCase(
-                    java.util.Locale.ROOT) + " is not built yet; use MOSAIC_STORAGE=local");
-        };
     }
 
     /** The configured secret, or one generated once and kept in the data folder. */

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * events sender and receiver get over real WebSockets.
  */
 class GuideEndToEndTest {
+
     static final long SENDER = 1;
     static final long RECEIVER = 42;
     static final long STRANGER = 7;
@@ -44,7 +45,17 @@ class GuideEndToEndTest {
 
     @BeforeEach
     void start() {
-        server = new RunningMosaic(dataDir);
+        server = new RunningMosaic(dataDir, environment());
+    }
+
+    /** More MOSAIC_* settings for this run: the storage backend, say. */
+    Map<String, String> environment() {
+        return Map.of();
+    }
+
+    /** Mosaic's own store answers downloads with nosniff; a cloud store answers for itself. */
+    boolean servesNosniff() {
+        return true;
     }
 
     @AfterEach
@@ -95,18 +106,12 @@ class GuideEndToEndTest {
             }
 
             long messageId = batch.get("message_id").asLong();
-            await().atMost(Duration.ofSeconds(30))
-                    .failFast("the album settled but a socket missed its events", () ->
-                            json(server.get("/api/v1/messages/" + messageId, SENDER)).get("complete").asBoolean()
-                                    && (!receiver.types().contains("chat_message_complete")
-                                    || !sender.types().contains("chat_message_complete"))
-                                    && pause(2000)
-                                    && !(receiver.types().contains("chat_message_complete")
-                                    && sender.types().contains("chat_message_complete")))
-                    .alias("both sockets get chat_message_complete; sender saw " + sender.frames
-                            + ", receiver saw " + receiver.frames)
-                    .until(() -> receiver.types().contains("chat_message_complete")
-                            && sender.types().contains("chat_message_complete"));
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    json(server.get("/api/v1/messages/" + messageId, SENDER)).get("complete").asBoolean());
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(sender.types()).as("sender saw %s", sender.frames).contains("chat_message_complete");
+                assertThat(receiver.types()).as("receiver saw %s", receiver.frames).contains("chat_message_complete");
+            });
 
             long image = uploads.get(0).get("asset_id").asLong();
             long video = uploads.get(1).get("asset_id").asLong();
@@ -133,7 +138,9 @@ class GuideEndToEndTest {
                     HttpRequest.newBuilder(URI.create(thumbnailReady.get("thumbnail_url").asText())).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(thumbnail.statusCode()).isEqualTo(200);
-            assertThat(thumbnail.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            if (servesNosniff()) {
+                assertThat(thumbnail.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            }
             BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(thumbnail.body()));
             assertThat(decoded).as("the thumbnail decodes").isNotNull();
             assertThat(Math.max(decoded.getWidth(), decoded.getHeight())).isLessThanOrEqualTo(320);
@@ -197,11 +204,6 @@ class GuideEndToEndTest {
                 {"object_key": "%s", "upload_id": "%s", "parts": [%s]}""".formatted(
                 instruction.get("object_key").asText(), instruction.get("upload_id").asText(),
                 String.join(", ", parts)));
-    }
-
-    static boolean pause(long millis) throws InterruptedException {
-        Thread.sleep(millis);
-        return true;
     }
 
     static List<String> stagesOf(List<JsonNode> events, long assetId) {
