@@ -171,12 +171,13 @@ export function json(status, value) {
 }
 
 /** A WebSocket the test drives: `FakeSocket.last().receive(frame)`, `.serverClose(code, reason)`. */
-export function fakeSocketClass() {
+export function fakeSocketClass(now = () => 0) {
     const sockets = [];
     class FakeSocket {
         constructor(url) {
             this.url = url;
             this.sent = [];
+            this.sentAt = [];
             this.readyState = 0;
             this.closedWith = null;
             sockets.push(this);
@@ -191,6 +192,7 @@ export function fakeSocketClass() {
                 throw new Error('not open');
             }
             this.sent.push(JSON.parse(text));
+            this.sentAt.push(now());
         }
 
         close(code, reason) {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMosaicClient } from '../../main/resources/web/mosaic-client.js';
-import { fileOf, settleAll } from './fakes.mjs';
+import { fakeClock, fileOf, settleAll } from './fakes.mjs';
 import { BASE, fakeMosaic, gate, partOf, assetOf } from './fake-mosaic.mjs';
 
 const BATCH = 'POST /api/v1/files/upload/';
@@ -322,4 +322,22 @@ test('getToken is asked for the token on each call', async () => {
 
     assert.equal(mosaic.fetch.callsTo(BATCH)[0].headers.Authorization, 'Bearer t1');
     assert.equal(mosaic.fetch.callsTo(COMPLETE)[0].headers.Authorization, 'Bearer t2');
+});
+
+test('a PUT that makes no progress for the stall time is abandoned and retried', async () => {
+    const clock = fakeClock();
+    const never = new Promise(() => {});
+    let calls = 0;
+    const mosaic = fakeMosaic({ storage: () => (++calls === 1 ? never : undefined) });
+    const { client } = clientFor(mosaic, { timers: clock, stallMs: 30000 });
+    const sent = await client.sendAlbum({ receiverId: 42, files: [photo()] });
+    await settleAll();
+    assert.equal(mosaic.fetch.callsTo(COMPLETE).length, 0);
+
+    await clock.advance(30000);
+    const [result] = await sent.done;
+
+    assert.equal(result.status, 'completed');
+    assert.equal(mosaic.XMLHttpRequest.requests.length, 2);
+    assert.equal(mosaic.XMLHttpRequest.requests[0].xhr.aborted, true);
 });
