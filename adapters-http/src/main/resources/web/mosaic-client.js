@@ -36,9 +36,7 @@ function boundGlobal(name) {
 
 /** A file given to sendAlbum: a File/Blob, or `{ file, width?, height?, duration?, placeholder?, kind? }`. */
 function unpack(item) {
-    return item && typeof item === 'object' && 'file' in item && !(item instanceof (globalThis.Blob || Object))
-        ? { file: item.file, hints: item }
-        : { file: item, hints: {} };
+    return item && typeof item === 'object' && 'file' in item ? { file: item.file, hints: item } : { file: item, hints: {} };
 }
 
 /**
@@ -77,8 +75,7 @@ export function createMosaicClient(options = {}) {
         const entry = { controller, cancelled: false };
         active.set(assetId, entry);
         const promise = uploadFile({
-            file, instruction, api, transport, settings, signal: controller.signal,
-            retry: (operation, signal) => retry(operation, signal),
+            file, instruction, api, transport, settings, retry, signal: controller.signal,
             onProgress: (sent, total) => {
                 hooks.onProgress?.(assetId, sent, total);
                 if (sent < total) {

@@ -92,8 +92,9 @@ function describeVideo(file, hints) {
         const video = document.createElement('video');
         const url = URL.createObjectURL(file);
         const done = () => {
-            URL.revokeObjectURL(url);
             video.removeAttribute('src');
+            video.load();
+            URL.revokeObjectURL(url);
             resolve(hints);
         };
         video.muted = true;
