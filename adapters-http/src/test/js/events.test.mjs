@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createMosaicClient, socketUrl } from '../../main/resources/web/mosaic-client.js';
 import { fakeClock, fakeSocketClass, fileOf, settleAll } from './fakes.mjs';
 import { BASE, fakeMosaic, gate } from './fake-mosaic.mjs';
+import { openEventStream } from '../../main/resources/web/mosaic/events.js';
 
 function connected(options = {}, clientOptions = {}) {
     const clock = fakeClock();
@@ -227,4 +228,22 @@ test('no progress frames are sent while the socket is not open', async () => {
     await sent.done;
 
     assert.deepEqual(Socket.last().sent.map((f) => f.type), ['auth']);
+});
+
+test('coming back online checks an open socket at once and reconnects it when no answer comes', async () => {
+    const scope = new EventTarget();
+    const clock = fakeClock();
+    const Socket = fakeSocketClass(clock.now);
+    const statuses = [];
+    openEventStream({ url: 'wss://mosaic.test/api/v1/ws', token: async () => 'tok', WebSocket: Socket, timers: clock,
+        random: () => 0.5, scope, onStatus: (status) => statuses.push(status.state) });
+    await settleAll(3);
+    Socket.last().open();
+    Socket.last().receive({ type: 'ready', user_id: 1, last_seq: 0 });
+
+    scope.dispatchEvent(new Event('online'));
+    assert.deepEqual(Socket.last().sent.at(-1), { type: 'ping' });
+    await clock.advance(10000);
+
+    assert.equal(statuses.at(-1), 'reconnecting');
 });

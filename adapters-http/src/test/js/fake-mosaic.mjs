@@ -1,6 +1,7 @@
 // A small stand-in for Mosaic's upload API and its storage, enough to drive the client's uploads:
 // files over `multipartOver` bytes go multipart in `partSize` parts, `firstBatch` part URLs at first.
-import { fakeApi, fakeXhrClass } from './fakes.mjs';
+import { createMosaicClient } from '../../main/resources/web/mosaic-client.js';
+import { fakeApi, fakeXhrClass, fileOf } from './fakes.mjs';
 
 export const BASE = 'https://mosaic.test';
 export const STORAGE = 'https://storage.test';
@@ -87,3 +88,22 @@ export function gate() {
     });
     return { promise, open };
 }
+
+/** A client of the fake Mosaic whose retries wait no time (each wait is recorded in `waits`). */
+export function clientFor(mosaic, overrides = {}) {
+    const waits = [];
+    const client = createMosaicClient({
+        baseUrl: BASE, token: 'secret-token', fetch: mosaic.fetch, XMLHttpRequest: mosaic.XMLHttpRequest,
+        sleep: async (ms) => waits.push(ms), online: async () => {}, random: () => 0.5, stallMs: 0, ...overrides,
+    });
+    return { client, waits };
+}
+
+export const photo = () => fileOf(15, 'beach.jpg', 'image/jpeg');
+export const video = () => fileOf(95, 'party.mp4', 'video/mp4');
+export const pdf = () => fileOf(12, 'itinerary.pdf', 'application/pdf');
+
+export const BATCH = 'POST /api/v1/files/upload/';
+export const PARTS = 'POST /api/v1/files/upload/parts/';
+export const COMPLETE = 'POST /api/v1/files/upload/complete/';
+export const ABORT = 'POST /api/v1/files/upload/abort/';

@@ -264,6 +264,7 @@ window.mosaicDemo = {
 const params = new URLSearchParams(location.search);
 if (params.has('peer')) {
     state.peer = Number(params.get('peer')) || null;
+    sessionStorage.setItem(PEER_KEY, String(state.peer ?? ''));
 }
 if (params.has('user')) {
     devSignIn(Number(params.get('user')));

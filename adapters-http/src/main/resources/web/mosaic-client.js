@@ -14,7 +14,7 @@ export { layoutFor, aspectOf, MAX_ITEMS } from './mosaic/layout.js';
 export { planParts, proposeParts, MIN_PART_SIZE, MAX_PARTS } from './mosaic/parts.js';
 export { backoffDelay, withRetry, isRetryable } from './mosaic/retry.js';
 export { createProgressThrottle } from './mosaic/throttle.js';
-export { placeholderToDataUrl, placeholderOf } from './mosaic/placeholder.js';
+export { placeholderToDataUrl, placeholderOf, placeholderAspect } from './mosaic/placeholder.js';
 export { attachmentFor, describeFile, kindOf, contentTypeOf } from './mosaic/files.js';
 export { socketUrl } from './mosaic/events.js';
 export { MosaicError, devToken };

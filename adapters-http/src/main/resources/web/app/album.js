@@ -1,6 +1,6 @@
 // The conversation: one bubble per album, its grid laid out by layoutFor, cells kept across renders so
 // a playing video or a loaded photo is never rebuilt.
-import { layoutFor } from '../mosaic-client.js';
+import { layoutFor, placeholderAspect } from '../mosaic-client.js';
 import { el, formatTime } from './format.js';
 import { paintCell } from './cells.js';
 
@@ -13,8 +13,16 @@ function cellFor(album, assetId) {
     return album.cells.get(assetId) || album.cells.set(assetId, el('div', { className: 'cell' })).get(assetId);
 }
 
+/** What shapes a cell: its dimensions, else its placeholder's shape; a file card is square. */
+function shapeOf(asset) {
+    if (asset.kind === 'file') {
+        return 1;
+    }
+    return asset.width && asset.height ? asset : placeholderAspect(asset.placeholder) ?? 1;
+}
+
 function paintAlbum(grid, message, context) {
-    const layout = layoutFor(message.assets.map((asset) => (asset.kind === 'file' ? 1 : asset)));
+    const layout = layoutFor(message.assets.map(shapeOf));
     const key = layoutKey(layout);
     grid.cells ??= new Map();
     if (grid.dataset.layout !== key) {

@@ -120,7 +120,8 @@ export function paintCell(cell, asset, context) {
     Object.assign(cell.dataset, { testid: 'cell', assetId: String(asset.asset_id), stage: asset.stage,
         kind: asset.kind, loading: String(asset.loading) });
     const backdrop = backdropOf(asset, localUrl);
-    cell.style.setProperty('--backdrop', backdrop ? `url("${backdrop.url}")` : 'none');
+    const safeUrl = backdrop?.url.replace(/["\\\n]/g, encodeURIComponent);
+    cell.style.setProperty('--backdrop', backdrop ? `url("${safeUrl}")` : 'none');
     cell.classList.toggle('blurred', Boolean(backdrop?.blurred));
     if (cell.dataset.playing === 'true' && asset.stage === 'ready') {
         return;

@@ -57,13 +57,15 @@ export function openEventStream(options) {
         return false;
     }
 
+    function ping() {
+        if (send({ type: 'ping' }) && pongTimer === null) {
+            pongTimer = timers.setTimeout(() => drop('pong_timeout'), pongTimeoutMs);
+        }
+    }
+
     function startPinging() {
         stopTimers();
-        pingTimer = timers.setInterval(() => {
-            if (send({ type: 'ping' }) && pongTimer === null) {
-                pongTimer = timers.setTimeout(() => drop('pong_timeout'), pongTimeoutMs);
-            }
-        }, pingMs);
+        pingTimer = timers.setInterval(ping, pingMs);
     }
 
     function received(frame) {
@@ -180,8 +182,15 @@ export function openEventStream(options) {
         scheduleReconnect(reason, delayMs);
     }
 
+    // Back online: a socket that looks open may have died meanwhile, so check it now; a closed one
+    // reconnects at once instead of waiting out its backoff.
     const onOnline = () => {
-        if (!ready && !stopped) {
+        if (stopped) {
+            return;
+        }
+        if (ready) {
+            ping();
+        } else {
             timers.clearTimeout(reconnectTimer);
             reconnectTimer = null;
             drop('online', 0);

@@ -1,6 +1,6 @@
 // A placeholder (Base64 ThumbHash) as a picture any <img> or CSS background can show: a tiny PNG in a
 // data URL, made without a canvas so it works anywhere.
-import { rgbaToThumbHash, thumbHashToRGBA } from './thumbhash.js';
+import { rgbaToThumbHash, thumbHashToApproximateAspectRatio, thumbHashToRGBA } from './thumbhash.js';
 
 export function base64ToBytes(text) {
     const binary = atob(text);
@@ -83,6 +83,16 @@ export function rgbaToPngDataUrl(width, height, rgba) {
     const png = [137, 80, 78, 71, 13, 10, 26, 10, ...chunk('IHDR', header), ...chunk('IDAT', zlibStored(raw)),
         ...chunk('IEND', [])];
     return `data:image/png;base64,${bytesToBase64(png)}`;
+}
+
+/** The aspect ratio (width / height) a placeholder was made from, roughly; null when there is none. */
+export function placeholderAspect(placeholder) {
+    try {
+        const ratio = thumbHashToApproximateAspectRatio(base64ToBytes(placeholder));
+        return Number.isFinite(ratio) && ratio > 0 ? ratio : null;
+    } catch {
+        return null;
+    }
 }
 
 const cache = new Map();
