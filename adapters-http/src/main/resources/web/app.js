@@ -1,0 +1,273 @@
+// Mosaic's demo chat: sign in, pick a peer, drop files, send; both sides watch the album fill in live.
+// Everything an app needs comes from mosaic-client.js; this file only wires it to the page.
+import { createMosaicClient, devToken, describeFile, reduce, withMessages } from './mosaic-client.js';
+import { renderConversation } from './app/album.js';
+import { createComposer } from './app/composer.js';
+
+const $ = (id) => document.getElementById(id);
+const SESSION_KEY = 'mosaic.demo.session';
+const PEER_KEY = 'mosaic.demo.peer';
+const STATUS_TEXT = { offline: 'offline', connecting: 'connecting…', open: 'live', reconnecting: 'reconnecting…',
+    unauthorized: 'signed out', closed: 'offline' };
+
+const state = {
+    token: null,
+    me: null,
+    peer: Number(sessionStorage.getItem(PEER_KEY)) || null,
+    messages: [],
+    client: null,
+    stream: null,
+    localPreviews: new Map(),
+    version: 0,
+    opened: false,
+};
+const fetching = new Set();
+let renderQueued = false;
+
+function notify(text, kind = 'error') {
+    const toast = $('toast');
+    toast.textContent = text;
+    toast.dataset.kind = kind;
+    toast.hidden = false;
+    clearTimeout(notify.timer);
+    notify.timer = setTimeout(() => {
+        toast.hidden = true;
+    }, 6000);
+}
+
+function visibleMessages() {
+    if (state.me === null || state.peer === null) {
+        return [];
+    }
+    return state.messages.filter((m) => (m.sender_id === state.me && m.receiver_id === state.peer)
+        || (m.sender_id === state.peer && m.receiver_id === state.me));
+}
+
+function render() {
+    renderQueued = false;
+    renderConversation($('messages'), visibleMessages(), {
+        me: state.me,
+        version: state.version,
+        localUrl: (assetId) => state.localPreviews.get(assetId),
+        isUploading: (assetId) => Boolean(state.client?.isUploading(assetId)),
+        onCancel: cancel,
+    });
+    $('empty').hidden = visibleMessages().length > 0 || state.peer === null;
+}
+
+function scheduleRender() {
+    if (!renderQueued) {
+        renderQueued = true;
+        requestAnimationFrame(render);
+    }
+}
+
+function dispatch(event) {
+    state.messages = reduce(state.messages, event);
+    scheduleRender();
+}
+
+/** An update for an album this page has not seen (older than the page loaded): fetch it whole. */
+async function fetchMissing(messageId) {
+    if (fetching.has(messageId) || state.messages.some((m) => m.message_id === messageId)) {
+        return;
+    }
+    fetching.add(messageId);
+    try {
+        dispatch({ type: 'chat_message', data: await state.client.getMessage(messageId) });
+    } catch {
+        // not ours to see, or gone: nothing to draw
+    } finally {
+        fetching.delete(messageId);
+    }
+}
+
+function onEvent(event) {
+    dispatch(event);
+    if (event.type === 'chat_message_update' && !state.messages.some((m) => m.message_id === event.data.message_id)) {
+        fetchMissing(event.data.message_id);
+    }
+}
+
+async function loadConversation() {
+    if (!state.client || state.peer === null) {
+        return;
+    }
+    try {
+        const page = await state.client.listConversation(state.peer, { limit: 50 });
+        state.messages = withMessages(state.messages, page.messages || page);
+        scheduleRender();
+    } catch (error) {
+        notify(`Could not load the conversation: ${error.detail || error.message}`);
+    }
+}
+
+function onStatus(status) {
+    const pill = $('status');
+    pill.dataset.state = status.state;
+    pill.textContent = STATUS_TEXT[status.state] || status.state;
+    if (status.state === 'open') {
+        state.me = status.userId;
+        $('me').textContent = `you are user ${status.userId}`;
+        if (!state.opened || status.resync) {
+            state.opened = true;
+            loadConversation();
+        }
+        scheduleRender();
+    } else if (status.state === 'unauthorized') {
+        signOut();
+        notice(`The server refused this token (${status.reason || 'unauthorized'}). Sign in again.`);
+    }
+}
+
+async function cancel(assetId) {
+    try {
+        await state.client.cancel(assetId);
+    } catch (error) {
+        notify(`Could not cancel: ${error.detail || error.message}`);
+    }
+}
+
+function messageOfAsset(assetId) {
+    return state.messages.find((m) => m.assets.some((a) => a.asset_id === assetId));
+}
+
+async function send({ files, text }) {
+    const hints = await Promise.all(files.map((file) => describeFile(file, { timeoutMs: 1500 })));
+    const sent = await state.client.sendAlbum({
+        receiverId: state.peer,
+        text,
+        files: files.map((file, index) => ({ file, ...hints[index] })),
+        onProgress: (assetId, bytes, total) => {
+            const message = messageOfAsset(assetId);
+            if (message) {
+                dispatch({ type: 'chat_message_update', data: { message_id: message.message_id, asset_id: assetId,
+                    stage: 'uploading', progress: Math.floor((bytes * 100) / total) } });
+            }
+        },
+        onFileComplete: () => {
+            state.version += 1;
+            scheduleRender();
+        },
+        onFileError: (assetId, error) => {
+            state.version += 1;
+            scheduleRender();
+            if (error.code !== 'cancelled') {
+                const name = messageOfAsset(assetId)?.assets.find((a) => a.asset_id === assetId)?.file_name;
+                notify(`${name || 'A file'} could not be uploaded: ${error.detail || error.message}`);
+                state.client.cancel(assetId).catch(() => {});
+            }
+        },
+    });
+    sent.uploads.forEach((upload, index) => {
+        if (upload.kind === 'image') {
+            state.localPreviews.set(upload.asset_id, URL.createObjectURL(files[index]));
+        }
+    });
+    state.version += 1;
+    dispatch({ type: 'chat_message', data: sent.message });
+}
+
+function notice(text) {
+    const box = $('sign-in-notice');
+    box.textContent = text;
+    box.hidden = !text;
+}
+
+function start(token) {
+    state.token = token;
+    sessionStorage.setItem(SESSION_KEY, token);
+    state.client = createMosaicClient({ token });
+    state.stream = state.client.connectEvents({ onEvent, onStatus });
+    $('sign-in').hidden = true;
+    $('chat').hidden = false;
+    $('sign-out').hidden = false;
+    $('peer-id').value = state.peer ?? '';
+    composer.refresh();
+}
+
+function signOut() {
+    state.stream?.close();
+    Object.assign(state, { token: null, me: null, client: null, stream: null, messages: [], opened: false });
+    sessionStorage.removeItem(SESSION_KEY);
+    $('sign-in').hidden = false;
+    $('chat').hidden = true;
+    $('sign-out').hidden = true;
+    $('me').textContent = '';
+    onStatusPill('offline');
+    render();
+}
+
+function onStatusPill(stateName) {
+    $('status').dataset.state = stateName;
+    $('status').textContent = STATUS_TEXT[stateName];
+}
+
+async function devSignIn(userId) {
+    notice('');
+    try {
+        start(await devToken({ userId }));
+    } catch (error) {
+        if (error.code === 'dev_sign_in_off') {
+            notice('Development sign-in is off on this server (a JWT secret or JWKS is configured). '
+                + 'Paste a token below instead.');
+            $('token-details').open = true;
+        } else {
+            notice(`Sign-in failed: ${error.detail || error.message}`);
+        }
+    }
+}
+
+function choosePeer(peer) {
+    state.peer = peer;
+    sessionStorage.setItem(PEER_KEY, String(peer));
+    composer.refresh();
+    scheduleRender();
+    loadConversation();
+}
+
+const composer = createComposer({
+    form: $('composer'), pendingList: $('pending'), fileInput: $('file-input'), caption: $('caption'),
+    sendButton: $('send'), dropZone: $('drop'), dropTarget: $('chat'), onSend: send,
+    canSend: () => Boolean(state.client && state.peer), notify,
+});
+
+$('dev-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    devSignIn(Number(new FormData(event.target).get('user')));
+});
+$('token-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const token = String(new FormData(event.target).get('token')).trim();
+    if (token) {
+        notice('');
+        start(token);
+    }
+});
+$('peer-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const peer = Number(new FormData(event.target).get('peer'));
+    if (Number.isInteger(peer) && peer > 0) {
+        choosePeer(peer);
+    }
+});
+$('sign-out').addEventListener('click', signOut);
+
+// For browser tests and the curious: the page's state and client.
+window.mosaicDemo = {
+    get state() {
+        return state;
+    },
+    reconnect: () => state.stream?.reconnect(),
+};
+
+const params = new URLSearchParams(location.search);
+if (params.has('peer')) {
+    state.peer = Number(params.get('peer')) || null;
+    sessionStorage.setItem(PEER_KEY, String(state.peer ?? ''));
+}
+if (params.has('user')) {
+    devSignIn(Number(params.get('user')));
+} else if (sessionStorage.getItem(SESSION_KEY)) {
+    start(sessionStorage.getItem(SESSION_KEY));
+}

@@ -1,0 +1,57 @@
+// Small display helpers for the demo page.
+
+export function formatBytes(bytes) {
+    if (!Number.isFinite(bytes)) {
+        return '';
+    }
+    const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit += 1;
+    }
+    return `${value >= 10 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+}
+
+export function formatDuration(seconds) {
+    if (!Number.isFinite(seconds)) {
+        return '';
+    }
+    const whole = Math.round(seconds);
+    return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}
+
+export function formatTime(iso) {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? '' : date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+/** Creates an element: `el('div', { className: 'x', dataset: { a: 1 } }, child, 'text')`. */
+export function el(tag, props = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(props)) {
+        if (value === undefined || value === null) {
+            continue;
+        }
+        if (name === 'dataset') {
+            Object.assign(node.dataset, value);
+        } else if (name === 'style') {
+            for (const [property, setting] of Object.entries(value)) {
+                if (property.startsWith('--')) {
+                    node.style.setProperty(property, setting);
+                } else {
+                    node.style[property] = setting;
+                }
+            }
+        } else if (name.startsWith('on')) {
+            node.addEventListener(name.slice(2), value);
+        } else if (name in node) {
+            node[name] = value;
+        } else {
+            node.setAttribute(name, value);
+        }
+    }
+    node.append(...children.filter((child) => child !== null && child !== undefined && child !== false));
+    return node;
+}

@@ -1,0 +1,178 @@
+// Mosaic's reference client: the frontend integration guide, implemented once for any UI.
+// A dependency-free ES module; import it from Mosaic (`/mosaic-client.js`) or copy the `web/` folder.
+import { createApi, devToken, MosaicError, retryRunner, trimBase } from './mosaic/api.js';
+import { abortError, sleep } from './mosaic/retry.js';
+import { createTransport } from './mosaic/transport.js';
+import { uploadFile } from './mosaic/uploads.js';
+import { createProgressThrottle } from './mosaic/throttle.js';
+import { openEventStream, socketUrl } from './mosaic/events.js';
+import { attachmentFor } from './mosaic/files.js';
+import { MIN_PART_SIZE } from './mosaic/parts.js';
+
+export { reduce, withMessages, displayed, isTerminal, canMove, STAGES } from './mosaic/reducer.js';
+export { layoutFor, aspectOf, MAX_ITEMS } from './mosaic/layout.js';
+export { planParts, proposeParts, MIN_PART_SIZE, MAX_PARTS } from './mosaic/parts.js';
+export { backoffDelay, withRetry, isRetryable } from './mosaic/retry.js';
+export { createProgressThrottle } from './mosaic/throttle.js';
+export { placeholderToDataUrl, placeholderOf, placeholderAspect } from './mosaic/placeholder.js';
+export { attachmentFor, describeFile, kindOf, contentTypeOf } from './mosaic/files.js';
+export { socketUrl } from './mosaic/events.js';
+export { MosaicError, devToken };
+
+const BATCH_PATH = '/api/v1/files/upload/';
+const ABORT_PATH = '/api/v1/files/upload/abort/';
+
+function randomKey() {
+    if (globalThis.crypto?.randomUUID) {
+        return globalThis.crypto.randomUUID();
+    }
+    return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+}
+
+function boundGlobal(name) {
+    const value = globalThis[name];
+    return typeof value === 'function' && name === 'fetch' ? value.bind(globalThis) : value;
+}
+
+/** A file given to sendAlbum: a File/Blob, or `{ file, width?, height?, duration?, placeholder?, kind? }`. */
+function unpack(item) {
+    return item && typeof item === 'object' && 'file' in item ? { file: item.file, hints: item } : { file: item, hints: {} };
+}
+
+/**
+ * `createMosaicClient({ baseUrl, token | getToken, fetch?, WebSocket?, XMLHttpRequest?, partConcurrency = 4,
+ * retries = 4, backoffMs = 500, partSize = 5 MiB, progressIntervalMs = 1000, timers?, now?, random? })`.
+ */
+export function createMosaicClient(options = {}) {
+    const {
+        baseUrl = '', token, getToken, partConcurrency = 4, retries = 4, backoffMs = 500, partSize = MIN_PART_SIZE,
+        progressIntervalMs = 1000, timers = globalThis, now = Date.now, random = Math.random, urlMarginMs = 30000,
+        stallMs = 30000,
+    } = options;
+    if (!token && !getToken) {
+        throw new TypeError('createMosaicClient needs a token or a getToken function');
+    }
+    const fetch = options.fetch || boundGlobal('fetch');
+    const Socket = options.WebSocket || boundGlobal('WebSocket');
+    const Xhr = 'XMLHttpRequest' in options ? options.XMLHttpRequest : boundGlobal('XMLHttpRequest');
+    const delay = options.sleep || ((ms, signal) => sleep(ms, signal, timers));
+    const retrySettings = { retries, backoffMs, random, delay, online: options.online };
+    const retry = retryRunner(retrySettings);
+    const currentToken = async () => (getToken ? getToken() : token);
+    const api = createApi({ baseUrl, fetch, authorization: async () => `Bearer ${await currentToken()}`, retry });
+    const transport = createTransport({ XMLHttpRequest: Xhr, fetch, timers, stallMs });
+    const settings = { partConcurrency, now, urlMarginMs };
+    const active = new Map();
+    let events = null;
+    const progressFrames = createProgressThrottle({
+        intervalMs: progressIntervalMs, timers, now,
+        send: (assetId, progress) => events?.send({ type: 'upload_progress', asset_id: assetId, progress }),
+    });
+
+    function startFile(file, instruction, hooks) {
+        const assetId = instruction.asset_id;
+        const controller = new AbortController();
+        const entry = { controller, cancelled: false };
+        active.set(assetId, entry);
+        const promise = uploadFile({
+            file, instruction, api, transport, settings, retry, signal: controller.signal,
+            onProgress: (sent, total) => {
+                hooks.onProgress?.(assetId, sent, total);
+                if (sent < total) {
+                    progressFrames.report(assetId, Math.floor((sent * 100) / total));
+                }
+            },
+        }).then((asset) => {
+            hooks.onFileComplete?.(assetId, asset);
+            return asset;
+        }, (error) => {
+            const failure = entry.cancelled
+                ? new MosaicError({ code: 'cancelled', detail: 'the upload was cancelled', retryable: false })
+                : error;
+            hooks.onFileError?.(assetId, failure);
+            throw failure;
+        }).finally(() => {
+            active.delete(assetId);
+            progressFrames.finish(assetId);
+        });
+        promise.catch(() => {});
+        return promise;
+    }
+
+    return {
+        /**
+         * One batch request, then every upload at once. Answers `{ messageId, uploads, message, done,
+         * completions }` as soon as the server created the album: `completions[i]` settles when file i
+         * is completed (its AssetView) or failed; `done` resolves when all have settled, with
+         * `[{ assetId, status: 'completed' | 'failed' | 'cancelled', asset?, error? }]` in file order.
+         */
+        async sendAlbum({ receiverId, text, files, idempotencyKey, signal, onProgress, onFileComplete, onFileError }) {
+            const unpacked = [...files].map(unpack);
+            const body = {
+                receiver_id: Number(receiverId),
+                text: text ?? '',
+                attachments: unpacked.map(({ file, hints }) => attachmentFor(file, hints, partSize)),
+            };
+            const created = await api.post(BATCH_PATH, body, { idempotencyKey: idempotencyKey || randomKey(), signal });
+            const hooks = { onProgress: onProgress || options.onProgress, onFileComplete, onFileError };
+            const completions = created.uploads.map((instruction, index) =>
+                startFile(unpacked[index].file, instruction, hooks));
+            const done = Promise.allSettled(completions).then((settled) => settled.map((result, index) => {
+                const assetId = created.uploads[index].asset_id;
+                if (result.status === 'fulfilled') {
+                    return { assetId, status: 'completed', asset: result.value };
+                }
+                const status = result.reason?.code === 'cancelled' ? 'cancelled' : 'failed';
+                return { assetId, status, error: result.reason };
+            }));
+            return { messageId: created.message_id, uploads: created.uploads, message: created.message, done, completions };
+        },
+
+        /** Stops the file's requests at once and asks the server to abort it; answers the AssetView. */
+        cancel(assetId) {
+            const entry = active.get(assetId);
+            if (entry) {
+                entry.cancelled = true;
+                entry.controller.abort(abortError('cancelled'));
+            }
+            return api.post(ABORT_PATH, { asset_id: assetId });
+        },
+
+        /** Whether this client is still uploading the asset. */
+        isUploading: (assetId) => active.has(assetId),
+
+        /** The event socket (see openEventStream); upload progress frames go out on it while it is open. */
+        connectEvents({ onEvent, onStatus, onFrame, since, pingMs, pongTimeoutMs } = {}) {
+            const stream = openEventStream({
+                url: socketUrl(baseUrl), token: currentToken, WebSocket: Socket, timers, random,
+                backoffMs, onEvent, onStatus, onFrame, since, pingMs, pongTimeoutMs, canRefreshToken: Boolean(getToken),
+            });
+            events = stream;
+            const close = stream.close;
+            stream.close = () => {
+                if (events === stream) {
+                    events = null;
+                }
+                close();
+            };
+            return stream;
+        },
+
+        /** A page of the conversation with `peerId`, newest first: `{ messages: [MessageView] }`. */
+        listConversation(peerId, { before, limit } = {}) {
+            const query = new URLSearchParams();
+            if (before != null) {
+                query.set('before', before);
+            }
+            if (limit != null) {
+                query.set('limit', limit);
+            }
+            const suffix = query.toString() ? `?${query}` : '';
+            return api.get(`/api/v1/conversations/${encodeURIComponent(peerId)}/messages${suffix}`);
+        },
+
+        getMessage: (messageId) => api.get(`/api/v1/messages/${encodeURIComponent(messageId)}`),
+
+        baseUrl: trimBase(baseUrl),
+    };
+}
