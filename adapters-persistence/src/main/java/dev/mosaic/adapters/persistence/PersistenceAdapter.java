@@ -34,7 +34,7 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.transactions = new JdbiTransactions(jdbi);
         this.messages = new JdbiMessages(transactions);
         this.eventLog = new JdbiEventLog(transactions);
-        this.jobQueue = new JdbiJobQueue(transactions);
+        this.jobQueue = new JdbiJobQueue(transactions, dialect);
         this.idempotencyKeys = new JdbiIdempotencyKeys(transactions);
         this.ids = new SequenceIds(transactions, dialect);
     }
@@ -44,8 +44,9 @@ public final class PersistenceAdapter implements AutoCloseable {
         Dialect dialect = Dialect.of(settings.jdbcUrl());
         HikariDataSource pool = new HikariDataSource(poolConfig(settings));
         try {
+            // Flyway opens connections of its own: on PostgreSQL it holds two at once, more than a small pool has
             var result = Flyway.configure()
-                    .dataSource(pool)
+                    .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
