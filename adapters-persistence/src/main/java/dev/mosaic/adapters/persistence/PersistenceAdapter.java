@@ -6,6 +6,7 @@ import dev.mosaic.application.port.out.EventLog;
 import dev.mosaic.application.port.out.IdSource;
 import dev.mosaic.application.port.out.IdempotencyKeys;
 import dev.mosaic.application.port.out.JobQueue;
+import dev.mosaic.application.port.out.Leases;
 import dev.mosaic.application.port.out.Messages;
 import dev.mosaic.application.port.out.TransactionRunner;
 import org.flywaydb.core.Flyway;
@@ -27,6 +28,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final JobQueue jobQueue;
     private final IdempotencyKeys idempotencyKeys;
     private final IdSource ids;
+    private final Leases leases;
 
     private PersistenceAdapter(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
@@ -37,6 +39,7 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.jobQueue = new JdbiJobQueue(transactions, dialect);
         this.idempotencyKeys = new JdbiIdempotencyKeys(transactions);
         this.ids = new SequenceIds(transactions, dialect);
+        this.leases = new JdbiLeases(transactions);
     }
 
     /** Opens the pool and migrates the schema; fails at once when the database is unusable. */
@@ -73,6 +76,10 @@ public final class PersistenceAdapter implements AutoCloseable {
 
     public Messages messages() {
         return messages;
+    }
+
+    public Leases leases() {
+        return leases;
     }
 
     public EventLog eventLog() {
