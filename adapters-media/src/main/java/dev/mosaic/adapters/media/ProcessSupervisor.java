@@ -1,0 +1,36 @@
+package dev.mosaic.adapters.media;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Starts ffmpeg and ffprobe from argument vectors, never through a shell, with nothing on their
+ * standard input, and stops any that runs past the wall-clock timeout together with every process
+ * it started.
+ */
+final class ProcessSupervisor {
+    private final Duration timeout;
+
+    ProcessSupervisor(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    SupervisedProcess start(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command).start();
+        SupervisedProcess supervised = new SupervisedProcess(process);
+        process.getOutputStream().close();
+        process.onExit().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((exited, error) -> {
+            if (error instanceof TimeoutException) {
+                supervised.stopForRunningTooLong();
+            }
+        });
+        return supervised;
+    }
+}
