@@ -40,12 +40,17 @@ public final class MediaProcessors {
     }
 
     static VideoProcessor videos(MediaSettings settings, VideoTools tools, ImageProcessor images) {
+        return videos(settings, tools, images, new DecodeGate(settings.video().maxConcurrentTranscodes()));
+    }
+
+    static VideoProcessor videos(MediaSettings settings, VideoTools tools, ImageProcessor images,
+                                 DecodeGate transcodes) {
         VideoSettings video = settings.video();
         ProcessSupervisor supervisor = new ProcessSupervisor(video.processTimeout());
         Ffmpeg ffmpeg = new Ffmpeg(tools.ffmpeg(), supervisor, video.ffmpegThreads());
         return new VideoProcessor(new VideoProbe(tools.ffprobe(), supervisor), new ProbeReading(video),
                 new PosterFrame(ffmpeg), images,
                 new PlaybackRendition(ffmpeg, video.playbackShortSide(), video.maxDuration()),
-                new DecodeGate(video.maxConcurrentTranscodes()), settings.previewSize());
+                transcodes, settings.previewSize());
     }
 }
