@@ -25,7 +25,13 @@ final class ProcessSupervisor {
     SupervisedProcess start(List<String> command) throws IOException {
         Process process = new ProcessBuilder(command).start();
         SupervisedProcess supervised = new SupervisedProcess(process);
-        process.getOutputStream().close();
+        try {
+            // nothing to read, so nothing to wait for: ffprobe has no -nostdin, and this does its work for both
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            supervised.close();
+            throw e;
+        }
         process.onExit().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((exited, error) -> {
             if (error instanceof TimeoutException) {
                 supervised.stopForRunningTooLong();
