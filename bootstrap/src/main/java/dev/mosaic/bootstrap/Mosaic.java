@@ -7,6 +7,7 @@ import dev.mosaic.adapters.http.TokenSettings;
 import dev.mosaic.adapters.http.UseCases;
 import dev.mosaic.adapters.media.MediaProcessors;
 import dev.mosaic.adapters.media.MediaSettings;
+import dev.mosaic.adapters.media.VideoSettings;
 import dev.mosaic.adapters.persistence.PersistenceAdapter;
 import dev.mosaic.adapters.persistence.PersistenceSettings;
 import dev.mosaic.application.service.MosaicServices;
@@ -20,7 +21,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -62,8 +65,7 @@ public final class Mosaic implements AutoCloseable {
                             workers[0].workAvailable();
                         }
                     },
-                    stores.storage(), MediaProcessors.create(MediaSettings.defaults().withMaxPixels(config.maxPixels())),
-                    clock));
+                    stores.storage(), MediaProcessors.create(mediaSettings(config)), clock));
             this.http = config.role().servesHttp() ? startHttp(config, database, stores, services, notifier) : null;
             if (config.role().runsJobs()) {
                 Duration poll = config.role().servesHttp() ? Duration.ofSeconds(1) : Duration.ofMillis(250);
@@ -108,6 +110,18 @@ public final class Mosaic implements AutoCloseable {
             closeFirst(sweeper::shutdownNow);
         }
         return api;
+    }
+
+    private static MediaSettings mediaSettings(Config config) {
+        VideoSettings video = VideoSettings.defaults();
+        Map<String, String> env = config.environment();
+        if (env.containsKey("MOSAIC_FFMPEG")) {
+            video = video.withFfmpeg(Path.of(env.get("MOSAIC_FFMPEG")));
+        }
+        if (env.containsKey("MOSAIC_FFPROBE")) {
+            video = video.withFfprobe(Path.of(env.get("MOSAIC_FFPROBE")));
+        }
+        return MediaSettings.defaults().withMaxPixels(config.maxPixels()).withVideo(video);
     }
 
     /** Resources close in the reverse order of their opening: the database last. */
