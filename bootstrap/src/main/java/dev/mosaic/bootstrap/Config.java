@@ -32,6 +32,7 @@ public record Config(
         long maxPixels,
         Role role,
         Duration jobLease,
+        Duration janitorEvery,
         Map<String, String> environment) {
 
     public enum Storage { LOCAL, S3, GCS }
@@ -81,6 +82,7 @@ public record Config(
                 integer(env, "MOSAIC_MAX_PIXELS", 50_000_000, 1, Integer.MAX_VALUE),
                 role(env.getOrDefault("MOSAIC_ROLE", "all")),
                 duration(env, "MOSAIC_JOB_LEASE", Duration.ofMinutes(10)),
+                duration(env, "MOSAIC_JANITOR_EVERY", Duration.ofMinutes(1)),
                 mosaicVariables(env));
     }
 

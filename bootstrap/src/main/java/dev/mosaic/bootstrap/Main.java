@@ -22,6 +22,12 @@ public final class Main {
             }
             Mosaic mosaic = Mosaic.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(mosaic::close, "mosaic-shutdown"));
+            if (!config.role().servesHttp()) {
+                // job threads are daemons and a worker serves no HTTP: nothing else keeps the JVM up until it is stopped
+                Thread.currentThread().join();
+            }
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
         } catch (ConfigException wrongSetting) {
             System.err.println("mosaic: " + wrongSetting.getMessage());
             System.exit(2);

@@ -72,7 +72,7 @@ public final class Mosaic implements AutoCloseable {
                 workers[0] = new JobWorkers(services.jobWorker(), config.workers(), poll, node);
                 workers[0].start();
                 closeFirst(workers[0]);
-                closeFirst(new Janitor(services.expireUploads(), database.leases(), node, clock, Duration.ofMinutes(1)));
+                closeFirst(new Janitor(services.expireUploads(), database.leases(), node, clock, config.janitorEvery()));
             }
             LOG.info("Mosaic {} node {} on {} (storage {}, database {}, data in {})", config.role().name()
                             .toLowerCase(Locale.ROOT), node, config.role().servesHttp() ? config.publicUrl() : "no HTTP",

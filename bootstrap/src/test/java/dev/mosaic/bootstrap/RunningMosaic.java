@@ -16,19 +16,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** A real Mosaic node on a free port and a temporary data folder, with a plain HTTP client. */
-final class RunningMosaic implements AutoCloseable {
-    static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256";
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class RunningMosaic implements AutoCloseable {
+    public static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256";
+    public static final ObjectMapper JSON = new ObjectMapper();
 
-    final Path dataDir;
-    final Mosaic mosaic;
-    final HttpClient client = HttpClient.newHttpClient();
+    public final Path dataDir;
+    public final Mosaic mosaic;
+    public final HttpClient client = HttpClient.newHttpClient();
 
-    RunningMosaic(Path dataDir) {
+    public RunningMosaic(Path dataDir) {
         this(dataDir, Map.of());
     }
 
-    RunningMosaic(Path dataDir, Map<String, String> extra) {
+    public RunningMosaic(Path dataDir, Map<String, String> extra) {
         this.dataDir = dataDir;
         Map<String, String> env = new HashMap<>(Map.of(
                 "MOSAIC_PORT", "0",
@@ -38,30 +38,30 @@ final class RunningMosaic implements AutoCloseable {
         this.mosaic = Mosaic.start(Config.from(env));
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://localhost:" + mosaic.port() + path);
     }
 
-    URI socketUrl() {
+    public URI socketUrl() {
         return URI.create("ws://localhost:" + mosaic.port() + "/api/v1/ws");
     }
 
-    static String token(long user) {
+    public static String token(long user) {
         return Tokens.issue(SECRET.getBytes(StandardCharsets.UTF_8), user, Duration.ofHours(1));
     }
 
-    HttpResponse<String> post(String path, long user, String body) {
+    public HttpResponse<String> post(String path, long user, String body) {
         return send(HttpRequest.newBuilder(url(path))
                 .header("Authorization", "Bearer " + token(user))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    HttpResponse<String> get(String path, long user) {
+    public HttpResponse<String> get(String path, long user) {
         return send(HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + token(user)).GET().build());
     }
 
-    HttpResponse<String> send(HttpRequest request) {
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -72,7 +72,7 @@ final class RunningMosaic implements AutoCloseable {
         }
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());
         } catch (IOException e) {

@@ -13,11 +13,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /** A real WebSocket client that keeps every frame it receives. */
-final class SocketClient implements WebSocket.Listener, AutoCloseable {
-    final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+public final class SocketClient implements WebSocket.Listener, AutoCloseable {
+    public final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     private final StringBuilder partial = new StringBuilder();
     private final WebSocket socket;
-    volatile boolean closed;
+    public volatile boolean closed;
 
     private SocketClient(URI url, String headerToken, String firstFrame) {
         try {
@@ -35,20 +35,20 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Authenticates with the upgrade's Authorization header. */
-    static SocketClient withHeader(URI url, String token) {
+    public static SocketClient withHeader(URI url, String token) {
         return new SocketClient(url, token, null);
     }
 
     /** Authenticates as a browser must: with the first frame. */
-    static SocketClient withFirstFrame(URI url, String token, long since) {
+    public static SocketClient withFirstFrame(URI url, String token, long since) {
         return new SocketClient(url, null, "{\"type\":\"auth\",\"token\":\"" + token + "\",\"since\":" + since + "}");
     }
 
-    List<JsonNode> events() {
+    public List<JsonNode> events() {
         return frames.stream().filter(frame -> frame.has("seq")).toList();
     }
 
-    List<String> types() {
+    public List<String> types() {
         return frames.stream().map(frame -> frame.path("type").asText()).toList();
     }
 
