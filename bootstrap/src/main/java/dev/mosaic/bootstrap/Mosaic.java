@@ -66,6 +66,7 @@ public final class Mosaic implements AutoCloseable {
                         }
                     },
                     stores.storage(), MediaProcessors.create(mediaSettings(config)), clock));
+            closeFirst(services);
             this.http = config.role().servesHttp() ? startHttp(config, database, stores, services, notifier) : null;
             if (config.role().runsJobs()) {
                 Duration poll = config.role().servesHttp() ? Duration.ofSeconds(1) : Duration.ofMillis(250);

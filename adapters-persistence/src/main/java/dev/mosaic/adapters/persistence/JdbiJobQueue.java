@@ -54,6 +54,11 @@ final class JdbiJobQueue implements JobQueue {
     }
 
     @Override
+    public boolean extend(ClaimedJob job, Instant until) {
+        return transactions.withDao(JobDao.class, dao -> dao.extend(job.id(), job.attempt(), until)) == 1;
+    }
+
+    @Override
     public void done(ClaimedJob job) {
         transactions.withDao(JobDao.class, dao -> dao.finish(job.id(), job.attempt()));
     }

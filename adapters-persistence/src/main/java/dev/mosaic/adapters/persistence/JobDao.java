@@ -31,6 +31,9 @@ interface JobDao {
     @SqlQuery("SELECT id, kind, asset_id, attempts FROM jobs WHERE id = :id")
     Optional<JobRow> job(long id);
 
+    @SqlUpdate("UPDATE jobs SET locked_until = :until WHERE " + HELD)
+    int extend(long id, int attempt, Instant until);
+
     @SqlUpdate("DELETE FROM jobs WHERE " + HELD)
     int finish(long id, int attempt);
 

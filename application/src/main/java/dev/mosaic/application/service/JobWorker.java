@@ -9,9 +9,12 @@ import dev.mosaic.domain.Stage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Takes one due job and runs it. A passing failure is retried with doubling backoff; after the
+ * Takes one due job and runs it, renewing its lease while it runs. A passing failure is retried with doubling backoff; after the
  * last attempt the asset fails with {@code processing_failed}, so no cell spins forever.
  */
 public final class JobWorker implements RunJobsUseCase {
@@ -21,15 +24,19 @@ public final class JobWorker implements RunJobsUseCase {
     private final ProcessAssetUseCase processAsset;
     private final AssetChanges changes;
     private final Clock clock;
+    private final ScheduledExecutorService heartbeats;
 
+    /** @param heartbeats renews the lease of running jobs, so only a dead worker's job is taken again */
     public JobWorker(MosaicSettings settings, TransactionRunner transactions, JobQueue jobs,
-                     ProcessAssetUseCase processAsset, AssetChanges changes, Clock clock) {
+                     ProcessAssetUseCase processAsset, AssetChanges changes, Clock clock,
+                     ScheduledExecutorService heartbeats) {
         this.settings = settings;
         this.transactions = transactions;
         this.jobs = jobs;
         this.processAsset = processAsset;
         this.changes = changes;
         this.clock = clock;
+        this.heartbeats = heartbeats;
     }
 
     @Override
@@ -40,11 +47,16 @@ public final class JobWorker implements RunJobsUseCase {
             return false;
         }
         ClaimedJob job = claimed.get();
+        long beat = Math.max(1, settings.jobLease().toMillis() / 3);
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(
+                () -> jobs.extend(job, clock.instant().plus(settings.jobLease())), beat, beat, TimeUnit.MILLISECONDS);
         try {
             processAsset.process(job.job().asset());
             jobs.done(job);
         } catch (RuntimeException failure) {
             handleFailure(job, failure);
+        } finally {
+            heartbeat.cancel(false);
         }
         return true;
     }

@@ -11,9 +11,17 @@ import dev.mosaic.application.port.out.ObjectStorage;
 import dev.mosaic.application.port.out.TransactionRunner;
 import dev.mosaic.application.port.out.WorkSignal;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
-/** Every use case, built from the outbound ports by hand. */
-public final class MosaicServices {
+/** Every use case, built from the outbound ports by hand. Closing it stops the job heartbeats. */
+public final class MosaicServices implements AutoCloseable {
+    /** One daemon thread renews the leases of running jobs for every worker of this node. */
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "mosaic-job-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final SendAlbumService sendAlbum;
     private final CompleteUploadService completeUpload;
     private final SignPartsService signParts;
@@ -46,7 +54,8 @@ public final class MosaicServices {
         this.readEvents = new ReadEventsService(ports.events());
         this.processAsset = new ProcessAssetService(ports.messages(), ports.storage(), ports.media(), changes, clock);
         this.expireUploads = new ExpireUploadsService(ports.messages(), ports.storage(), changes, clock);
-        this.jobWorker = new JobWorker(settings, ports.transactions(), ports.jobs(), processAsset, changes, clock);
+        this.jobWorker = new JobWorker(settings, ports.transactions(), ports.jobs(), processAsset, changes, clock,
+                heartbeats);
         this.uploadProgress = new UploadProgressService(ports.messages(), views, clock);
     }
 
@@ -88,5 +97,10 @@ public final class MosaicServices {
 
     public UploadProgressService uploadProgress() {
         return uploadProgress;
+    }
+
+    @Override
+    public void close() {
+        heartbeats.shutdownNow();
     }
 }

@@ -126,10 +126,14 @@ public final class ProcessAssetService implements ProcessAssetUseCase {
         @Override
         public void thumbnail(RenditionFile thumbnail, MediaInfo info) {
             Rendition stored = store(asset, thumbnail);
-            changes.apply(asset.id(), current -> whileProcessing(current, () -> {
-                Asset next = current.withInfo(info).withRendition(stored);
-                return next.stage() == Stage.PROCESSING ? next.moveTo(Stage.THUMBNAIL_READY, clock.instant()) : next;
-            }));
+            changes.apply(asset.id(), current -> {
+                if (current.stage() != Stage.PROCESSING) {
+                    // a retried job: the cell shows a thumbnail already, tell no one again
+                    return Optional.empty();
+                }
+                return Optional.of(current.withInfo(info).withRendition(stored)
+                        .moveTo(Stage.THUMBNAIL_READY, clock.instant()));
+            });
         }
 
         @Override

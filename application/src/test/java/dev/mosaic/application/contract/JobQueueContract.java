@@ -73,6 +73,26 @@ public abstract class JobQueueContract {
     }
 
     @Test
+    void aHeartbeatKeepsTheJobHeldPastItsFirstLease() {
+        queue.enqueue(process(500), T0);
+        ClaimedJob held = queue.claim("w1", T0, LEASE).orElseThrow();
+
+        assertThat(queue.extend(held, T0.plus(LEASE).plus(LEASE))).isTrue();
+
+        assertThat(queue.claim("w2", T0.plus(LEASE).plusSeconds(1), LEASE)).isEmpty();
+        assertThat(queue.claim("w2", T0.plus(LEASE).plus(LEASE).plusSeconds(1), LEASE)).isPresent();
+    }
+
+    @Test
+    void aWorkerThatLostItsLeaseCannotExtendIt() {
+        queue.enqueue(process(500), T0);
+        ClaimedJob first = queue.claim("w1", T0, LEASE).orElseThrow();
+        queue.claim("w2", T0.plus(LEASE).plusSeconds(1), LEASE).orElseThrow();
+
+        assertThat(queue.extend(first, T0.plus(LEASE).plus(LEASE))).isFalse();
+    }
+
+    @Test
     void theJobDueFirstIsClaimedFirst() {
         queue.enqueue(process(501), T0.plusSeconds(2));
         queue.enqueue(process(502), T0.plusSeconds(1));

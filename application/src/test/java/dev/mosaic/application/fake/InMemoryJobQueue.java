@@ -40,6 +40,16 @@ public final class InMemoryJobQueue implements JobQueue {
     }
 
     @Override
+    public synchronized boolean extend(ClaimedJob job, Instant until) {
+        if (!stillHeld(job)) {
+            return false;
+        }
+        Row row = rows.get(job.id());
+        rows.put(job.id(), new Row(row.id(), row.job(), row.runAt(), row.attempts(), row.lastError(), until));
+        return true;
+    }
+
+    @Override
     public synchronized void done(ClaimedJob job) {
         if (stillHeld(job)) {
             rows.remove(job.id());

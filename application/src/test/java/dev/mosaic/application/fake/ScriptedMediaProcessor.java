@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,6 +27,8 @@ public final class ScriptedMediaProcessor implements MediaProcessor {
     private volatile Refusal rejectWith;
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final AtomicInteger runs = new AtomicInteger();
+    private final AtomicInteger failuresAfterThumbnail = new AtomicInteger();
+    private volatile CountDownLatch gate;
 
     /** Every later file is refused as unprocessable. */
     public void rejectWith(String code) {
@@ -37,6 +40,16 @@ public final class ScriptedMediaProcessor implements MediaProcessor {
         failuresLeft.set(times);
     }
 
+    /** The next {@code times} runs crash right after telling the listener of the thumbnail. */
+    public void failAfterThumbnail(int times) {
+        failuresAfterThumbnail.set(times);
+    }
+
+    /** Every later run waits at its start until {@code release} opens, as a slow transcode would. */
+    public void blockUntil(CountDownLatch release) {
+        this.gate = release;
+    }
+
     public int runs() {
         return runs.get();
     }
@@ -44,6 +57,7 @@ public final class ScriptedMediaProcessor implements MediaProcessor {
     @Override
     public MediaOutcome process(MediaJob job, Path input, Path workDir, MediaListener listener) {
         runs.incrementAndGet();
+        awaitGate();
         if (failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
             throw new IllegalStateException("scripted transient failure");
         }
@@ -55,6 +69,9 @@ public final class ScriptedMediaProcessor implements MediaProcessor {
         }
         MediaInfo info = job.kind() == AssetKind.IMAGE ? IMAGE_INFO : VIDEO_INFO;
         listener.thumbnail(file(workDir, Rendition.Kind.THUMBNAIL, ContentType.WEBP, 320, 240), info);
+        if (failuresAfterThumbnail.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            throw new IllegalStateException("scripted crash after the thumbnail");
+        }
         List<RenditionFile> rest = new ArrayList<>();
         if (job.kind() == AssetKind.IMAGE) {
             rest.add(file(workDir, Rendition.Kind.PREVIEW, ContentType.WEBP, 1280, 960));
@@ -64,6 +81,19 @@ public final class ScriptedMediaProcessor implements MediaProcessor {
             rest.add(file(workDir, Rendition.Kind.PLAYBACK, ContentType.MP4, 1280, 720));
         }
         return new MediaOutcome.Processed(info, rest);
+    }
+
+    private void awaitGate() {
+        CountDownLatch waitFor = gate;
+        if (waitFor == null) {
+            return;
+        }
+        try {
+            waitFor.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while blocked", interrupted);
+        }
     }
 
     private static RenditionFile file(Path workDir, Rendition.Kind kind, ContentType type, int width, int height) {

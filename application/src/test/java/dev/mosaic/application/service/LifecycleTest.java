@@ -163,4 +163,19 @@ class LifecycleTest {
                 .isInstanceOfSatisfying(RequestRejected.class,
                         rejected -> assertThat(rejected.code()).isEqualTo("not_multipart"));
     }
+
+    @Test
+    void aJobRetriedAfterItsThumbnailWasShownDoesNotAnnounceTheThumbnailTwice() {
+        completeImage();
+        world.media.failAfterThumbnail(1);
+        world.runJobs();
+        assertThat(asset(0).stage()).isEqualTo("thumbnail_ready");
+        world.clock.advance(Duration.ofSeconds(3));
+        world.runJobs();
+
+        assertThat(asset(0).stage()).isEqualTo("ready");
+        assertThat(world.events.eventsOf(RECEIVER, Event.ChatMessageUpdate.class))
+                .extracting(update -> update.data().stage())
+                .containsExactly("processing", "thumbnail_ready", "ready");
+    }
 }

@@ -13,6 +13,12 @@ public interface JobQueue {
     /** Takes the oldest due job for {@code lease}; after it the job may be taken again. */
     Optional<ClaimedJob> claim(String worker, Instant now, Duration lease);
 
+    /**
+     * The worker's heartbeat: keeps holding the job until {@code until}. False when the lease was
+     * lost (it ran out and another worker took the job): the caller should stop.
+     */
+    boolean extend(ClaimedJob job, Instant until);
+
     void done(ClaimedJob job);
 
     void retryAt(ClaimedJob job, Instant runAt, String error);
