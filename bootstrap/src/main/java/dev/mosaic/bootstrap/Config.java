@@ -81,7 +81,7 @@ public record Config(
                 duration(env, "MOSAIC_UPLOAD_EXPIRY", Duration.ofHours(24)),
                 integer(env, "MOSAIC_MAX_PIXELS", 50_000_000, 1, Integer.MAX_VALUE),
                 role(env.getOrDefault("MOSAIC_ROLE", "all")),
-                duration(env, "MOSAIC_JOB_LEASE", Duration.ofMinutes(10)),
+                duration(env, "MOSAIC_JOB_LEASE", Duration.ofMinutes(1)),
                 duration(env, "MOSAIC_JANITOR_EVERY", Duration.ofMinutes(1)),
                 mosaicVariables(env));
     }
