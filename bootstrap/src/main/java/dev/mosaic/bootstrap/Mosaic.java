@@ -54,8 +54,9 @@ public final class Mosaic implements AutoCloseable {
             this.http = HttpApi.create(
                     new UseCases(services.sendAlbum(), services.completeUpload(), services.signParts(),
                             services.abortUpload(), services.readMessages(), services.readMessages(),
-                            services.readEvents(), stores.endpoint()),
-                    HttpSettings.of(requested.port(), tokens(requested)).withAllowedOrigins(requested.corsOrigins()),
+                            services.readEvents(), services.uploadProgress(), stores.endpoint()),
+                    HttpSettings.of(requested.port(), tokens(requested)).withAllowedOrigins(requested.corsOrigins())
+                            .withDevSignIn(requested.jwtSecret().isEmpty() && requested.jwksUrl().isEmpty()),
                     List.of(new HealthCheck("database", database::isHealthy),
                             new HealthCheck("storage", stores.storage()::isHealthy)),
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
