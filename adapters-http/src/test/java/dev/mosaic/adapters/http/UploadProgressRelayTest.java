@@ -33,6 +33,7 @@ class UploadProgressRelayTest {
     private final SocketClient sendersLaptop;
     private final SocketClient receiver;
     private final SocketClient stranger;
+    private final OpenApiSchemas schemas;
 
     UploadProgressRelayTest() {
         stubs.reportUploadProgress = world.services.uploadProgress();
@@ -41,6 +42,7 @@ class UploadProgressRelayTest {
         sendersLaptop = openWithFirstFrame(SENDER);
         receiver = openWithFirstFrame(RECEIVER);
         stranger = open(STRANGER);
+        schemas = new OpenApiSchemas(api.send(api.request("/openapi.json").GET().build()).body());
     }
 
     @AfterEach
@@ -69,7 +71,10 @@ class UploadProgressRelayTest {
 
     @Test
     void progressReachesTheReceiverAndTheSendersOtherSocketsButNotTheReporterNorAStranger() {
-        reporter.send(progress(assetId, 37));
+        String report = progress(assetId, 37);
+        assertThat(schemas.errors("SocketUploadProgressFrame", report)).isEmpty();
+
+        reporter.send(report);
 
         for (SocketClient audience : List.of(receiver, sendersLaptop)) {
             JsonNode update = audience.next();
@@ -80,6 +85,7 @@ class UploadProgressRelayTest {
             assertThat(update.path("data").path("progress").asInt()).isEqualTo(37);
             assertThat(update.path("data").path("file_name").asText()).isEqualTo("beach.jpg");
             assertThat(update.path("data").has("download_url")).isFalse();
+            schemas.assertValid("SocketProgressUpdateFrame", update.toString());
         }
         reporter.assertNothingMoreThanPong();
         stranger.assertNothingMoreThanPong();
