@@ -30,9 +30,29 @@ public record Config(
         int workers,
         Duration uploadExpiry,
         long maxPixels,
+        Role role,
+        Duration jobLease,
         Map<String, String> environment) {
 
     public enum Storage { LOCAL, S3, GCS }
+
+    /** What a node does: {@code api} serves HTTP and sockets, {@code worker} runs jobs, {@code all} both. */
+    public enum Role {
+        ALL, API, WORKER;
+
+        public boolean servesHttp() {
+            return this != WORKER;
+        }
+
+        public boolean runsJobs() {
+            return this != API;
+        }
+    }
+
+    /** Whether this is a PostgreSQL deployment, where events cross nodes by LISTEN/NOTIFY. */
+    public boolean isPostgres() {
+        return dbUrl.startsWith("jdbc:postgresql:");
+    }
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -59,6 +79,8 @@ public record Config(
                 integer(env, "MOSAIC_WORKERS", 2, 1, 64),
                 duration(env, "MOSAIC_UPLOAD_EXPIRY", Duration.ofHours(24)),
                 integer(env, "MOSAIC_MAX_PIXELS", 50_000_000, 1, Integer.MAX_VALUE),
+                role(env.getOrDefault("MOSAIC_ROLE", "all")),
+                duration(env, "MOSAIC_JOB_LEASE", Duration.ofMinutes(10)),
                 mosaicVariables(env));
     }
 
@@ -86,7 +108,15 @@ public record Config(
     @Override
     public String toString() {
         return "Config[port=" + port + ", dataDir=" + dataDir + ", publicUrl=" + publicUrl + ", storage=" + storage
-                + ", workers=" + workers + "]";
+                + ", role=" + role + ", workers=" + workers + "]";
+    }
+
+    private static Role role(String value) {
+        try {
+            return Role.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new ConfigException("MOSAIC_ROLE must be all, api or worker (was '" + value + "')");
+        }
     }
 
     private static Storage storage(String value) {

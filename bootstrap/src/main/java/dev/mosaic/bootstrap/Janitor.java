@@ -1,6 +1,8 @@
 package dev.mosaic.bootstrap;
 
 import dev.mosaic.application.port.in.ExpireUploadsUseCase;
+import dev.mosaic.application.port.out.Leases;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -8,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Expires uploads never completed, on a fixed rhythm. */
+/** Expires uploads never completed, on a fixed rhythm, on one node at a time. */
 final class Janitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Janitor.class);
 
@@ -18,9 +20,13 @@ final class Janitor implements AutoCloseable {
         return thread;
     });
 
-    Janitor(ExpireUploadsUseCase expire, Duration every) {
+    /** Every {@code every}, the node holding the janitor lease expires what is due; the others skip. */
+    Janitor(ExpireUploadsUseCase expire, Leases leases, String node, Clock clock, Duration every) {
         timer.scheduleWithFixedDelay(() -> {
             try {
+                if (!leases.tryAcquire("janitor", node, clock.instant(), every.multipliedBy(3))) {
+                    return;
+                }
                 int expired;
                 do {
                     expired = expire.expireDue();

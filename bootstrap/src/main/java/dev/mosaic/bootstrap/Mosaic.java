@@ -7,7 +7,7 @@ import dev.mosaic.adapters.http.TokenSettings;
 import dev.mosaic.adapters.http.UseCases;
 import dev.mosaic.adapters.media.MediaProcessors;
 import dev.mosaic.adapters.media.MediaSettings;
-import dev.mosaic.adapters.notify.InProcessNotifier;
+import dev.mosaic.adapters.media.VideoSettings;
 import dev.mosaic.adapters.persistence.PersistenceAdapter;
 import dev.mosaic.adapters.persistence.PersistenceSettings;
 import dev.mosaic.application.service.MosaicServices;
@@ -21,7 +21,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,50 +35,99 @@ import org.slf4j.LoggerFactory;
 public final class Mosaic implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Mosaic.class);
 
+    private static final Duration RESYNC_EVERY = Duration.ofSeconds(30);
+
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final HttpApi http;
     private final Config config;
 
-    private Mosaic(Config requested) {
+    private Mosaic(Config config) {
+        this.config = config;
         Clock clock = Clock.systemUTC();
+        String node = config.role().name().toLowerCase(Locale.ROOT) + "-" + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);
         PersistenceAdapter database = PersistenceAdapter.start(
-                new PersistenceSettings(requested.dbUrl(), requested.dbUser(), requested.dbPassword(), 10));
-        resources.add(database::close);
+                new PersistenceSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), 10));
+        closeFirst(database);
         try {
-            InProcessNotifier notifier = new InProcessNotifier();
-            resources.add(0, notifier);
-            StorageConfig.Store stores = StorageConfig.open(requested, clock);
-            resources.add(0, stores.closer());
-            MosaicSettings settings = MosaicSettings.defaults().withUploadDeadline(requested.uploadExpiry());
+            EventNotifiers notifier = EventNotifiers.open(config);
+            closeFirst(notifier);
+            StorageConfig.Store stores = StorageConfig.open(config, clock);
+            closeFirst(stores.closer());
+            MosaicSettings settings = MosaicSettings.defaults()
+                    .withUploadDeadline(config.uploadExpiry())
+                    .withJobLease(config.jobLease());
             JobWorkers[] workers = new JobWorkers[1];
             MosaicServices services = new MosaicServices(settings, new MosaicServices.Ports(
                     database.messages(), database.ids(), database.idempotencyKeys(), database.transactions(),
-                    database.eventLog(), notifier, database.jobQueue(), () -> workers[0].workAvailable(),
-                    stores.storage(), MediaProcessors.create(MediaSettings.defaults().withMaxPixels(requested.maxPixels())),
-                    clock));
-            workers[0] = new JobWorkers(services.jobWorker(), requested.workers(), Duration.ofSeconds(1), "node");
-            this.http = HttpApi.create(
-                    new UseCases(services.sendAlbum(), services.completeUpload(), services.signParts(),
-                            services.abortUpload(), services.readMessages(), services.readMessages(),
-                            services.readEvents(), services.uploadProgress(), stores.endpoint()),
-                    HttpSettings.of(requested.port(), tokens(requested)).withAllowedOrigins(requested.corsOrigins())
-                            .withDevSignIn(requested.jwtSecret().isEmpty() && requested.jwksUrl().isEmpty()),
-                    List.of(new HealthCheck("database", database::isHealthy),
-                            new HealthCheck("storage", stores.storage()::isHealthy)),
-                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-            notifier.subscribe(http::deliver);
-            http.start();
-            resources.add(0, http::stop);
-            this.config = requested;
-            workers[0].start();
-            resources.add(0, workers[0]);
-            resources.add(0, new Janitor(services.expireUploads(), Duration.ofMinutes(1)));
-            LOG.info("Mosaic serves on {} (storage {}, data in {})", config.publicUrl(),
-                    config.storage().name().toLowerCase(java.util.Locale.ROOT), config.dataDir());
+                    database.eventLog(), notifier, database.jobQueue(), () -> {
+                        if (workers[0] != null) {
+                            workers[0].workAvailable();
+                        }
+                    },
+                    stores.storage(), MediaProcessors.create(mediaSettings(config)), clock));
+            this.http = config.role().servesHttp() ? startHttp(config, database, stores, services, notifier) : null;
+            if (config.role().runsJobs()) {
+                Duration poll = config.role().servesHttp() ? Duration.ofSeconds(1) : Duration.ofMillis(250);
+                workers[0] = new JobWorkers(services.jobWorker(), config.workers(), poll, node);
+                workers[0].start();
+                closeFirst(workers[0]);
+                closeFirst(new Janitor(services.expireUploads(), database.leases(), node, clock, Duration.ofMinutes(1)));
+            }
+            LOG.info("Mosaic {} node {} on {} (storage {}, database {}, data in {})", config.role().name()
+                            .toLowerCase(Locale.ROOT), node, config.role().servesHttp() ? config.publicUrl() : "no HTTP",
+                    config.storage().name().toLowerCase(Locale.ROOT), config.isPostgres() ? "PostgreSQL" : "H2",
+                    config.dataDir());
         } catch (RuntimeException failure) {
             close();
             throw failure;
         }
+    }
+
+    private HttpApi startHttp(Config config, PersistenceAdapter database, StorageConfig.Store stores,
+                              MosaicServices services, EventNotifiers notifier) {
+        HttpApi api = HttpApi.create(
+                new UseCases(services.sendAlbum(), services.completeUpload(), services.signParts(),
+                        services.abortUpload(), services.readMessages(), services.readMessages(),
+                        services.readEvents(), services.uploadProgress(), stores.endpoint()),
+                HttpSettings.of(config.port(), tokens(config)).withAllowedOrigins(config.corsOrigins())
+                        .withDevSignIn(config.jwtSecret().isEmpty() && config.jwksUrl().isEmpty()),
+                List.of(new HealthCheck("database", database::isHealthy),
+                        new HealthCheck("storage", stores.storage()::isHealthy)),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        notifier.subscribe(api::deliver);
+        notifier.onResync(api::deliverToEveryone);
+        api.start();
+        closeFirst(api::stop);
+        if (config.isPostgres()) {
+            // a node that died between its commit and its NOTIFY leaves events unannounced: sweep now and then
+            ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "mosaic-socket-resync");
+                thread.setDaemon(true);
+                return thread;
+            });
+            sweeper.scheduleWithFixedDelay(api::deliverToEveryone, RESYNC_EVERY.toMillis(), RESYNC_EVERY.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            closeFirst(sweeper::shutdownNow);
+        }
+        return api;
+    }
+
+    private static MediaSettings mediaSettings(Config config) {
+        VideoSettings video = VideoSettings.defaults();
+        Map<String, String> env = config.environment();
+        if (env.containsKey("MOSAIC_FFMPEG")) {
+            video = video.withFfmpeg(Path.of(env.get("MOSAIC_FFMPEG")));
+        }
+        if (env.containsKey("MOSAIC_FFPROBE")) {
+            video = video.withFfprobe(Path.of(env.get("MOSAIC_FFPROBE")));
+        }
+        return MediaSettings.defaults().withMaxPixels(config.maxPixels()).withVideo(video);
+    }
+
+    /** Resources close in the reverse order of their opening: the database last. */
+    private void closeFirst(AutoCloseable resource) {
+        resources.add(0, resource);
     }
 
     /** Starts a node; the caller closes it. */
@@ -80,7 +135,11 @@ public final class Mosaic implements AutoCloseable {
         return new Mosaic(config);
     }
 
+    /** The HTTP port; a worker node serves no HTTP. */
     public int port() {
+        if (http == null) {
+            throw new IllegalStateException("a worker node serves no HTTP");
+        }
         return http.port();
     }
 

@@ -123,7 +123,10 @@ class GuideEndToEndTest {
                 assertThat(events.get(events.size() - 1).get("type").asText()).isEqualTo("chat_message_complete");
                 assertThat(events).extracting(event -> event.get("seq").asLong()).isSorted().doesNotHaveDuplicates();
                 assertThat(stagesOf(events, image)).containsExactly("processing", "thumbnail_ready", "ready");
-                assertThat(stagesOf(events, video)).containsExactly("processing", "ready");
+                List<String> videoStages = stagesOf(events, video);
+                assertThat(videoStages).startsWith("processing", "thumbnail_ready").endsWith("ready");
+                assertThat(videoStages.subList(2, videoStages.size() - 1)).containsOnly("transcoding");
+                assertThat(playbackOf(events, video)).as("a playback rendition").isNotBlank();
                 assertThat(stagesOf(events, pdf)).containsExactly("processing", "ready");
             }
             assertThat(withoutUrls(sender.events())).isEqualTo(withoutUrls(receiver.events()));
@@ -212,6 +215,15 @@ class GuideEndToEndTest {
                 .filter(event -> event.get("data").get("asset_id").asLong() == assetId)
                 .map(event -> event.get("data").get("stage").asText())
                 .toList();
+    }
+
+    static String playbackOf(List<JsonNode> events, long assetId) {
+        return events.stream()
+                .filter(event -> event.get("type").asText().equals("chat_message_update"))
+                .filter(event -> event.get("data").get("asset_id").asLong() == assetId)
+                .filter(event -> event.get("data").get("stage").asText().equals("ready"))
+                .map(event -> event.get("data").path("playback_url").asText())
+                .findFirst().orElse("");
     }
 
     static List<String> withoutUrls(List<JsonNode> events) {

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /** Real files of each kind the guide sends, made on the spot. */
@@ -32,16 +34,39 @@ final class Samples {
         return out.toByteArray();
     }
 
-    /** An ISO-BMFF file: an {@code ftyp} box naming MP4 brands, then one {@code mdat} box filling the size. */
+    /**
+     * A real, web-playable MP4 made by ffmpeg (a few seconds of test picture and tone), grown to
+     * exactly {@code size} bytes with a trailing {@code free} box, which players skip.
+     */
     static byte[] mp4(int size) {
-        ByteBuffer buffer = ByteBuffer.allocate(size);
-        buffer.putInt(24).put("ftypisom".getBytes(StandardCharsets.US_ASCII)).putInt(512)
-                .put("isomiso2".getBytes(StandardCharsets.US_ASCII));
-        buffer.putInt(size - 24).put("mdat".getBytes(StandardCharsets.US_ASCII));
-        for (int i = buffer.position(); i < size; i++) {
-            buffer.put((byte) (i * 31));
+        try {
+            Path dir = Files.createTempDirectory("mosaic-sample-");
+            Path clip = dir.resolve("clip.mp4");
+            Process ffmpeg = new ProcessBuilder("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error",
+                    "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25:duration=3",
+                    "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
+                    "-movflags", "+faststart", "-shortest", clip.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (ffmpeg.waitFor() != 0) {
+                throw new IllegalStateException("ffmpeg could not make a sample video: " + output);
+            }
+            byte[] video = Files.readAllBytes(clip);
+            Files.delete(clip);
+            Files.delete(dir);
+            if (video.length + 8 > size) {
+                throw new IllegalArgumentException("a sample video needs at least " + (video.length + 8) + " bytes");
+            }
+            ByteBuffer buffer = ByteBuffer.allocate(size).put(video);
+            buffer.putInt(size - video.length).put("free".getBytes(StandardCharsets.US_ASCII));
+            return buffer.array();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        return buffer.array();
     }
 
     static byte[] pdf() {

@@ -77,6 +77,10 @@ final class EventGateway {
         }
     }
 
+    void deliverToEveryone() {
+        deliver(byUser.keySet());
+    }
+
     void shutdown() {
         deadlines.shutdownNow();
         sockets.values().forEach(socket -> socket.close(1001, "server_stopping"));

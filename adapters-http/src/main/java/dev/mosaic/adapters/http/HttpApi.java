@@ -120,4 +120,9 @@ public final class HttpApi {
     public void deliver(Collection<UserId> users) {
         gateway.deliver(users);
     }
+
+    /** Catches up every socket on this node from the event log: after a missed notification, say. */
+    public void deliverToEveryone() {
+        gateway.deliverToEveryone();
+    }
 }

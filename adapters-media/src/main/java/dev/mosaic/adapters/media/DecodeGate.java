@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Lets at most a fixed number of decodes run at once, so that many uploads at the same moment
- * cannot fill the heap with decoded pixels. Counts what passed, for tests and metrics.
+ * cannot fill the heap with decoded pixels, nor start more transcodes than the cores can carry.
+ * Counts what passed, for tests and metrics.
  */
 final class DecodeGate {
     private final Semaphore permits;

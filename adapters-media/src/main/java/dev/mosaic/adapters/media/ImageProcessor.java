@@ -28,12 +28,20 @@ final class ImageProcessor {
     }
 
     MediaOutcome process(ContentType type, Path input, Path workDir, MediaListener listener) {
+        return process(type, input, workDir, listener, MediaInfo.NONE);
+    }
+
+    /**
+     * @param known facts found elsewhere, which win over the picture's own (a video's poster frame
+     *              brings the video's duration and display size)
+     */
+    MediaOutcome process(ContentType type, Path input, Path workDir, MediaListener listener, MediaInfo known) {
         try {
             Decoded decoded = decode(type, input);
             BufferedImage thumbnail = decoded.orientation.upright(
                     Pixels.fitWithin(decoded.pixels, settings.thumbnailSize()));
             MediaInfo info = new MediaInfo(decoded.display.width(), decoded.display.height(), null,
-                    ThumbHash.of(thumbnail));
+                    ThumbHash.of(thumbnail)).overriddenBy(known);
             listener.thumbnail(write(Rendition.Kind.THUMBNAIL, thumbnail, workDir), info);
             BufferedImage preview = decoded.orientation.upright(
                     Pixels.fitWithin(decoded.pixels, settings.previewSize()));

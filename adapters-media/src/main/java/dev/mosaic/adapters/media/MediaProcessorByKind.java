@@ -11,23 +11,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Checks that the bytes are what the client declared, then hands images to the image pipeline. */
+/** Checks that the bytes are what the client declared, then hands images and videos to their pipelines. */
 final class MediaProcessorByKind implements MediaProcessor {
     private final ImageProcessor images;
+    private final VideoPipeline videos;
 
-    MediaProcessorByKind(ImageProcessor images) {
+    MediaProcessorByKind(ImageProcessor images, VideoPipeline videos) {
         this.images = images;
+        this.videos = videos;
+    }
+
+    /** Images only; videos are checked and left as they are. */
+    MediaProcessorByKind(ImageProcessor images) {
+        this(images, VideoPipeline.DOWNLOAD_ONLY);
     }
 
     @Override
     public MediaOutcome process(MediaJob job, Path input, Path workDir, MediaListener listener) {
-        if (!MagicBytes.agrees(job.kind(), job.declaredType(), head(input))) {
+        byte[] head = head(input);
+        if (!MagicBytes.agrees(job.kind(), job.declaredType(), head)) {
             return new MediaOutcome.Rejected(new Refusal("content_type_mismatch",
                     "the file's bytes are not " + job.declaredType() + " as declared"));
         }
         return switch (job.kind()) {
             case IMAGE -> images.process(job.declaredType(), input, workDir, listener);
-            case VIDEO, FILE -> new MediaOutcome.Processed(MediaInfo.NONE, List.of());
+            case VIDEO -> videos.process(MagicBytes.sniff(head).orElseThrow(), input, workDir, listener);
+            case FILE -> new MediaOutcome.Processed(MediaInfo.NONE, List.of());
         };
     }
 

@@ -1,5 +1,7 @@
 package dev.mosaic.adapters.media;
 
+import java.util.Objects;
+
 /**
  * Limits and sizes of media processing, built by bootstrap from configuration.
  *
@@ -8,11 +10,13 @@ package dev.mosaic.adapters.media;
  * @param maxConcurrentDecodes how many images may be decoded at the same time in this process
  * @param thumbnailSize        the longest side of a thumbnail, in pixels
  * @param previewSize          the longest side of a preview, in pixels
+ * @param video                where ffmpeg is and the limits of video processing
  */
 public record MediaSettings(long maxPixels, int maxFrames, int maxConcurrentDecodes, int thumbnailSize,
-                            int previewSize) {
+                            int previewSize, VideoSettings video) {
 
     public MediaSettings {
+        Objects.requireNonNull(video, "video");
         if (maxPixels < 1 || maxFrames < 1 || maxConcurrentDecodes < 1 || thumbnailSize < 1
                 || previewSize < thumbnailSize) {
             throw new IllegalArgumentException("media settings must be positive, and a preview no smaller"
@@ -20,19 +24,29 @@ public record MediaSettings(long maxPixels, int maxFrames, int maxConcurrentDeco
         }
     }
 
+    /** Image settings, with the default video settings. */
+    public MediaSettings(long maxPixels, int maxFrames, int maxConcurrentDecodes, int thumbnailSize,
+                         int previewSize) {
+        this(maxPixels, maxFrames, maxConcurrentDecodes, thumbnailSize, previewSize, VideoSettings.defaults());
+    }
+
     public static MediaSettings defaults() {
         return new MediaSettings(50_000_000L, 1000, Runtime.getRuntime().availableProcessors(), 320, 1280);
     }
 
     public MediaSettings withMaxConcurrentDecodes(int decodes) {
-        return new MediaSettings(maxPixels, maxFrames, decodes, thumbnailSize, previewSize);
+        return new MediaSettings(maxPixels, maxFrames, decodes, thumbnailSize, previewSize, video);
     }
 
     public MediaSettings withMaxPixels(long pixels) {
-        return new MediaSettings(pixels, maxFrames, maxConcurrentDecodes, thumbnailSize, previewSize);
+        return new MediaSettings(pixels, maxFrames, maxConcurrentDecodes, thumbnailSize, previewSize, video);
     }
 
     public MediaSettings withMaxFrames(int frames) {
-        return new MediaSettings(maxPixels, frames, maxConcurrentDecodes, thumbnailSize, previewSize);
+        return new MediaSettings(maxPixels, frames, maxConcurrentDecodes, thumbnailSize, previewSize, video);
+    }
+
+    public MediaSettings withVideo(VideoSettings settings) {
+        return new MediaSettings(maxPixels, maxFrames, maxConcurrentDecodes, thumbnailSize, previewSize, settings);
     }
 }

@@ -12,21 +12,24 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Not a test: times thumbnail + preview of a 12 MP JPEG, one image at a time, and reports the
- * heap it took. See {@code adapters-media/BENCHMARK.md} for how to run it.
+ * Not a test: times thumbnail + preview of a 12 MP JPEG, one image at a time, reports the heap it
+ * took, and times {@code vipsthumbnail} on the same file in the same run; then the heap for a 50 MP
+ * JPEG. See {@code adapters-media/BENCHMARK.md} for how to run it.
  *
  * <p>Arguments: {@code [runs=20] [warmups=3]}.
  */
 public final class ImageBenchmark {
     private static final int WIDTH = 4000;
     private static final int HEIGHT = 3000;
+    private static final int LARGE_WIDTH = 8000;
+    private static final int LARGE_HEIGHT = 6250;
 
     private ImageBenchmark() {
     }
@@ -38,26 +41,79 @@ public final class ImageBenchmark {
         try {
             Path input = Files.write(folder.resolve("photo.jpg"), Images.jpeg(Images.photo(WIDTH, HEIGHT)));
             MediaProcessor processor = MediaProcessors.create(MediaSettings.defaults());
-            for (int i = 0; i < warmups; i++) {
-                once(processor, input, folder.resolve("warmup-" + i));
+            System.out.printf(Locale.ROOT, "input            %dx%d JPEG, %d KiB; %d runs one at a time, thumbnail"
+                    + " 320 + preview 1280%n", WIDTH, HEIGHT, Files.size(input) / 1024, runs);
+            Timings jvm = measure(processor, input, folder.resolve("jvm"), runs, warmups);
+            jvm.print("mosaic ms/image");
+            System.out.printf(Locale.ROOT, "peak heap        %d MiB (sum of heap pool peaks; %d MiB in use before)%n",
+                    jvm.peakHeap >> 20, jvm.heapBefore >> 20);
+            Optional<String> vips = VipsThumbnail.version();
+            if (vips.isPresent()) {
+                Timings libvips = measureVips(input, folder.resolve("vips"), runs, warmups);
+                libvips.print("vips ms/image");
+                System.out.printf(Locale.ROOT, "ratio            mosaic/vips: median %.2f, mean %.2f (%s)%n",
+                        jvm.median() / libvips.median(), jvm.mean() / libvips.mean(), vips.get());
+            } else {
+                System.out.println("vips             vipsthumbnail is not installed (Debian: libvips-tools)");
             }
-            System.gc();
-            long heapBefore = heapUsed();
-            heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
-            double[] millis = new double[runs];
-            for (int i = 0; i < runs; i++) {
-                long start = System.nanoTime();
-                once(processor, input, folder.resolve("run-" + i));
-                millis[i] = (System.nanoTime() - start) / 1_000_000.0;
-            }
-            report(input, runs, millis, heapBefore);
+            large(processor, folder, Math.max(3, runs / 4), vips.isPresent());
+            System.out.printf(Locale.ROOT, "max heap         %d MiB, %d cores, Java %s%n",
+                    Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"));
         } finally {
             deleteTree(folder);
         }
     }
 
-    private static void once(MediaProcessor processor, Path input, Path workDir) throws IOException {
-        Files.createDirectory(workDir);
+    /** A 50 MP JPEG, made by ffmpeg so that making it costs this JVM no heap. */
+    private static void large(MediaProcessor processor, Path folder, int runs, boolean vips) throws IOException {
+        Path input = folder.resolve("large.jpg");
+        Clips.run(List.of("-f", "lavfi", "-i", "testsrc2=size=" + LARGE_WIDTH + "x" + LARGE_HEIGHT,
+                "-frames:v", "1", "-q:v", "3", input.toString()));
+        System.out.printf(Locale.ROOT, "input            %dx%d JPEG (50 MP), %d KiB; %d runs%n", LARGE_WIDTH,
+                LARGE_HEIGHT, Files.size(input) / 1024, runs);
+        Timings jvm = measure(processor, input, folder.resolve("large-jvm"), runs, 1);
+        jvm.print("mosaic ms/image");
+        System.out.printf(Locale.ROOT, "peak heap        %d MiB for the 50 MP image (goal: under 256 MiB)%n",
+                jvm.peakHeap >> 20);
+        if (vips) {
+            Timings libvips = measureVips(input, folder.resolve("large-vips"), runs, 1);
+            libvips.print("vips ms/image");
+        }
+    }
+
+    private static Timings measure(MediaProcessor processor, Path input, Path folder, int runs, int warmups)
+            throws IOException {
+        for (int i = 0; i < warmups; i++) {
+            once(processor, input, Files.createDirectories(folder.resolve("warmup-" + i)));
+        }
+        System.gc();
+        long heapBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+        double[] millis = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            Path workDir = Files.createDirectories(folder.resolve("run-" + i));
+            long start = System.nanoTime();
+            once(processor, input, workDir);
+            millis[i] = (System.nanoTime() - start) / 1_000_000.0;
+        }
+        long peakHeap = heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        return new Timings(millis, peakHeap, heapBefore);
+    }
+
+    private static Timings measureVips(Path input, Path folder, int runs, int warmups) throws IOException {
+        for (int i = 0; i < warmups; i++) {
+            VipsThumbnail.bothRenditions(input, Files.createDirectories(folder.resolve("warmup-" + i)), 320, 1280);
+        }
+        double[] millis = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            millis[i] = VipsThumbnail.bothRenditions(input, Files.createDirectories(folder.resolve("run-" + i)),
+                    320, 1280);
+        }
+        return new Timings(millis, 0, 0);
+    }
+
+    private static void once(MediaProcessor processor, Path input, Path workDir) {
         MediaOutcome outcome = processor.process(new MediaJob(AssetKind.IMAGE, ContentType.JPEG), input, workDir,
                 MediaListener.IGNORE);
         if (!(outcome instanceof MediaOutcome.Processed)) {
@@ -65,30 +121,9 @@ public final class ImageBenchmark {
         }
     }
 
-    private static void report(Path input, int runs, double[] millis, long heapBefore) throws IOException {
-        double[] sorted = millis.clone();
-        Arrays.sort(sorted);
-        double mean = Arrays.stream(millis).average().orElse(0);
-        long peakHeap = heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-        System.out.printf(Locale.ROOT, "input            %dx%d JPEG, %d KiB%n", WIDTH, HEIGHT,
-                Files.size(input) / 1024);
-        System.out.printf(Locale.ROOT, "runs             %d, one at a time, thumbnail 320 + preview 1280%n", runs);
-        System.out.printf(Locale.ROOT, "ms/image         mean %.1f, median %.1f, p95 %.1f, min %.1f%n", mean,
-                sorted[runs / 2], sorted[Math.min(runs - 1, (int) Math.ceil(runs * 0.95) - 1)], sorted[0]);
-        System.out.printf(Locale.ROOT, "peak heap        %d MiB (sum of heap pool peaks; %d MiB in use before)%n",
-                peakHeap >> 20, heapBefore >> 20);
-        System.out.printf(Locale.ROOT, "max heap         %d MiB, %d cores, Java %s%n",
-                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
-    }
-
     private static List<MemoryPoolMXBean> heapPools() {
         return ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-    }
-
-    private static long heapUsed() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static void deleteTree(Path root) throws IOException {
@@ -96,6 +131,30 @@ public final class ImageBenchmark {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
+        }
+    }
+
+    private record Timings(double[] millis, long peakHeap, long heapBefore) {
+
+        double mean() {
+            return java.util.Arrays.stream(millis).average().orElse(0);
+        }
+
+        double median() {
+            return sorted()[millis.length / 2];
+        }
+
+        private double[] sorted() {
+            double[] sorted = millis.clone();
+            java.util.Arrays.sort(sorted);
+            return sorted;
+        }
+
+        void print(String label) {
+            double[] sorted = sorted();
+            System.out.printf(Locale.ROOT, "%-16s mean %.1f, median %.1f, p95 %.1f, min %.1f%n", label, mean(),
+                    median(), sorted[Math.min(millis.length - 1, (int) Math.ceil(millis.length * 0.95) - 1)],
+                    sorted[0]);
         }
     }
 }

@@ -31,4 +31,25 @@ class MediaSettingsTest {
         assertThatThrownBy(() -> new MediaSettings(1_000_000, 10, 1, 640, 320))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void videoSettingsDefaultUnlessGiven() {
+        VideoSettings video = VideoSettings.defaults().withMaxConcurrentTranscodes(3);
+
+        assertThat(MediaSettings.defaults().video()).isEqualTo(VideoSettings.defaults());
+        assertThat(MediaSettings.defaults().withVideo(video).withMaxPixels(10).video()).isEqualTo(video);
+    }
+
+    @Test
+    void videoLimitsMustBePositive() {
+        VideoSettings defaults = VideoSettings.defaults();
+
+        assertThatThrownBy(() -> defaults.withMaxConcurrentTranscodes(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> defaults.withFfmpegThreads(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> defaults.withMaxDuration(java.time.Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> defaults.withProcessTimeout(java.time.Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> defaults.withPlaybackShortSide(1)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

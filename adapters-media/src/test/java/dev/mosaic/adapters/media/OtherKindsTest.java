@@ -11,9 +11,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Videos and other files are only checked against their declared type, for now. */
+/** Other files, and videos where there is no ffmpeg, are only checked against their declared type. */
 class OtherKindsTest {
-    private static final MediaProcessor PROCESSOR = MediaProcessors.create(MediaSettings.defaults());
+    private static final MediaProcessor PROCESSOR = MediaProcessors.create(MediaSettings.defaults(), Clips.noPath(),
+            warning -> { });
 
     @TempDir
     Path root;

@@ -47,6 +47,13 @@ public final class InProcessNotifier implements EventNotifier, AutoCloseable {
         }
     }
 
+    /** Runs this on the delivery thread, after the deliveries scheduled before it, never beside one. */
+    void runInTurn(Runnable task) {
+        if (!delivery.isShutdown()) {
+            delivery.execute(task);
+        }
+    }
+
     private void deliverPending() {
         List<UserId> users;
         synchronized (pending) {

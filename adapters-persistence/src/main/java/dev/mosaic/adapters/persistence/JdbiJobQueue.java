@@ -7,16 +7,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Claims by compare-and-set on the lease columns: portable, and one winner per job. */
+/**
+ * Claims by compare-and-set on the lease columns, so each lease has one winner on any database;
+ * which candidates a claim looks at (and whether it locks them) is the {@link Dialect}'s part.
+ */
 final class JdbiJobQueue implements JobQueue {
-    private static final int CANDIDATES = 8;
     private static final int MAX_ROUNDS = 50;
     private static final int MAX_ERROR_LENGTH = 4000;
 
     private final JdbiTransactions transactions;
+    private final Dialect dialect;
 
-    JdbiJobQueue(JdbiTransactions transactions) {
+    JdbiJobQueue(JdbiTransactions transactions, Dialect dialect) {
         this.transactions = transactions;
+        this.dialect = dialect;
     }
 
     @Override
@@ -30,10 +34,12 @@ final class JdbiJobQueue implements JobQueue {
     @Override
     public Optional<ClaimedJob> claim(String worker, Instant now, Duration lease) {
         Instant until = now.plus(lease);
-        return transactions.withDao(JobDao.class, dao -> {
+        return transactions.withHandle(handle -> {
+            JobDao dao = handle.attach(JobDao.class);
             // losing every candidate means others took them: look again, they may have left more
             for (int round = 0; round < MAX_ROUNDS; round++) {
-                List<Long> candidates = dao.candidates(now, CANDIDATES);
+                List<Long> candidates = handle.createQuery(dialect.claimableJobs()).bind("now", now)
+                        .mapTo(Long.class).list();
                 if (candidates.isEmpty()) {
                     return Optional.empty();
                 }

@@ -1,7 +1,6 @@
 package dev.mosaic.adapters.persistence;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -23,9 +22,6 @@ interface JobDao {
     @SqlUpdate("INSERT INTO jobs (kind, asset_id, state, attempts, run_at) VALUES (:kind, :assetId, '"
             + PENDING + "', 0, :runAt)")
     void insert(String kind, long assetId, Instant runAt);
-
-    @SqlQuery("SELECT id FROM jobs WHERE " + CLAIMABLE + " ORDER BY run_at, id LIMIT :limit")
-    List<Long> candidates(Instant now, int limit);
 
     /** Compare-and-set: only one of several workers racing for a job sees 1. */
     @SqlUpdate("UPDATE jobs SET locked_by = :worker, locked_until = :until, attempts = attempts + 1"

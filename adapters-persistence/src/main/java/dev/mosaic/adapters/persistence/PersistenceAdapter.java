@@ -6,6 +6,7 @@ import dev.mosaic.application.port.out.EventLog;
 import dev.mosaic.application.port.out.IdSource;
 import dev.mosaic.application.port.out.IdempotencyKeys;
 import dev.mosaic.application.port.out.JobQueue;
+import dev.mosaic.application.port.out.Leases;
 import dev.mosaic.application.port.out.Messages;
 import dev.mosaic.application.port.out.TransactionRunner;
 import org.flywaydb.core.Flyway;
@@ -27,6 +28,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final JobQueue jobQueue;
     private final IdempotencyKeys idempotencyKeys;
     private final IdSource ids;
+    private final Leases leases;
 
     private PersistenceAdapter(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
@@ -34,9 +36,10 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.transactions = new JdbiTransactions(jdbi);
         this.messages = new JdbiMessages(transactions);
         this.eventLog = new JdbiEventLog(transactions);
-        this.jobQueue = new JdbiJobQueue(transactions);
+        this.jobQueue = new JdbiJobQueue(transactions, dialect);
         this.idempotencyKeys = new JdbiIdempotencyKeys(transactions);
         this.ids = new SequenceIds(transactions, dialect);
+        this.leases = new JdbiLeases(transactions);
     }
 
     /** Opens the pool and migrates the schema; fails at once when the database is unusable. */
@@ -44,8 +47,9 @@ public final class PersistenceAdapter implements AutoCloseable {
         Dialect dialect = Dialect.of(settings.jdbcUrl());
         HikariDataSource pool = new HikariDataSource(poolConfig(settings));
         try {
+            // Flyway opens connections of its own: on PostgreSQL it holds two at once, more than a small pool has
             var result = Flyway.configure()
-                    .dataSource(pool)
+                    .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
@@ -72,6 +76,10 @@ public final class PersistenceAdapter implements AutoCloseable {
 
     public Messages messages() {
         return messages;
+    }
+
+    public Leases leases() {
+        return leases;
     }
 
     public EventLog eventLog() {

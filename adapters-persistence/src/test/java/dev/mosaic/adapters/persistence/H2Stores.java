@@ -13,6 +13,12 @@ final class H2Stores {
         return PersistenceAdapter.start(PersistenceSettings.h2File(folder));
     }
 
+    /** The database in this folder; several adapters (nodes) may open it at once. */
+    static PersistenceSettings settingsIn(Path folder, int maxPoolSize) {
+        PersistenceSettings file = PersistenceSettings.h2File(folder);
+        return new PersistenceSettings(file.jdbcUrl(), file.user(), file.password(), maxPoolSize);
+    }
+
     static Ports portsIn(Path folder) {
         PersistenceAdapter adapter = startIn(folder);
         return new Ports(adapter.messages(), adapter.eventLog(), adapter.jobQueue(), adapter.idempotencyKeys(),

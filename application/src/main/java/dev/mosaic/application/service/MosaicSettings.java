@@ -37,6 +37,11 @@ public record MosaicSettings(
                 Duration.ofHours(12), 100, 5, Duration.ofSeconds(2), Duration.ofMinutes(10));
     }
 
+    public MosaicSettings withJobLease(Duration lease) {
+        return new MosaicSettings(policy, uploadUrlTtl, uploadDeadline, downloadUrlTtl, firstPartBatch, maxJobAttempts,
+                retryBackoff, lease);
+    }
+
     public MosaicSettings withUploadDeadline(Duration deadline) {
         return new MosaicSettings(policy, uploadUrlTtl, deadline, downloadUrlTtl, firstPartBatch, maxJobAttempts,
                 retryBackoff, jobLease);

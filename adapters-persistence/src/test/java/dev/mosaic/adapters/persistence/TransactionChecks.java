@@ -16,22 +16,22 @@ import dev.mosaic.domain.AssetId;
 import dev.mosaic.domain.Message;
 import dev.mosaic.domain.MessageId;
 import dev.mosaic.domain.Stage;
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class JdbiTransactionsTest {
-    @TempDir
-    Path folder;
+/** One transaction per thread across every port: all or nothing, nested calls join, others see commits only. */
+abstract class TransactionChecks {
     private PersistenceAdapter db;
+
+    /** A new, empty database for this test. */
+    protected abstract PersistenceSettings newDatabase(int maxPoolSize);
 
     @BeforeEach
     void start() {
-        db = H2Stores.startIn(folder);
+        db = PersistenceAdapter.start(newDatabase(4));
     }
 
     @AfterEach

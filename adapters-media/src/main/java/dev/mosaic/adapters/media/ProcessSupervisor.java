@@ -1,0 +1,42 @@
+package dev.mosaic.adapters.media;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Starts ffmpeg and ffprobe from argument vectors, never through a shell, with nothing on their
+ * standard input, and stops any that runs past the wall-clock timeout together with every process
+ * it started.
+ */
+final class ProcessSupervisor {
+    private final Duration timeout;
+
+    ProcessSupervisor(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    SupervisedProcess start(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command).start();
+        SupervisedProcess supervised = new SupervisedProcess(process);
+        try {
+            // nothing to read, so nothing to wait for: ffprobe has no -nostdin, and this does its work for both
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            supervised.close();
+            throw e;
+        }
+        process.onExit().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((exited, error) -> {
+            if (error instanceof TimeoutException) {
+                supervised.stopForRunningTooLong();
+            }
+        });
+        return supervised;
+    }
+}

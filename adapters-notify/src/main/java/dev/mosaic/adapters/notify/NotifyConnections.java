@@ -1,0 +1,41 @@
+package dev.mosaic.adapters.notify;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * Opens the notifier's own connections with {@link DriverManager}, never from the pool: a listening
+ * connection is held for as long as the node runs, and pooled connections are reset and recycled.
+ */
+record NotifyConnections(String jdbcUrl, String user, String password) {
+
+    NotifyConnections {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("LISTEN/NOTIFY needs a jdbc:postgresql: URL, not " + jdbcUrl);
+        }
+    }
+
+    /** A connection in autocommit mode, named so that {@code pg_stat_activity} shows what it is for. */
+    Connection open(String purpose) throws SQLException {
+        Properties properties = new Properties();
+        if (user != null && !user.isEmpty()) {
+            properties.setProperty("user", user);
+        }
+        if (password != null && !password.isEmpty()) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("ApplicationName", "mosaic-" + purpose);
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("connectTimeout", "10");
+        Connection connection = DriverManager.getConnection(jdbcUrl, properties);
+        connection.setAutoCommit(true);
+        return connection;
+    }
+
+    @Override
+    public String toString() {
+        return "NotifyConnections[jdbcUrl=" + jdbcUrl + ", user=" + user + "]";
+    }
+}

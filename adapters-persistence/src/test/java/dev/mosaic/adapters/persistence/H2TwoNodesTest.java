@@ -1,0 +1,14 @@
+package dev.mosaic.adapters.persistence;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+class H2TwoNodesTest extends TwoNodesChecks {
+    @TempDir
+    Path folder;
+
+    @Override
+    protected PersistenceSettings newDatabase(int maxPoolSize) {
+        return H2Stores.settingsIn(folder, maxPoolSize);
+    }
+}
