@@ -1,0 +1,103 @@
+package dev.mosaic.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void withNothingSetMosaicRunsOnItsEmbeddedDefaults() {
+        Config config = Config.from(Map.of());
+
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.dataDir()).isEqualTo(Path.of("./data").toAbsolutePath().normalize());
+        assertThat(config.publicUrl()).hasToString("http://localhost:8080");
+        assertThat(config.storage()).isEqualTo(Config.Storage.LOCAL);
+        assertThat(config.dbUrl()).startsWith("jdbc:h2:file:");
+        assertThat(config.isPostgres()).isFalse();
+        assertThat(config.role()).isEqualTo(Config.Role.ALL);
+        assertThat(config.uploadExpiry()).isEqualTo(Duration.ofHours(24));
+        assertThat(config.corsOrigins()).containsExactly("*");
+    }
+
+    @Test
+    void settingsAreReadFromTheirVariables() {
+        Config config = Config.from(Map.of(
+                "MOSAIC_PORT", "9090",
+                "MOSAIC_PUBLIC_URL", "https://chat.example.com/",
+                "MOSAIC_DB_URL", "jdbc:postgresql://db/mosaic",
+                "MOSAIC_ROLE", "worker",
+                "MOSAIC_UPLOAD_EXPIRY", "PT2H",
+                "MOSAIC_CORS_ORIGINS", "https://a.example, https://b.example"));
+
+        assertThat(config.port()).isEqualTo(9090);
+        assertThat(config.publicUrl()).hasToString("https://chat.example.com");
+        assertThat(config.isPostgres()).isTrue();
+        assertThat(config.role().servesHttp()).isFalse();
+        assertThat(config.role().runsJobs()).isTrue();
+        assertThat(config.uploadExpiry()).isEqualTo(Duration.ofHours(2));
+        assertThat(config.corsOrigins()).containsExactly("https://a.example", "https://b.example");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({
+            "MOSAIC_PORT, eighty, MOSAIC_PORT must be a whole number",
+            "MOSAIC_PORT, 70000, MOSAIC_PORT must be between 0 and 65535",
+            "MOSAIC_STORAGE, dropbox, MOSAIC_STORAGE must be local, s3 or gcs",
+            "MOSAIC_ROLE, boss, MOSAIC_ROLE must be all, api or worker",
+            "MOSAIC_UPLOAD_EXPIRY, tomorrow, MOSAIC_UPLOAD_EXPIRY must be an ISO-8601 duration",
+            "MOSAIC_PUBLIC_URL, localhost, MOSAIC_PUBLIC_URL must be an absolute URL",
+            "MOSAIC_WORKERS, 0, MOSAIC_WORKERS must be between 1 and 64"})
+    void aWrongSettingStopsStartUpWithOneLineSayingWhatToSet(String name, String value, String message) {
+        assertThatThrownBy(() -> Config.from(Map.of(name, value)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(message)
+                .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void s3WithoutABucketSaysWhichVariableToSet() {
+        Config config = Config.from(Map.of("MOSAIC_STORAGE", "s3", "MOSAIC_DATA_DIR", dataDir.toString()));
+        assertThatThrownBy(() -> StorageConfig.open(config, Clock.systemUTC()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("MOSAIC_S3_BUCKET");
+    }
+
+    @Test
+    void aShortJwtSecretIsRefused() {
+        Config config = Config.from(Map.of("MOSAIC_JWT_SECRET", "short", "MOSAIC_DATA_DIR", dataDir.toString()));
+        assertThatThrownBy(() -> Mosaic.jwtSecret(config))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("MOSAIC_JWT_SECRET");
+    }
+
+    @Test
+    void theGeneratedSecretIsKeptSoTheTokenCommandAndTheServerAgree() {
+        Config config = Config.from(Map.of("MOSAIC_DATA_DIR", dataDir.toString()));
+        byte[] first = Mosaic.jwtSecret(config);
+        byte[] again = Mosaic.jwtSecret(Config.from(Map.of("MOSAIC_DATA_DIR", dataDir.toString())));
+
+        assertThat(first).hasSizeGreaterThanOrEqualTo(32).isEqualTo(again);
+        assertThat(Main.token(config, new String[] {"token", "42"})).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+        assertThatThrownBy(() -> Main.token(config, new String[] {"token", "-1"}))
+                .isInstanceOf(ConfigException.class);
+    }
+
+    @Test
+    void theConfigurationNeverPrintsItsSecrets() {
+        Config config = Config.from(Map.of("MOSAIC_JWT_SECRET", "a-very-secret-value-that-is-long-enough",
+                "MOSAIC_S3_SECRET_KEY", "hunter2"));
+        assertThat(config.toString()).doesNotContain("a-very-secret").doesNotContain("hunter2");
+    }
+}
