@@ -113,6 +113,10 @@ class AlbumInTheBrowserTest {
             });
             assertThat(receiver.videoState().get("error")).isNull();
             receiver.screenshot("4-video-playing");
+            for (ChatPage page : List.of(sender, receiver)) {
+                assertThat(page.console()).as("the page's policy let everything it needs load")
+                        .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Refused to"));
+            }
         }
     }
 

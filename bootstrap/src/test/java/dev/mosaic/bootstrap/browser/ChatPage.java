@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogType;
 
 /** The demo page in one browser, as its user sees and uses it. */
 final class ChatPage implements AutoCloseable {
@@ -53,10 +54,14 @@ final class ChatPage implements AutoCloseable {
 
     /** Opens the page signed in as {@code user} (the development sign-in), talking with {@code peer}. */
     ChatPage open(URI base, long user, long peer) {
-        driver.get(base.resolve("/?user=" + user + "&peer=" + peer).toString());
+        visit(base.resolve("/?user=" + user + "&peer=" + peer));
         await("the socket of " + name + " is live").atMost(Duration.ofSeconds(10))
                 .until(() -> "open".equals(status()));
         return this;
+    }
+
+    void visit(URI url) {
+        driver.get(url.toString());
     }
 
     String status() {
@@ -155,6 +160,13 @@ final class ChatPage implements AutoCloseable {
                         + "return video ? { readyState: video.readyState, currentTime: video.currentTime,"
                         + " paused: video.paused, error: video.error && video.error.code, src: video.currentSrc }"
                         + " : null;", cell)).orElse(null);
+    }
+
+    /** What the page wrote to its console since the last call, errors included (a refused script, say). */
+    List<String> console() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage())
+                .map(line -> line.length() > 300 ? line.substring(0, 300) + "…" : line).toList();
     }
 
     void screenshot(String moment) {

@@ -3,7 +3,6 @@ package dev.mosaic.bootstrap.browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -47,9 +46,8 @@ final class Chromium {
                 "--no-default-browser-check", "--mute-audio", "--autoplay-policy=no-user-gesture-required",
                 "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + width + "," + height);
         LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
