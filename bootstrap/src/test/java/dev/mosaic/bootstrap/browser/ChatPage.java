@@ -70,8 +70,8 @@ final class ChatPage implements AutoCloseable {
 
     /** Picks files with the file input, as the file dialog would, and presses send. */
     void send(Path... files) {
-        driver.findElement(By.cssSelector("[data-testid=file-input]"))
-                .sendKeys(Stream.of(files).map(file -> file.toAbsolutePath().toString()).collect(Collectors.joining("\n")));
+        String paths = Stream.of(files).map(file -> file.toAbsolutePath().toString()).collect(Collectors.joining("\n"));
+        driver.findElement(By.cssSelector("[data-testid=file-input]")).sendKeys(paths);
         await("the chosen files are listed").atMost(Duration.ofSeconds(5)).until(() ->
                 driver.findElements(By.cssSelector("[data-testid=pending-file]")).size() == files.length);
         WebElement send = driver.findElement(By.cssSelector("[data-testid=send]"));

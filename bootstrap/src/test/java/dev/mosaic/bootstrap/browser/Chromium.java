@@ -20,7 +20,8 @@ final class Chromium {
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     /** Held, so the setting outlives garbage collection: Selenium knows CDP up to an older Chromium, and says so. */
-    private static final Logger CDP_VERSION_WARNINGS = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+    private static final Logger CDP_VERSION_WARNINGS =
+            Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
     static {
         CDP_VERSION_WARNINGS.setLevel(Level.SEVERE);
