@@ -90,8 +90,9 @@ public final class Mosaic implements AutoCloseable {
         HttpApi api = HttpApi.create(
                 new UseCases(services.sendAlbum(), services.completeUpload(), services.signParts(),
                         services.abortUpload(), services.readMessages(), services.readMessages(),
-                        services.readEvents(), stores.endpoint()),
-                HttpSettings.of(config.port(), tokens(config)).withAllowedOrigins(config.corsOrigins()),
+                        services.readEvents(), services.uploadProgress(), stores.endpoint()),
+                HttpSettings.of(config.port(), tokens(config)).withAllowedOrigins(config.corsOrigins())
+                        .withDevSignIn(config.jwtSecret().isEmpty() && config.jwksUrl().isEmpty()),
                 List.of(new HealthCheck("database", database::isHealthy),
                         new HealthCheck("storage", stores.storage()::isHealthy)),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));

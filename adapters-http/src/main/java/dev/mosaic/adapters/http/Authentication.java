@@ -3,6 +3,7 @@ package dev.mosaic.adapters.http;
 import dev.mosaic.domain.UserId;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
+import io.javalin.security.RouteRole;
 
 /** Establishes the calling user from {@code Authorization: Bearer <JWT>} before any API handler runs. */
 final class Authentication {
@@ -16,8 +17,11 @@ final class Authentication {
         this.verifier = verifier;
     }
 
+    /** Before every matched {@code /api/} handler, except those registered with {@link Access#ANYONE}. */
     void authenticate(Context ctx) {
-        ctx.attribute(USER, userOf(ctx.header(Header.AUTHORIZATION)));
+        if (!ctx.routeRoles().contains(Access.ANYONE)) {
+            ctx.attribute(USER, userOf(ctx.header(Header.AUTHORIZATION)));
+        }
     }
 
     /** The user of a request or socket upgrade that carries an {@code Authorization} header. */
@@ -38,5 +42,10 @@ final class Authentication {
             throw new IllegalStateException("no authenticated user on " + ctx.path());
         }
         return user;
+    }
+
+    /** Who may call a route: give {@code ANYONE} to the few API routes that need no token. */
+    enum Access implements RouteRole {
+        ANYONE
     }
 }

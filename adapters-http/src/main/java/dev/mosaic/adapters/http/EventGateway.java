@@ -1,6 +1,8 @@
 package dev.mosaic.adapters.http;
 
 import dev.mosaic.application.port.in.ReadEventsUseCase;
+import dev.mosaic.application.port.in.ReportUploadProgressUseCase;
+import dev.mosaic.application.port.in.ReportUploadProgressUseCase.ProgressRelay;
 import dev.mosaic.domain.UserId;
 import io.javalin.http.Header;
 import io.javalin.websocket.WsBinaryMessageContext;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/v1/ws}: authenticates each socket (upgrade header or first frame), replays what it missed, and
- * pushes each user's new events to that user's sockets only.
+ * pushes each user's new events to that user's sockets only. The sender's upload progress is relayed to the
+ * album's audience on this node at once, outside the event log.
  */
 final class EventGateway {
 
@@ -33,6 +36,7 @@ final class EventGateway {
     private static final Logger LOG = LoggerFactory.getLogger(EventGateway.class);
 
     private final ReadEventsUseCase events;
+    private final ReportUploadProgressUseCase progress;
     private final Authentication authentication;
     private final SocketFrames frames;
     private final Duration authTimeout;
@@ -44,8 +48,10 @@ final class EventGateway {
     private final Map<String, EventSocket> sockets = new ConcurrentHashMap<>();
     private final Map<UserId, Set<EventSocket>> byUser = new ConcurrentHashMap<>();
 
-    EventGateway(ReadEventsUseCase events, Authentication authentication, SocketFrames frames, Duration authTimeout) {
+    EventGateway(ReadEventsUseCase events, ReportUploadProgressUseCase progress, Authentication authentication,
+                 SocketFrames frames, Duration authTimeout) {
         this.events = events;
+        this.progress = progress;
         this.authentication = authentication;
         this.frames = frames;
         this.authTimeout = authTimeout;
@@ -121,9 +127,39 @@ final class EventGateway {
             socket.close(POLICY_VIOLATION, "auth_required");
         } else if (parsed.isEmpty()) {
             socket.send(frames.error("frame_malformed", "frames are JSON objects with a string \"type\""));
+        } else if (SocketFrames.UPLOAD_PROGRESS.equals(type)) {
+            reportProgress(socket, parsed.get());
         } else {
             socket.send(frames.error("frame_unknown", "no frame of type \"" + type + "\" is accepted here"));
         }
+    }
+
+    /** Relays to every socket of the audience but the reporting one; a throttled report is dropped silently. */
+    private void reportProgress(EventSocket reporter, SocketFrames.ClientFrame frame) {
+        Long assetId = frame.assetId();
+        Integer percent = frame.progress();
+        if (assetId == null || assetId < 1 || percent == null || percent < 0 || percent > 100) {
+            reporter.send(frames.error("progress_invalid",
+                    "upload_progress needs a positive integer asset_id and an integer progress from 0 to 100"));
+            return;
+        }
+        Optional<ProgressRelay> relay;
+        try {
+            relay = progress.report(reporter.user(), assetId, percent);
+        } catch (RuntimeException failure) {
+            LOG.warn("Could not relay the progress of asset {} from user {}", assetId, reporter.user(), failure);
+            return;
+        }
+        relay.ifPresent(found -> {
+            String update = frames.progress(found.update());
+            for (UserId user : Set.copyOf(found.audience())) {
+                for (EventSocket socket : byUser.getOrDefault(user, Set.of())) {
+                    if (socket != reporter) {
+                        socket.sendUnsequenced(update);
+                    }
+                }
+            }
+        });
     }
 
     private void receivedBinary(WsBinaryMessageContext ctx) {

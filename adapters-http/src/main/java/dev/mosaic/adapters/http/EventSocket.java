@@ -79,6 +79,18 @@ final class EventSocket {
         }
     }
 
+    /** Sends a frame that is not in the event log, between two catch-ups rather than inside one. */
+    void sendUnsequenced(String text) {
+        lock.lock();
+        try {
+            if (user != null && isOpen()) {
+                send(text);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     boolean isOpen() {
         return ctx.session.isOpen();
     }

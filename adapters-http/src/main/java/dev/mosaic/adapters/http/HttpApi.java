@@ -35,10 +35,11 @@ public final class HttpApi {
         Objects.requireNonNull(registry, "registry");
         ObjectMapper mapper = Json.mapper();
         Authentication authentication = new Authentication(new TokenVerifier(settings.tokens()));
-        EventGateway gateway = new EventGateway(useCases.readEvents(), authentication, new SocketFrames(mapper),
-                settings.socketAuthTimeout());
+        EventGateway gateway = new EventGateway(useCases.readEvents(), useCases.reportUploadProgress(), authentication,
+                new SocketFrames(mapper), settings.socketAuthTimeout());
         Javalin app = Javalin.create(config -> {
             configureServer(config, settings, mapper, registry);
+            WebClient.serve(config);
             routes(config, useCases, settings, mapper, authentication, gateway,
                     new OperationsController(healthChecks, registry));
         });
@@ -64,7 +65,8 @@ public final class HttpApi {
     private static void routes(JavalinConfig config, UseCases useCases, HttpSettings settings, ObjectMapper mapper,
                                Authentication authentication, EventGateway gateway,
                                OperationsController operations) {
-        UploadController uploads = new UploadController(useCases, new JsonBody(mapper, settings.maxBodyBytes()));
+        JsonBody bodies = new JsonBody(mapper, settings.maxBodyBytes());
+        UploadController uploads = new UploadController(useCases, bodies);
         MessageController messages = new MessageController(useCases);
         ProblemMapper problems = new ProblemMapper(mapper);
         Cors cors = new Cors(settings.allowedOrigins());
@@ -79,6 +81,10 @@ public final class HttpApi {
         config.routes.get("/api/v1/messages/{message_id}", messages::get);
         config.routes.get("/api/v1/conversations/{peer_id}/messages", messages::list);
         config.routes.ws("/api/v1/ws", gateway::configure);
+        if (settings.devSignIn()) {
+            DevSignIn devSignIn = new DevSignIn(settings.tokens(), bodies);
+            config.routes.post(DevSignIn.PATH, devSignIn::issue, Authentication.Access.ANYONE);
+        }
 
         useCases.signedUrls().ifPresent(endpoint -> {
             StorageController storage = new StorageController(endpoint, settings.storageMaxAge());

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param socketAuthTimeout how long a WebSocket may stay open without authenticating
  * @param maxFrameBytes     the largest WebSocket text frame accepted
  * @param storageMaxAge     how long browsers may cache a file served from {@code /storage/}
+ * @param devSignIn         whether {@code POST /api/v1/dev/token} hands out tokens to anyone who asks: only for a
+ *                          development server whose secret was generated, never with a configured secret or JWKS
  */
 public record HttpSettings(int port, List<String> allowedOrigins, long maxBodyBytes, TokenSettings tokens,
-                           Duration socketAuthTimeout, int maxFrameBytes, Duration storageMaxAge) {
+                           Duration socketAuthTimeout, int maxFrameBytes, Duration storageMaxAge, boolean devSignIn) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final Duration DEFAULT_SOCKET_AUTH_TIMEOUT = Duration.ofSeconds(10);
@@ -42,29 +44,39 @@ public record HttpSettings(int port, List<String> allowedOrigins, long maxBodyBy
         }
     }
 
-    /** The defaults: no CORS origins, 1 MiB bodies, 10 s to authenticate a socket, 64 KiB frames. */
+    /** The defaults: no CORS origins, 1 MiB bodies, 10 s to authenticate a socket, 64 KiB frames, no dev sign-in. */
     public static HttpSettings of(int port, TokenSettings tokens) {
         return new HttpSettings(port, List.of(), DEFAULT_MAX_BODY_BYTES, tokens, DEFAULT_SOCKET_AUTH_TIMEOUT,
-                DEFAULT_MAX_FRAME_BYTES, DEFAULT_STORAGE_MAX_AGE);
+                DEFAULT_MAX_FRAME_BYTES, DEFAULT_STORAGE_MAX_AGE, false);
     }
 
     public HttpSettings withAllowedOrigins(List<String> origins) {
-        return new HttpSettings(port, origins, maxBodyBytes, tokens, socketAuthTimeout, maxFrameBytes, storageMaxAge);
+        return new HttpSettings(port, origins, maxBodyBytes, tokens, socketAuthTimeout, maxFrameBytes, storageMaxAge,
+                devSignIn);
     }
 
     public HttpSettings withMaxBodyBytes(long bytes) {
-        return new HttpSettings(port, allowedOrigins, bytes, tokens, socketAuthTimeout, maxFrameBytes, storageMaxAge);
+        return new HttpSettings(port, allowedOrigins, bytes, tokens, socketAuthTimeout, maxFrameBytes, storageMaxAge,
+                devSignIn);
     }
 
     public HttpSettings withSocketAuthTimeout(Duration timeout) {
-        return new HttpSettings(port, allowedOrigins, maxBodyBytes, tokens, timeout, maxFrameBytes, storageMaxAge);
+        return new HttpSettings(port, allowedOrigins, maxBodyBytes, tokens, timeout, maxFrameBytes, storageMaxAge,
+                devSignIn);
     }
 
     public HttpSettings withMaxFrameBytes(int bytes) {
-        return new HttpSettings(port, allowedOrigins, maxBodyBytes, tokens, socketAuthTimeout, bytes, storageMaxAge);
+        return new HttpSettings(port, allowedOrigins, maxBodyBytes, tokens, socketAuthTimeout, bytes, storageMaxAge,
+                devSignIn);
     }
 
     public HttpSettings withStorageMaxAge(Duration maxAge) {
-        return new HttpSettings(port, allowedOrigins, maxBodyBytes, tokens, socketAuthTimeout, maxFrameBytes, maxAge);
+        return new HttpSettings(port, allowedOrigins, maxBodyBytes, tokens, socketAuthTimeout, maxFrameBytes, maxAge,
+                devSignIn);
+    }
+
+    public HttpSettings withDevSignIn(boolean enabled) {
+        return new HttpSettings(port, allowedOrigins, maxBodyBytes, tokens, socketAuthTimeout, maxFrameBytes,
+                storageMaxAge, enabled);
     }
 }

@@ -3,6 +3,7 @@ package dev.mosaic.adapters.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mosaic.application.event.StoredEvent;
+import dev.mosaic.application.view.AssetView;
 import java.util.Optional;
 
 /** The JSON frames of {@code /api/v1/ws}, both ways. */
@@ -10,6 +11,8 @@ final class SocketFrames {
 
     static final String AUTH = "auth";
     static final String PING = "ping";
+    static final String UPLOAD_PROGRESS = "upload_progress";
+    static final String CHAT_MESSAGE_UPDATE = "chat_message_update";
 
     private final ObjectMapper mapper;
 
@@ -43,6 +46,11 @@ final class SocketFrames {
         return write(new EventFrame(stored.event().type(), stored.sequence(), stored.event().data()));
     }
 
+    /** An upload's progress, relayed as it comes: not logged, so no {@code seq}. */
+    String progress(AssetView update) {
+        return write(new Unsequenced(CHAT_MESSAGE_UPDATE, update));
+    }
+
     private String write(Object frame) {
         try {
             return mapper.writeValueAsString(frame);
@@ -51,8 +59,11 @@ final class SocketFrames {
         }
     }
 
-    /** What a client sends: {@code {"type":"auth","token":"…","since":n}} or {@code {"type":"ping"}}. */
-    record ClientFrame(String type, String token, Long since) {
+    /**
+     * What a client sends: {@code {"type":"auth","token":"…","since":n}}, {@code {"type":"ping"}} or
+     * {@code {"type":"upload_progress","asset_id":n,"progress":p}}.
+     */
+    record ClientFrame(String type, String token, Long since, Long assetId, Integer progress) {
     }
 
     record Ready(String type, long userId, long lastSeq) {
@@ -65,5 +76,8 @@ final class SocketFrames {
     }
 
     record EventFrame(String type, long seq, Object data) {
+    }
+
+    record Unsequenced(String type, Object data) {
     }
 }

@@ -5,6 +5,7 @@ import dev.mosaic.application.port.in.CompleteUploadUseCase;
 import dev.mosaic.application.port.in.GetMessageUseCase;
 import dev.mosaic.application.port.in.ListConversationUseCase;
 import dev.mosaic.application.port.in.ReadEventsUseCase;
+import dev.mosaic.application.port.in.ReportUploadProgressUseCase;
 import dev.mosaic.application.port.in.SendAlbumUseCase;
 import dev.mosaic.application.port.in.SignPartsUseCase;
 import dev.mosaic.application.port.in.SignedUrlEndpoint;
@@ -24,6 +25,7 @@ public record UseCases(
         GetMessageUseCase getMessage,
         ListConversationUseCase listConversation,
         ReadEventsUseCase readEvents,
+        ReportUploadProgressUseCase reportUploadProgress,
         Optional<SignedUrlEndpoint> signedUrls) {
 
     public UseCases {
@@ -34,6 +36,7 @@ public record UseCases(
         Objects.requireNonNull(getMessage, "getMessage");
         Objects.requireNonNull(listConversation, "listConversation");
         Objects.requireNonNull(readEvents, "readEvents");
+        Objects.requireNonNull(reportUploadProgress, "reportUploadProgress");
         Objects.requireNonNull(signedUrls, "signedUrls");
     }
 }

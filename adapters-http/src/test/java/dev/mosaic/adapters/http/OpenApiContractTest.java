@@ -71,6 +71,18 @@ class OpenApiContractTest {
     }
 
     @Test
+    void devTokenAnswerMatchesDevToken() {
+        try (TestApi development = TestApi.start(new StubUseCases(), settings -> settings.withDevSignIn(true),
+                List.of())) {
+            HttpResponse<String> answer = development.send(development.request("/api/v1/dev/token")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"user_id\": 7}")).build());
+
+            schemas.assertValid("DevToken", answer.body());
+        }
+    }
+
+    @Test
     void healthMatchesHealth() {
         schemas.assertValid("Health", api.send(api.request("/health").GET().build()).body());
     }

@@ -7,6 +7,7 @@ import dev.mosaic.application.port.in.CompleteUploadUseCase;
 import dev.mosaic.application.port.in.GetMessageUseCase;
 import dev.mosaic.application.port.in.ListConversationQuery;
 import dev.mosaic.application.port.in.ListConversationUseCase;
+import dev.mosaic.application.port.in.ReportUploadProgressUseCase;
 import dev.mosaic.application.port.in.SendAlbumCommand;
 import dev.mosaic.application.port.in.SendAlbumUseCase;
 import dev.mosaic.application.port.in.SignPartsCommand;
@@ -50,12 +51,14 @@ final class StubUseCases {
         lastQuery.set(query);
         return List.of(Views.message(106), Views.message(105));
     };
+    ReportUploadProgressUseCase reportUploadProgress = (sender, assetId, progress) -> Optional.empty();
     SignedUrlEndpoint signedUrls;
 
     UseCases useCases() {
         return new UseCases(command -> sendAlbum.send(command), command -> completeUpload.complete(command),
                 command -> signParts.sign(command), command -> abortUpload.abort(command),
                 (viewer, id) -> getMessage.get(viewer, id), query -> listConversation.list(query), events,
+                (sender, assetId, progress) -> reportUploadProgress.report(sender, assetId, progress),
                 Optional.ofNullable(signedUrls));
     }
 }
