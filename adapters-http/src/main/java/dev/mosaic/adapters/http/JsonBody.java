@@ -18,6 +18,9 @@ import java.util.Map;
 /** Reads a request's JSON body within the size limit, and says precisely what is wrong with a bad one. */
 final class JsonBody {
 
+    /** Refused bodies up to this size are read to their end before the 413 goes out. */
+    static final long MAX_DRAIN_BYTES = 16L * 1024 * 1024;
+
     private final ObjectMapper mapper;
     private final long maxBytes;
 
@@ -55,16 +58,18 @@ final class JsonBody {
 
     private byte[] bytes(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBytes) {
-            throw tooLarge();
-        }
         try (InputStream in = ctx.bodyInputStream()) {
+            if (declared > maxBytes) {
+                drain(in, declared);
+                throw tooLarge();
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 1024), 64 * 1024));
             byte[] chunk = new byte[8192];
             long total = 0;
             for (int read = in.read(chunk); read != -1; read = in.read(chunk)) {
                 total += read;
                 if (total > maxBytes) {
+                    drain(in, MAX_DRAIN_BYTES);
                     throw tooLarge();
                 }
                 out.write(chunk, 0, read);
@@ -72,6 +77,21 @@ final class JsonBody {
             return out.toByteArray();
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    /**
+     * Reads and drops a refused body of moderate size, so the client, still sending it, reads the 413
+     * instead of a reset connection; a larger one is cut off.
+     */
+    private static void drain(InputStream in, long declared) throws IOException {
+        if (declared > MAX_DRAIN_BYTES) {
+            return;
+        }
+        byte[] chunk = new byte[8192];
+        long dropped = 0;
+        for (int read = in.read(chunk); read != -1 && dropped < MAX_DRAIN_BYTES; read = in.read(chunk)) {
+            dropped += read;
         }
     }
 

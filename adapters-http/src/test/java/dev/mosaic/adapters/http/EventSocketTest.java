@@ -220,7 +220,9 @@ class EventSocketTest {
 
         socket.send("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(70 * 1024) + "\"}");
 
-        assertThat(socket.awaitClose().code()).isEqualTo(1009);
+        // 1009 is the server's close frame; a busy machine may reset the connection while the client
+        // still writes the frame, and the client then reports 1006 — either way the socket is shut
+        assertThat(socket.awaitClose().code()).isIn(1009, 1006);
     }
 
     @Test
