@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -111,8 +112,13 @@ final class BucketObjects {
 
     /** Quickly: a health check that waits for the client's retries tells nobody anything. */
     boolean bucketAnswers() {
-        CompletableFuture<Boolean> answer = CompletableFuture.supplyAsync(
-                () -> storage.get(bucket, BucketGetOption.fields(BucketField.NAME)) != null, healthChecks);
+        CompletableFuture<Boolean> answer;
+        try {
+            answer = CompletableFuture.supplyAsync(
+                    () -> storage.get(bucket, BucketGetOption.fields(BucketField.NAME)) != null, healthChecks);
+        } catch (RejectedExecutionException closed) {
+            return false;
+        }
         try {
             return answer.get(HEALTH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {

@@ -1,5 +1,6 @@
 package dev.mosaic.adapters.storage.gcs;
 
+import com.google.auth.ServiceAccountSigner;
 import com.google.cloud.storage.Storage;
 import dev.mosaic.application.port.out.ObjectStorage;
 import dev.mosaic.domain.CompletedPart;
@@ -43,6 +44,10 @@ public final class GcsStorage implements ObjectStorage, AutoCloseable {
      */
     public GcsStorage(Storage storage, String bucket, Clock clock) {
         this.storage = Objects.requireNonNull(storage, "storage");
+        if (!(storage.getOptions().getCredentials() instanceof ServiceAccountSigner)) {
+            throw new IllegalArgumentException("the GCS client's credentials cannot sign URLs: give it a service "
+                    + "account's credentials");
+        }
         String name = new GcsSettings(bucket, Optional.empty()).bucket();
         this.healthChecks = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "gcs-health-" + name);

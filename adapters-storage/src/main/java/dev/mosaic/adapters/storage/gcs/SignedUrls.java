@@ -1,5 +1,6 @@
 package dev.mosaic.adapters.storage.gcs;
 
+import com.google.auth.ServiceAccountSigner.SigningException;
 import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.HttpMethod;
 import com.google.cloud.storage.Storage;
@@ -7,6 +8,8 @@ import com.google.cloud.storage.Storage.SignUrlOption;
 import dev.mosaic.application.port.out.ObjectStorage.Delivery;
 import dev.mosaic.application.port.out.ObjectStorage.SignedRequest;
 import dev.mosaic.domain.ContentType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -76,8 +79,15 @@ final class SignedUrls {
         all[0] = SignUrlOption.withV4Signature();
         all[1] = SignUrlOption.withPathStyle();
         System.arraycopy(options, 0, all, 2, options.length);
-        URL url = storage.signUrl(BlobInfo.newBuilder(bucket, object).build(),
-                validity(expiresAt).toSeconds(), TimeUnit.SECONDS, all);
+        URL url;
+        try {
+            url = storage.signUrl(BlobInfo.newBuilder(bucket, object).build(),
+                    validity(expiresAt).toSeconds(), TimeUnit.SECONDS, all);
+        } catch (SigningException e) {
+            throw new UncheckedIOException(new IOException("GCS could not sign a URL for " + object
+                    + " (with Application Default Credentials, signing calls the IAM Credentials API): "
+                    + e.getMessage(), e));
+        }
         try {
             return url.toURI();
         } catch (URISyntaxException e) {

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.auth.ServiceAccountSigner;
+import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
+import dev.mosaic.domain.ContentType;
+import dev.mosaic.domain.ObjectKey;
+import java.io.UncheckedIOException;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.time.Instant;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +19,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class GcsSettingsTest {
+/** From settings to a store that can sign, or one clear line saying what to set. */
+class GcsConfigurationTest {
 
     @TempDir
     Path folder;
@@ -65,5 +73,26 @@ class GcsSettingsTest {
         assertThatThrownBy(() -> GcsClients.serviceAccountKey(user))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("MOSAIC_GCS_CREDENTIALS").hasMessageContaining("service-account key");
+    }
+
+    @Test
+    void aClientWhoseCredentialsCannotSignIsRefusedAtOnce() {
+        var anonymous = LocalStorageHelper.getOptions().getService();
+
+        assertThatThrownBy(() -> new GcsStorage(anonymous, "media", Clock.systemUTC()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot sign URLs");
+    }
+
+    @Test
+    void aSigningFailureIsAStoreFailureNamingTheObject() throws Exception {
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        PrivateKey notRsa = ec.generateKeyPair().getPrivate();
+        var signer = TestServiceAccount.generate().credentials().toBuilder().setPrivateKey(notRsa).build();
+
+        try (GcsStorage storage = new GcsStorage(new FakeGcs().client(signer), "media", Clock.systemUTC())) {
+            assertThatThrownBy(() -> storage.signPut(new ObjectKey("raw/1/2/a.jpg"), 10, ContentType.JPEG,
+                    Instant.now().plusSeconds(60)))
+                    .isInstanceOf(UncheckedIOException.class).hasMessageContaining("raw/1/2/a.jpg");
+        }
     }
 }
