@@ -1,0 +1,164 @@
+package dev.mosaic.adapters.storage.gcs;
+
+import com.google.cloud.ReadChannel;
+import com.google.cloud.storage.Blob;
+import com.google.cloud.storage.BlobId;
+import com.google.cloud.storage.BlobInfo;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.Storage.BucketField;
+import com.google.cloud.storage.Storage.BucketGetOption;
+import com.google.cloud.storage.StorageException;
+import dev.mosaic.application.port.out.ObjectStorage.LocalCopy;
+import dev.mosaic.application.port.out.ObjectStorage.StoredObject;
+import dev.mosaic.domain.ContentType;
+import dev.mosaic.domain.ObjectKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Whole objects in the bucket: the server's own reads and writes, with the client's JSON API calls. */
+final class BucketObjects {
+
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Storage storage;
+    private final String bucket;
+    private final Executor healthChecks;
+
+    BucketObjects(Storage storage, String bucket, Executor healthChecks) {
+        this.storage = storage;
+        this.bucket = bucket;
+        this.healthChecks = healthChecks;
+    }
+
+    Optional<StoredObject> stat(ObjectKey key) {
+        return Optional.ofNullable(metadata(key))
+                .map(blob -> new StoredObject(sizeOf(blob), contentType(blob.getContentType())));
+    }
+
+    /**
+     * A ranged read of that very generation, never past the end: GCS answers a range starting beyond an
+     * empty object with 416, and the size is known from the metadata anyway.
+     */
+    byte[] readHead(ObjectKey key, int length) {
+        if (length <= 0) {
+            throw new IllegalArgumentException("read at least one byte, not " + length);
+        }
+        Blob blob = metadata(key);
+        if (blob == null) {
+            throw new UncheckedIOException(new NoSuchFileException("gs://" + bucket + "/" + key));
+        }
+        int wanted = (int) Math.min(length, sizeOf(blob));
+        ByteBuffer head = ByteBuffer.allocate(wanted);
+        try (ReadChannel reader = storage.reader(BlobId.of(bucket, key.value(), blob.getGeneration()))) {
+            reader.limit(wanted);
+            int read = 0;
+            while (head.hasRemaining() && read >= 0) {
+                read = reader.read(head);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the first " + wanted + " bytes of " + key, e);
+        } catch (StorageException e) {
+            throw GcsFailures.failed("reading the first " + wanted + " bytes of " + key, e);
+        }
+        return Arrays.copyOf(head.array(), head.position());
+    }
+
+    LocalCopy localCopy(ObjectKey key) {
+        Path file;
+        try {
+            file = Files.createTempFile("mosaic-gcs-", suffixOf(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not make a temporary file for " + key, e);
+        }
+        try {
+            storage.downloadTo(BlobId.of(bucket, key.value()), file);
+            return new TemporaryCopy(file);
+        } catch (StorageException e) {
+            deleteQuietly(file, e);
+            throw GcsFailures.failed("downloading " + key, e);
+        } catch (RuntimeException e) {
+            deleteQuietly(file, e);
+            throw e;
+        }
+    }
+
+    void put(ObjectKey key, Path source, ContentType type) {
+        try {
+            storage.createFrom(BlobInfo.newBuilder(bucket, key.value()).setContentType(type.value()).build(), source);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not upload " + source + " to " + key, e);
+        } catch (StorageException e) {
+            throw GcsFailures.failed("uploading " + key, e);
+        }
+    }
+
+    /** GCS answers {@code false} for a missing object: nothing to do. */
+    void delete(ObjectKey key) {
+        GcsFailures.call("deleting " + key, () -> storage.delete(BlobId.of(bucket, key.value())));
+    }
+
+    /** Quickly: a health check that waits for the client's retries tells nobody anything. */
+    boolean bucketAnswers() {
+        CompletableFuture<Boolean> answer;
+        try {
+            answer = CompletableFuture.supplyAsync(
+                    () -> storage.get(bucket, BucketGetOption.fields(BucketField.NAME)) != null, healthChecks);
+        } catch (RejectedExecutionException closed) {
+            return false;
+        }
+        try {
+            return answer.get(HEALTH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            answer.cancel(true);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Blob metadata(ObjectKey key) {
+        return GcsFailures.call("reading the metadata of " + key, () -> storage.get(BlobId.of(bucket, key.value())));
+    }
+
+    private static long sizeOf(Blob blob) {
+        return blob.getSize() == null ? 0 : blob.getSize();
+    }
+
+    /** Stores may add parameters ({@code ;charset=}); the port's type has none. */
+    private static Optional<ContentType> contentType(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        int parameters = header.indexOf(';');
+        return ContentType.parse(parameters < 0 ? header : header.substring(0, parameters));
+    }
+
+    /** Keeps the extension: media tools guess the container from it. */
+    private static String suffixOf(ObjectKey key) {
+        String name = key.value().substring(key.value().lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(dot) : ".bin";
+    }
+
+    private static void deleteQuietly(Path file, Exception cause) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.mosaic.adapters.storage.gcs;
+
+import com.google.auth.ServiceAccountSigner.SigningException;
+import com.google.cloud.storage.BlobInfo;
+import com.google.cloud.storage.HttpMethod;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.Storage.SignUrlOption;
+import dev.mosaic.application.port.out.ObjectStorage.Delivery;
+import dev.mosaic.application.port.out.ObjectStorage.SignedRequest;
+import dev.mosaic.domain.ContentType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * V4 signed URLs of the XML API ({@code https://storage.googleapis.com/BUCKET/OBJECT?X-Goog-...}).
+ * Every header named here is under the signature: a request without it, or with another value, is
+ * refused by GCS with {@code SignatureDoesNotMatch}.
+ */
+final class SignedUrls {
+
+    /** V4's longest validity. */
+    static final Duration MAX_VALIDITY = Duration.ofDays(7);
+    /** V4 counts whole seconds. */
+    private static final Duration MIN_VALIDITY = Duration.ofSeconds(1);
+    static final String LENGTH_RANGE = "x-goog-content-length-range";
+
+    private final Storage storage;
+    private final String bucket;
+    private final Clock clock;
+
+    SignedUrls(Storage storage, String bucket, Clock clock) {
+        this.storage = storage;
+        this.bucket = bucket;
+        this.clock = clock;
+    }
+
+    /**
+     * A PUT bound to the type and to exactly {@code size} bytes: GCS refuses a body outside the
+     * signed {@code x-goog-content-length-range}, so the client must send that header too.
+     */
+    SignedRequest put(String object, long size, ContentType type, Instant expiresAt) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", type.value());
+        headers.put(LENGTH_RANGE, size + "," + size);
+        URI url = sign(object, expiresAt, SignUrlOption.httpMethod(HttpMethod.PUT),
+                SignUrlOption.withExtHeaders(headers));
+        return new SignedRequest(url, headers);
+    }
+
+    /**
+     * A part's PUT: the port gives part URLs no headers, so only the method, the part's own object
+     * and the expiry are bound; the part's size is checked when the upload completes.
+     */
+    URI putWithoutHeaders(String object, Instant expiresAt) {
+        return sign(object, expiresAt, SignUrlOption.httpMethod(HttpMethod.PUT));
+    }
+
+    /** A GET whose answer carries the delivery's type and, for attachments, its download name. */
+    URI get(String object, Instant expiresAt, Delivery delivery) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("response-content-type", delivery.contentType().value());
+        delivery.attachmentName().map(ContentDisposition::attachment)
+                .ifPresent(disposition -> overrides.put("response-content-disposition", disposition));
+        return sign(object, expiresAt, SignUrlOption.httpMethod(HttpMethod.GET),
+                SignUrlOption.withQueryParams(overrides));
+    }
+
+    private URI sign(String object, Instant expiresAt, SignUrlOption... options) {
+        SignUrlOption[] all = new SignUrlOption[options.length + 2];
+        all[0] = SignUrlOption.withV4Signature();
+        all[1] = SignUrlOption.withPathStyle();
+        System.arraycopy(options, 0, all, 2, options.length);
+        URL url;
+        try {
+            url = storage.signUrl(BlobInfo.newBuilder(bucket, object).build(),
+                    validity(expiresAt).toSeconds(), TimeUnit.SECONDS, all);
+        } catch (SigningException e) {
+            throw new UncheckedIOException(new IOException("GCS could not sign a URL for " + object
+                    + " (with Application Default Credentials, signing calls the IAM Credentials API): "
+                    + e.getMessage(), e));
+        }
+        try {
+            return url.toURI();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("the client signed a URL that is not a URI: " + url, e);
+        }
+    }
+
+    /** Until {@code expiresAt}, at most V4's seven days (a client asks the parts endpoint again). */
+    Duration validity(Instant expiresAt) {
+        Duration left = Duration.between(clock.instant(), expiresAt);
+        if (left.isNegative() || left.isZero()) {
+            throw new IllegalArgumentException("a URL that expires at " + expiresAt + " would be dead on arrival");
+        }
+        if (left.compareTo(MIN_VALIDITY) < 0) {
+            return MIN_VALIDITY;
+        }
+        Duration capped = left.compareTo(MAX_VALIDITY) > 0 ? MAX_VALIDITY : left;
+        return Duration.ofSeconds(capped.toSeconds());
+    }
+}

@@ -1,0 +1,206 @@
+package dev.mosaic.adapters.storage.gcs;
+
+import static dev.mosaic.application.contract.StorageTestBytes.random;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mosaic.adapters.storage.gcs.V4Signatures.Request;
+import dev.mosaic.application.port.out.ObjectStorage.Delivery;
+import dev.mosaic.application.port.out.ObjectStorage.SignedPart;
+import dev.mosaic.application.port.out.ObjectStorage.SignedRequest;
+import dev.mosaic.domain.ContentType;
+import dev.mosaic.domain.ObjectKey;
+import dev.mosaic.domain.UploadPlan;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The V4 signatures themselves, checked with the test key's public half by {@link V4Signatures}, which
+ * follows Google's documented algorithm: a URL verifies only for the method, object, headers and query it
+ * was signed for. This is what GCS checks; whether GCS checks exactly this needs a real bucket.
+ */
+class SignedUrlSignatureTest {
+
+    private static final ObjectKey KEY = new ObjectKey("raw/42/501/photo.jpg");
+    private static TestServiceAccount account;
+
+    private GcsStorage storage;
+    private XmlApiStandIn gcs;
+    private final Instant inAnHour = Instant.now().plus(Duration.ofHours(1));
+
+    @BeforeAll
+    static void makeKey() {
+        account = TestServiceAccount.generate();
+    }
+
+    @BeforeEach
+    void start() {
+        FakeGcs fake = new FakeGcs();
+        var client = fake.client(account.credentials());
+        storage = new GcsStorage(client, FakeGcs.BUCKET, Clock.systemUTC());
+        gcs = new XmlApiStandIn(client, account.publicKey());
+    }
+
+    @AfterEach
+    void stop() {
+        storage.close();
+    }
+
+    @Test
+    void aDirectPutVerifiesWithExactlyTheInstructionsHeaders() {
+        SignedRequest put = storage.signPut(KEY, 1000, ContentType.JPEG, inAnHour);
+
+        assertThat(put.url()).hasScheme("https").hasHost("storage.googleapis.com")
+                .hasPath("/" + FakeGcs.BUCKET + "/" + KEY.value());
+        assertThat(V4Signatures.signedHeaders(put.url()))
+                .containsExactly("content-type", "host", "x-goog-content-length-range");
+        assertThat(V4Signatures.verifies(new Request("PUT", put.url(), put.headers()), account.publicKey())).isTrue();
+    }
+
+    @Test
+    void anotherContentTypeDoesNotVerify() {
+        SignedRequest put = storage.signPut(KEY, 1000, ContentType.JPEG, inAnHour);
+
+        assertThat(verifiesPut(put, with(put.headers(), "Content-Type", "image/png"))).isFalse();
+    }
+
+    @Test
+    void anotherLengthRangeDoesNotVerify() {
+        SignedRequest put = storage.signPut(KEY, 1000, ContentType.JPEG, inAnHour);
+
+        assertThat(verifiesPut(put, with(put.headers(), "x-goog-content-length-range", "0,5000000000"))).isFalse();
+    }
+
+    /** The guide's fetch sends Content-Type alone: with GCS the client must send the returned headers. */
+    @Test
+    void aClientSendingOnlyTheContentTypeIsRefused() {
+        SignedRequest put = storage.signPut(KEY, 1000, ContentType.JPEG, inAnHour);
+
+        assertThat(verifiesPut(put, Map.of("Content-Type", "image/jpeg"))).isFalse();
+        assertThat(gcs.put(put.url(), Map.of("Content-Type", "image/jpeg"), random(1000)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aPutUrlDoesNotVerifyForAnotherMethodOrObject() {
+        SignedRequest put = storage.signPut(KEY, 1000, ContentType.JPEG, inAnHour);
+        URI otherObject = URI.create(put.url().toString().replace("photo.jpg", "other.jpg"));
+
+        assertThat(V4Signatures.verifies(new Request("GET", put.url(), put.headers()), account.publicKey())).isFalse();
+        assertThat(V4Signatures.verifies(new Request("PUT", otherObject, put.headers()), account.publicKey())).isFalse();
+    }
+
+    @Test
+    void aLongerLifeWrittenIntoTheUrlDoesNotVerify() {
+        SignedRequest put = storage.signPut(KEY, 1000, ContentType.JPEG, inAnHour);
+        String expires = V4Signatures.query(put.url()).get("X-Goog-Expires");
+        URI longer = URI.create(put.url().toString().replace("X-Goog-Expires=" + expires, "X-Goog-Expires=604800"));
+
+        assertThat(longer).isNotEqualTo(put.url());
+        assertThat(V4Signatures.verifies(new Request("PUT", longer, put.headers()), account.publicKey())).isFalse();
+    }
+
+    @Test
+    void theLengthRangeRefusesOneByteMoreOrLess() {
+        SignedRequest put = storage.signPut(KEY, 1000, ContentType.JPEG, inAnHour);
+
+        assertThat(gcs.put(put.url(), put.headers(), random(999)).status()).isEqualTo(400);
+        assertThat(gcs.put(put.url(), put.headers(), random(1001)).status()).isEqualTo(400);
+        assertThat(gcs.put(put.url(), put.headers(), random(1000)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theCredentialNamesTheServiceAccountAndTheSigningDay() {
+        SignedRequest put = storage.signPut(KEY, 1000, ContentType.JPEG, inAnHour);
+        Map<String, String> query = V4Signatures.query(put.url());
+        String day = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC)
+                .format(V4Signatures.expiry(put.url()).minusSeconds(Long.parseLong(query.get("X-Goog-Expires"))));
+
+        assertThat(query.get("X-Goog-Algorithm")).isEqualTo("GOOG4-RSA-SHA256");
+        assertThat(query.get("X-Goog-Credential"))
+                .isEqualTo(TestServiceAccount.EMAIL + "/" + day + "/auto/storage/goog4_request");
+    }
+
+    @Test
+    void aUrlLivesUntilItsExpiryAndAtMostSevenDays() {
+        URI hour = storage.signPut(KEY, 10, ContentType.JPEG, inAnHour).url();
+        URI month = storage.signPut(KEY, 10, ContentType.JPEG, Instant.now().plus(Duration.ofDays(30))).url();
+
+        assertThat(Long.parseLong(V4Signatures.query(hour).get("X-Goog-Expires"))).isBetween(3590L, 3600L);
+        assertThat(V4Signatures.query(month).get("X-Goog-Expires")).isEqualTo("604800");
+    }
+
+    @Test
+    void aUrlThatWouldBeDeadOnArrivalIsNotSigned() {
+        assertThatThrownBy(() -> storage.signPut(KEY, 10, ContentType.JPEG, Instant.now().minusSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anEmptyDirectUploadIsNotSigned() {
+        assertThatThrownBy(() -> storage.signPut(KEY, 0, ContentType.JPEG, inAnHour))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void partUrlsBindOnlyTheirOwnTemporaryObject() {
+        ObjectKey key = new ObjectKey("raw/42/502/party.mp4");
+        String uploadId = storage.startMultipart(key, ContentType.MP4);
+
+        List<SignedPart> parts = storage.signParts(key, uploadId, new UploadPlan.Multipart(25, 10, 3).parts(), inAnHour);
+
+        assertThat(parts).extracting(part -> part.url().getPath()).containsExactly(
+                "/" + FakeGcs.BUCKET + "/tmp/" + uploadId + "/part-00001",
+                "/" + FakeGcs.BUCKET + "/tmp/" + uploadId + "/part-00002",
+                "/" + FakeGcs.BUCKET + "/tmp/" + uploadId + "/part-00003");
+        assertThat(parts).allSatisfy(part -> {
+            assertThat(V4Signatures.signedHeaders(part.url())).containsExactly("host");
+            assertThat(V4Signatures.verifies(new Request("PUT", part.url(), Map.of()), account.publicKey())).isTrue();
+            assertThat(V4Signatures.verifies(new Request("GET", part.url(), Map.of()), account.publicKey())).isFalse();
+        });
+    }
+
+    @Test
+    void aDownloadBindsItsTypeAndAttachmentName() {
+        URI get = storage.signGet(KEY, inAnHour, Delivery.attachment(new ContentType("application/pdf"), "отчёт 1.pdf"));
+        Map<String, String> query = V4Signatures.query(get);
+        URI otherName = URI.create(get.toString().replace("response-content-disposition=attachment",
+                "response-content-disposition=inline"));
+
+        assertThat(query).containsEntry("response-content-type", "application/pdf")
+                .containsEntry("response-content-disposition",
+                        "attachment; filename=\"_____ 1.pdf\"; filename*=UTF-8''%D0%BE%D1%82%D1%87%D1%91%D1%82%201.pdf");
+        assertThat(V4Signatures.verifies(new Request("GET", get, Map.of()), account.publicKey())).isTrue();
+        assertThat(V4Signatures.verifies(new Request("GET", otherName, Map.of()), account.publicKey())).isFalse();
+        assertThat(V4Signatures.verifies(new Request("PUT", get, Map.of()), account.publicKey())).isFalse();
+    }
+
+    @Test
+    void anInlineGetOverridesOnlyTheType() {
+        URI get = storage.signGet(KEY, inAnHour, Delivery.inline(ContentType.WEBP));
+
+        assertThat(V4Signatures.query(get)).containsEntry("response-content-type", "image/webp")
+                .doesNotContainKey("response-content-disposition");
+        assertThat(V4Signatures.verifies(new Request("GET", get, Map.of()), account.publicKey())).isTrue();
+    }
+
+    private static boolean verifiesPut(SignedRequest put, Map<String, String> sent) {
+        return V4Signatures.verifies(new Request("PUT", put.url(), sent), account.publicKey());
+    }
+
+    private static Map<String, String> with(Map<String, String> headers, String name, String value) {
+        Map<String, String> changed = new HashMap<>(headers);
+        changed.put(name, value);
+        return changed;
+    }
+}
