@@ -1,5 +1,7 @@
 package dev.mosaic.bootstrap;
 
+import dev.mosaic.adapters.storage.gcs.GcsSettings;
+import dev.mosaic.adapters.storage.gcs.GcsStorage;
 import dev.mosaic.adapters.storage.local.LocalDiskStorage;
 import dev.mosaic.adapters.storage.local.LocalStorageSettings;
 import dev.mosaic.adapters.storage.s3.S3Settings;
@@ -7,6 +9,7 @@ import dev.mosaic.adapters.storage.s3.S3Storage;
 import dev.mosaic.application.port.in.SignedUrlEndpoint;
 import dev.mosaic.application.port.out.ObjectStorage;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +37,7 @@ final class StorageConfig {
                 }
                 case S3 -> {
                     S3Storage s3 = new S3Storage(new S3Settings(
-                            require(env, "MOSAIC_S3_BUCKET"),
+                            require(env, "MOSAIC_S3_BUCKET", "s3"),
                             env.getOrDefault("MOSAIC_S3_REGION", "us-east-1"),
                             optional(env, "MOSAIC_S3_ENDPOINT").map(URI::create),
                             Boolean.parseBoolean(env.getOrDefault("MOSAIC_S3_PATH_STYLE", "false")
@@ -43,17 +46,21 @@ final class StorageConfig {
                             optional(env, "MOSAIC_S3_SECRET_KEY")), clock);
                     yield new Store(s3, Optional.empty(), s3);
                 }
-                case GCS -> throw new ConfigException(
-                        "MOSAIC_STORAGE=gcs is not built into this version yet; use local or s3");
+                case GCS -> {
+                    GcsStorage gcs = new GcsStorage(new GcsSettings(
+                            require(env, "MOSAIC_GCS_BUCKET", "gcs"),
+                            optional(env, "MOSAIC_GCS_CREDENTIALS").map(Path::of)), clock);
+                    yield new Store(gcs, Optional.empty(), gcs);
+                }
             };
         } catch (IllegalArgumentException wrongSetting) {
             throw new ConfigException(wrongSetting.getMessage());
         }
     }
 
-    private static String require(Map<String, String> env, String name) {
+    private static String require(Map<String, String> env, String name, String storage) {
         return optional(env, name).orElseThrow(() ->
-                new ConfigException("MOSAIC_STORAGE=s3 needs " + name + " (the bucket's name)"));
+                new ConfigException("MOSAIC_STORAGE=" + storage + " needs " + name + " (the bucket's name)"));
     }
 
     private static Optional<String> optional(Map<String, String> env, String name) {

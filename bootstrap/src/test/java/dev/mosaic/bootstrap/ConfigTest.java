@@ -75,6 +75,24 @@ class ConfigTest {
     }
 
     @Test
+    void gcsWithoutABucketSaysWhichVariableToSet() {
+        Config config = Config.from(Map.of("MOSAIC_STORAGE", "gcs", "MOSAIC_DATA_DIR", dataDir.toString()));
+        assertThatThrownBy(() -> StorageConfig.open(config, Clock.systemUTC()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("MOSAIC_GCS_BUCKET");
+    }
+
+    @Test
+    void gcsWithAnUnreadableKeyFileSaysWhichVariableToSet() {
+        Config config = Config.from(Map.of("MOSAIC_STORAGE", "gcs", "MOSAIC_GCS_BUCKET", "mosaic-media",
+                "MOSAIC_GCS_CREDENTIALS", dataDir.resolve("missing.json").toString(),
+                "MOSAIC_DATA_DIR", dataDir.toString()));
+        assertThatThrownBy(() -> StorageConfig.open(config, Clock.systemUTC()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("MOSAIC_GCS_CREDENTIALS");
+    }
+
+    @Test
     void aShortJwtSecretIsRefused() {
         Config config = Config.from(Map.of("MOSAIC_JWT_SECRET", "short", "MOSAIC_DATA_DIR", dataDir.toString()));
         assertThatThrownBy(() -> Mosaic.jwtSecret(config))
