@@ -20,11 +20,42 @@ final class Samples {
     }
 
     static byte[] jpeg(int width, int height) {
+        return encode(gradient(width, height));
+    }
+
+    /** Like a photo to a JPEG encoder: a gradient with grain, so it compresses as camera pictures do. */
+    static byte[] photoLikeJpeg(int width, int height) {
+        BufferedImage image = gradient(width, height);
+        java.util.Random grain = new java.util.Random(7);
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            image.getRGB(0, y, width, 1, row, 0, width);
+            for (int x = 0; x < width; x++) {
+                int noise = grain.nextInt(41) - 20;
+                int r = clamp(((row[x] >> 16) & 0xFF) + noise);
+                int g = clamp(((row[x] >> 8) & 0xFF) + noise);
+                int b = clamp((row[x] & 0xFF) + noise);
+                row[x] = (r << 16) | (g << 8) | b;
+            }
+            image.setRGB(0, y, width, 1, row, 0, width);
+        }
+        return encode(image);
+    }
+
+    private static int clamp(int value) {
+        return Math.max(0, Math.min(255, value));
+    }
+
+    private static BufferedImage gradient(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         graphics.setPaint(new GradientPaint(0, 0, new Color(0x1e90ff), width, height, new Color(0xffd700)));
         graphics.fillRect(0, 0, width, height);
         graphics.dispose();
+        return image;
+    }
+
+    private static byte[] encode(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "jpg", out);

@@ -25,7 +25,7 @@ public final class ThumbnailLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 9;
         int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        byte[] photo = Samples.jpeg(4000, 3000);
+        byte[] photo = Samples.photoLikeJpeg(4000, 3000);
         Path dataDir = Files.createTempDirectory("mosaic-benchmark-");
         List<Double> millis = new ArrayList<>();
         try (RunningMosaic server = new RunningMosaic(dataDir);
