@@ -129,7 +129,7 @@ public record Config(
         }
     }
 
-    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
+    static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;
@@ -145,7 +145,7 @@ public record Config(
         }
     }
 
-    private static Duration duration(Map<String, String> env, String name, Duration fallback) {
+    static Duration duration(Map<String, String> env, String name, Duration fallback) {
         return nonBlank(env, name).map(value -> {
             try {
                 Duration parsed = Duration.parse(value.trim());

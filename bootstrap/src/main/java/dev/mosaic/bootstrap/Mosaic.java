@@ -6,8 +6,6 @@ import dev.mosaic.adapters.http.HttpSettings;
 import dev.mosaic.adapters.http.TokenSettings;
 import dev.mosaic.adapters.http.UseCases;
 import dev.mosaic.adapters.media.MediaProcessors;
-import dev.mosaic.adapters.media.MediaSettings;
-import dev.mosaic.adapters.media.VideoSettings;
 import dev.mosaic.adapters.persistence.PersistenceAdapter;
 import dev.mosaic.adapters.persistence.PersistenceSettings;
 import dev.mosaic.application.service.MosaicServices;
@@ -21,9 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -65,7 +61,7 @@ public final class Mosaic implements AutoCloseable {
                             workers[0].workAvailable();
                         }
                     },
-                    stores.storage(), MediaProcessors.create(mediaSettings(config)), clock));
+                    stores.storage(), MediaProcessors.create(MediaConfig.from(config)), clock));
             closeFirst(services);
             this.http = config.role().servesHttp() ? startHttp(config, database, stores, services, notifier) : null;
             if (config.role().runsJobs()) {
@@ -112,18 +108,6 @@ public final class Mosaic implements AutoCloseable {
             closeFirst(sweeper::shutdownNow);
         }
         return api;
-    }
-
-    private static MediaSettings mediaSettings(Config config) {
-        VideoSettings video = VideoSettings.defaults();
-        Map<String, String> env = config.environment();
-        if (env.containsKey("MOSAIC_FFMPEG")) {
-            video = video.withFfmpeg(Path.of(env.get("MOSAIC_FFMPEG")));
-        }
-        if (env.containsKey("MOSAIC_FFPROBE")) {
-            video = video.withFfprobe(Path.of(env.get("MOSAIC_FFPROBE")));
-        }
-        return MediaSettings.defaults().withMaxPixels(config.maxPixels()).withVideo(video);
     }
 
     /** Resources close in the reverse order of their opening: the database last. */

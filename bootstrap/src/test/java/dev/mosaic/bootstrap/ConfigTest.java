@@ -93,6 +93,22 @@ class ConfigTest {
     }
 
     @Test
+    void videoLimitsAndToolsAreReadFromTheirVariables() {
+        var media = MediaConfig.from(Config.from(Map.of("MOSAIC_FFMPEG", "/opt/ffmpeg/bin/ffmpeg",
+                "MOSAIC_VIDEO_MAX_DURATION", "PT10M", "MOSAIC_TRANSCODES", "3", "MOSAIC_VIDEO_MAX_HEIGHT", "480",
+                "MOSAIC_MAX_PIXELS", "20000000")));
+
+        assertThat(media.maxPixels()).isEqualTo(20_000_000);
+        assertThat(media.video().ffmpeg()).hasValue(Path.of("/opt/ffmpeg/bin/ffmpeg"));
+        assertThat(media.video().ffprobe()).isEmpty();
+        assertThat(media.video().maxDuration()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(media.video().maxConcurrentTranscodes()).isEqualTo(3);
+        assertThat(media.video().playbackShortSide()).isEqualTo(480);
+        assertThatThrownBy(() -> MediaConfig.from(Config.from(Map.of("MOSAIC_TRANSCODES", "none"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("MOSAIC_TRANSCODES");
+    }
+
+    @Test
     void aShortJwtSecretIsRefused() {
         Config config = Config.from(Map.of("MOSAIC_JWT_SECRET", "short", "MOSAIC_DATA_DIR", dataDir.toString()));
         assertThatThrownBy(() -> Mosaic.jwtSecret(config))
