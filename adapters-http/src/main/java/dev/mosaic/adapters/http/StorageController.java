@@ -1,5 +1,6 @@
 package dev.mosaic.adapters.http;
 
+import dev.mosaic.application.port.out.ContentDisposition;
 import dev.mosaic.application.port.in.SignedUrlEndpoint;
 import dev.mosaic.application.port.in.SignedUrlEndpoint.Download;
 import io.javalin.http.Context;

@@ -85,7 +85,7 @@ final class BucketObjects {
         }
         try {
             storage.downloadTo(BlobId.of(bucket, key.value()), file);
-            return new TemporaryCopy(file);
+            return LocalCopy.temporary(file);
         } catch (StorageException e) {
             deleteQuietly(file, e);
             throw GcsFailures.failed("downloading " + key, e);

@@ -6,7 +6,6 @@ import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -93,7 +92,7 @@ final class ObjectFiles {
         } catch (UnsupportedOperationException | FileSystemException noLinks) {
             Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
         }
-        return new TemporaryCopy(copy);
+        return LocalCopy.temporary(copy);
     }
 
     /** Copies are links that would pin deleted objects' bytes; none outlives the process that made it. */
@@ -115,14 +114,4 @@ final class ObjectFiles {
         }
     }
 
-    private record TemporaryCopy(Path path) implements LocalCopy {
-        @Override
-        public void close() {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
 }

@@ -64,7 +64,7 @@ final class BucketObjects {
         try (InputStream body = S3Failures.call("GetObject of " + key,
                 () -> client.getObject(request -> request.bucket(bucket).key(key.value())))) {
             Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-            return new TemporaryCopy(file);
+            return LocalCopy.temporary(file);
         } catch (IOException e) {
             deleteQuietly(file, e);
             throw new UncheckedIOException("could not copy " + key + " to " + file, e);

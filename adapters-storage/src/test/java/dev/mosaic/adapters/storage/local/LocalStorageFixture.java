@@ -1,5 +1,6 @@
 package dev.mosaic.adapters.storage.local;
 
+import dev.mosaic.application.fake.MutableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -96,5 +96,24 @@ public interface ObjectStorage {
 
         @Override
         void close();
+
+        /** A copy in a temporary file of the store's own, deleted on close. */
+        static LocalCopy temporary(Path file) {
+            return new LocalCopy() {
+                @Override
+                public Path path() {
+                    return file;
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        java.nio.file.Files.deleteIfExists(file);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException("could not delete the temporary copy " + file, e);
+                    }
+                }
+            };
+        }
     }
 }

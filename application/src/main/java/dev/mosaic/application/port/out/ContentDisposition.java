@@ -1,4 +1,4 @@
-package dev.mosaic.adapters.storage.gcs;
+package dev.mosaic.application.port.out;
 
 import java.nio.charset.StandardCharsets;
 
@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
  * {@code attachment; filename="ascii"; filename*=UTF-8''percent-encoded} (RFC 6266 with RFC 8187):
  * browsers take the UTF-8 name, older clients the ASCII fallback.
  */
-final class ContentDisposition {
+public final class ContentDisposition {
 
     private static final String ATTR_CHARS = "!#$&+-.^_`|~";
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -14,7 +14,8 @@ final class ContentDisposition {
     private ContentDisposition() {
     }
 
-    static String attachment(String fileName) {
+    /** The header value offering {@code fileName} as a download, whatever characters it holds. */
+    public static String attachment(String fileName) {
         return "attachment; filename=\"" + asciiFallback(fileName) + "\"; filename*=UTF-8''" + percentEncoded(fileName);
     }
 

@@ -1,4 +1,4 @@
-package dev.mosaic.adapters.storage.s3;
+package dev.mosaic.application.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
