@@ -39,7 +39,8 @@ public final class Mosaic implements AutoCloseable {
 
     private Mosaic(Config config) {
         this.config = config;
-        Clock clock = Clock.systemUTC();
+        // microseconds: what the databases keep, so a time read back equals the one sent
+        Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
         String node = config.role().name().toLowerCase(Locale.ROOT) + "-" + ProcessHandle.current().pid() + "-"
                 + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);
         PersistenceAdapter database = PersistenceAdapter.start(
@@ -96,17 +97,21 @@ public final class Mosaic implements AutoCloseable {
         notifier.onResync(api::deliverToEveryone);
         api.start();
         closeFirst(api::stop);
-        if (config.isPostgres()) {
-            // a node that died between its commit and its NOTIFY leaves events unannounced: sweep now and then
-            ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "mosaic-socket-resync");
-                thread.setDaemon(true);
-                return thread;
-            });
-            sweeper.scheduleWithFixedDelay(api::deliverToEveryone, RESYNC_EVERY.toMillis(), RESYNC_EVERY.toMillis(),
-                    TimeUnit.MILLISECONDS);
-            closeFirst(sweeper::shutdownNow);
-        }
+        // a delivery that failed (the database busy for a moment), or a node that died between its commit
+        // and its NOTIFY, leaves events unannounced: every socket catches up from the log now and then
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "mosaic-socket-resync");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                api.deliverToEveryone();
+            } catch (RuntimeException failure) {
+                LOG.warn("catching up sockets failed; trying again later", failure);
+            }
+        }, RESYNC_EVERY.toMillis(), RESYNC_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        closeFirst(sweeper::shutdownNow);
         return api;
     }
 

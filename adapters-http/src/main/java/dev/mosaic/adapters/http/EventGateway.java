@@ -193,7 +193,11 @@ final class EventGateway {
             long last = events.lastSequence(user);
             socket.send(frames.ready(user.value(), last));
             socket.authenticated(user, since.map(asked -> Math.max(0, Math.min(asked, last))).orElse(last));
-            byUser.computeIfAbsent(user, owner -> ConcurrentHashMap.newKeySet()).add(socket);
+            byUser.compute(user, (owner, owned) -> {
+                Set<EventSocket> sockets = owned == null ? ConcurrentHashMap.newKeySet() : owned;
+                sockets.add(socket);
+                return sockets;
+            });
             if (!socket.isOpen()) {
                 unregister(socket);
                 return;

@@ -33,6 +33,8 @@ public final class AbortUploadService implements AbortUploadUseCase {
     public AssetView abort(AbortUploadCommand command) {
         Asset asset = owned.find(command.user(), command.asset());
         if (asset.stage() == Stage.CANCELLED) {
+            // cancelling again also retries the clean-up, should the first one have failed
+            Uploads.discard(storage, asset);
             return views.asset(asset);
         }
         Optional<Asset> cancelled = changes.apply(asset.id(), current -> current.stage() == Stage.UPLOADING

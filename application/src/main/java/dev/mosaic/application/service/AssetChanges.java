@@ -8,7 +8,6 @@ import dev.mosaic.application.port.out.TransactionRunner;
 import dev.mosaic.domain.Asset;
 import dev.mosaic.domain.AssetId;
 import dev.mosaic.domain.Message;
-import dev.mosaic.domain.UserId;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -76,13 +75,9 @@ public final class AssetChanges {
         }
         alsoInTransaction.accept(next.get());
         Message after = before.withAsset(next.get());
-        for (UserId user : after.audience()) {
-            events.append(user, new Event.ChatMessageUpdate(views.asset(next.get())));
-        }
+        Announcements.toAudience(events, after, new Event.ChatMessageUpdate(views.asset(next.get())));
         if (!before.isSettled() && after.isSettled()) {
-            for (UserId user : after.audience()) {
-                events.append(user, new Event.ChatMessageComplete(views.message(after)));
-            }
+            Announcements.toAudience(events, after, new Event.ChatMessageComplete(views.message(after)));
         }
         return Optional.of(new Changed(after, next.get()));
     }

@@ -112,9 +112,13 @@ public final class CompleteUploadService implements CompleteUploadUseCase {
 
     /** Bytes that are not what was declared never get processed: the asset fails and the object goes. */
     private void failAndRefuse(Asset asset, Refusal refusal) {
-        changes.apply(asset.id(), current -> current.stage() == Stage.UPLOADING
+        Optional<Asset> failed = changes.apply(asset.id(), current -> current.stage() == Stage.UPLOADING
                 ? Optional.of(current.fail(refusal.code(), clock.instant()))
                 : Optional.empty());
+        if (failed.isEmpty()) {
+            // another completion got there first and verified what it saw: leave its object alone
+            return;
+        }
         storage.delete(asset.objectKey());
         throw new RequestRejected(Reason.UNPROCESSABLE, refusal);
     }

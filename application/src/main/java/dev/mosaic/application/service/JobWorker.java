@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  * last attempt the asset fails with {@code processing_failed}, so no cell spins forever.
  */
 public final class JobWorker implements RunJobsUseCase {
+    private static final System.Logger LOG = System.getLogger(JobWorker.class.getName());
     private final MosaicSettings settings;
     private final TransactionRunner transactions;
     private final JobQueue jobs;
@@ -47,13 +48,18 @@ public final class JobWorker implements RunJobsUseCase {
             return false;
         }
         ClaimedJob job = claimed.get();
+        if (job.attempt() > settings.maxJobAttempts()) {
+            // earlier attempts never reported back: their worker died with the job (killed, out of memory)
+            giveUp(job, "worker lost " + (job.attempt() - 1) + " times");
+            return true;
+        }
         long beat = Math.max(1, settings.jobLease().toMillis() / 3);
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(
-                () -> jobs.extend(job, clock.instant().plus(settings.jobLease())), beat, beat, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> renew(job), beat, beat,
+                TimeUnit.MILLISECONDS);
         try {
             processAsset.process(job.job().asset());
             jobs.done(job);
-        } catch (RuntimeException failure) {
+        } catch (RuntimeException | Error failure) {
             handleFailure(job, failure);
         } finally {
             heartbeat.cancel(false);
@@ -61,16 +67,34 @@ public final class JobWorker implements RunJobsUseCase {
         return true;
     }
 
-    private void handleFailure(ClaimedJob job, RuntimeException failure) {
+    /** One renewal failing (a database hiccup) must not end the heartbeat: the next one tries again. */
+    private void renew(ClaimedJob job) {
+        try {
+            if (!jobs.extend(job, clock.instant().plus(settings.jobLease()))) {
+                LOG.log(System.Logger.Level.WARNING, "job {0} of asset {1} lost its lease; another worker may run it too",
+                        job.id(), job.job().asset());
+            }
+        } catch (RuntimeException failure) {
+            LOG.log(System.Logger.Level.WARNING, "renewing the lease of job " + job.id()
+                    + " failed; trying again at the next beat", failure);
+        }
+    }
+
+    private void handleFailure(ClaimedJob job, Throwable failure) {
         String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         if (job.attempt() >= settings.maxJobAttempts()) {
-            jobs.giveUp(job, error);
-            changes.apply(job.job().asset(), current -> current.stage().isTerminal() || current.stage() == Stage.UPLOADING
-                    ? Optional.empty()
-                    : Optional.of(current.fail("processing_failed", clock.instant())));
+            giveUp(job, error);
             return;
         }
         Duration delay = settings.retryBackoff().multipliedBy(1L << Math.min(job.attempt() - 1, 16));
         jobs.retryAt(job, clock.instant().plus(delay), error);
+    }
+
+    /** The asset fails first: a crash between the two then only reruns a job that finds it settled. */
+    private void giveUp(ClaimedJob job, String error) {
+        changes.apply(job.job().asset(), current -> current.stage().isTerminal() || current.stage() == Stage.UPLOADING
+                ? Optional.empty()
+                : Optional.of(current.fail("processing_failed", clock.instant())));
+        jobs.giveUp(job, error);
     }
 }

@@ -13,7 +13,6 @@ import dev.mosaic.application.port.out.Messages;
 import dev.mosaic.application.port.out.ObjectStorage;
 import dev.mosaic.application.port.out.TransactionRunner;
 import dev.mosaic.application.view.AlbumCreated;
-import dev.mosaic.application.view.MessageView;
 import dev.mosaic.domain.Asset;
 import dev.mosaic.domain.AssetId;
 import dev.mosaic.domain.Message;
@@ -32,6 +31,9 @@ import java.util.List;
  * multipart uploads already started are aborted, so nothing is left behind.
  */
 public final class SendAlbumService implements SendAlbumUseCase {
+    /** A claimed Idempotency-Key whose request has not committed after this long is taken over. */
+    static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(2);
+
     private final MosaicSettings settings;
     private final AttachmentRules rules;
     private final TransactionRunner transactions;
@@ -66,19 +68,47 @@ public final class SendAlbumService implements SendAlbumUseCase {
     public AlbumCreated send(SendAlbumCommand command) {
         List<AttachmentRules.Checked> checked = check(command);
         if (command.idempotencyKey() == null) {
-            return created(create(command, checked));
+            return announced(create(command, checked));
         }
         String key = command.idempotencyKey();
         String fingerprint = command.fingerprint();
-        if (!idempotency.reserve(command.sender(), key, fingerprint, clock.instant())) {
+        if (!reserve(command.sender(), key, fingerprint)) {
             return replay(command.sender(), key, fingerprint);
         }
+        Message message;
         try {
-            return created(create(command, checked));
+            message = create(command, checked);
         } catch (RuntimeException failure) {
+            // nothing was committed: the key may be used again
             idempotency.release(command.sender(), key);
             throw failure;
         }
+        return announced(message);
+    }
+
+    /** After the commit nothing may undo the album: signal the sockets, then sign the URLs. */
+    private AlbumCreated announced(Message message) {
+        notifier.published(message.audience());
+        return created(message);
+    }
+
+    /**
+     * Claims the key; a claim whose request died before committing (the process was killed, say)
+     * is taken over once it is older than {@link #ABANDONED_AFTER}, so the key is never stuck.
+     */
+    private boolean reserve(UserId sender, String key, String fingerprint) {
+        if (idempotency.reserve(sender, key, fingerprint, clock.instant())) {
+            return true;
+        }
+        boolean abandoned = idempotency.find(sender, key)
+                .filter(entry -> entry.message() == null)
+                .filter(entry -> entry.createdAt().isBefore(clock.instant().minus(ABANDONED_AFTER)))
+                .isPresent();
+        if (!abandoned) {
+            return false;
+        }
+        idempotency.release(sender, key);
+        return idempotency.reserve(sender, key, fingerprint, clock.instant());
     }
 
     private List<AttachmentRules.Checked> check(SendAlbumCommand command) {
@@ -98,12 +128,14 @@ public final class SendAlbumService implements SendAlbumUseCase {
         return checked;
     }
 
+    /** Stores the album; on any failure before the commit, the multipart uploads it started are aborted. */
     private Message create(SendAlbumCommand command, List<AttachmentRules.Checked> checked) {
         Instant now = clock.instant();
         MessageId messageId = ids.nextMessageId();
         UserId sender = command.sender();
         UserId receiver = UserId.of(command.receiverId());
         List<Asset> assets = new ArrayList<>();
+        Message message;
         try {
             for (AttachmentRules.Checked attachment : checked) {
                 AssetId assetId = ids.nextAssetId();
@@ -115,23 +147,20 @@ public final class SendAlbumService implements SendAlbumUseCase {
                         attachment.contentType(), attachment.plan(), uploadId, attachment.hints(), now,
                         now.plus(settings.uploadDeadline())));
             }
-            Message message = new Message(messageId, sender, receiver, command.text(), now, assets);
+            message = new Message(messageId, sender, receiver, command.text(), now, assets);
+            Message album = message;
             transactions.run(() -> {
-                messages.add(message);
-                MessageView view = views.message(message);
-                for (UserId user : message.audience()) {
-                    events.append(user, new Event.ChatMessage(view));
-                }
+                messages.add(album);
+                Announcements.toAudience(events, album, new Event.ChatMessage(views.message(album)));
                 if (command.idempotencyKey() != null) {
                     idempotency.complete(sender, command.idempotencyKey(), messageId);
                 }
             });
-            notifier.published(message.audience());
-            return message;
         } catch (RuntimeException failure) {
             assets.stream().filter(Asset::isMultipart).forEach(asset -> abortQuietly(asset, failure));
             throw failure;
         }
+        return message;
     }
 
     private void abortQuietly(Asset asset, RuntimeException cause) {

@@ -25,6 +25,8 @@ public final class FakeWorld {
     public final ScriptedMediaProcessor media = new ScriptedMediaProcessor();
     public final MutableClock clock = MutableClock.at("2026-11-24T09:00:00Z");
     public final List<UserId> notified = new ArrayList<>();
+    /** Every event append's recipient, in the order the use cases appended them. */
+    public final List<UserId> appendOrder = new ArrayList<>();
     public final AtomicInteger workSignals = new AtomicInteger();
     /** Set it to make the next event append fail, as a database error mid-transaction would. */
     public final AtomicBoolean failNextEventAppend = new AtomicBoolean();
@@ -46,6 +48,9 @@ public final class FakeWorld {
             public long append(UserId recipient, Event event) {
                 if (failNextEventAppend.getAndSet(false)) {
                     throw new IllegalStateException("the event log is down");
+                }
+                synchronized (appendOrder) {
+                    appendOrder.add(recipient);
                 }
                 return events.append(recipient, event);
             }

@@ -28,6 +28,7 @@ public final class ScriptedMediaProcessor implements MediaProcessor {
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final AtomicInteger runs = new AtomicInteger();
     private final AtomicInteger failuresAfterThumbnail = new AtomicInteger();
+    private final AtomicInteger errorsLeft = new AtomicInteger();
     private volatile CountDownLatch gate;
 
     /** Every later file is refused as unprocessable. */
@@ -45,6 +46,11 @@ public final class ScriptedMediaProcessor implements MediaProcessor {
         failuresAfterThumbnail.set(times);
     }
 
+    /** The next {@code times} runs crash with an {@link Error}, as a broken decoder library would. */
+    public void crashNext(int times) {
+        errorsLeft.set(times);
+    }
+
     /** Every later run waits at its start until {@code release} opens, as a slow transcode would. */
     public void blockUntil(CountDownLatch release) {
         this.gate = release;
@@ -58,6 +64,9 @@ public final class ScriptedMediaProcessor implements MediaProcessor {
     public MediaOutcome process(MediaJob job, Path input, Path workDir, MediaListener listener) {
         runs.incrementAndGet();
         awaitGate();
+        if (errorsLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            throw new StackOverflowError("scripted crash of a decoder");
+        }
         if (failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
             throw new IllegalStateException("scripted transient failure");
         }
