@@ -17,6 +17,9 @@ import java.util.List;
  * subsampled decode, a thumbnail told to the listener at once, then the preview.
  */
 final class ImageProcessor {
+    /** As libjpeg-turbo's {@code -maxscans}: real progressive JPEGs have about ten. */
+    static final int MAX_JPEG_SCANS = 100;
+
     private final MediaSettings settings;
     private final DecodeGate gate;
     private final ImageEncoder encoder;
@@ -66,6 +69,9 @@ final class ImageProcessor {
                 }
                 if (type.value().equals("image/gif") && source.hasMoreFramesThan(settings.maxFrames())) {
                     throw UnusableImage.tooManyFrames(settings.maxFrames());
+                }
+                if (type.equals(ContentType.JPEG) && JpegScans.moreThan(input, MAX_JPEG_SCANS)) {
+                    throw UnusableImage.tooManyScans(MAX_JPEG_SCANS);
                 }
                 int step = stored.subsamplingFor(settings.previewSize());
                 BufferedImage pixels = gate.through(() -> Pixels.packed(source.decode(stored, step)));

@@ -15,6 +15,11 @@ final class UnusableImage extends RuntimeException {
         return refusal;
     }
 
+    static UnusableImage tooManyScans(int maxScans) {
+        return new UnusableImage("image_too_many_scans",
+                "the JPEG has more than " + maxScans + " progressive scans", null);
+    }
+
     static UnusableImage tooLarge(Size size, long maxPixels) {
         return new UnusableImage("image_too_large", "the image is " + size.width() + "x" + size.height()
                 + " pixels; at most " + maxPixels + " pixels are accepted", null);

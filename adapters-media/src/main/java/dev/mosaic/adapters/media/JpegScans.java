@@ -1,0 +1,77 @@
+package dev.mosaic.adapters.media;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Counts a JPEG's scans without decoding: progressive files decode the whole picture once per
+ * scan, so a small file with thousands of scans would hold a worker for hours (libjpeg-turbo's
+ * {@code -maxscans} guards against the same).
+ */
+final class JpegScans {
+    private static final int SOI = 0xD8;
+    private static final int EOI = 0xD9;
+    private static final int SOS = 0xDA;
+
+    private JpegScans() {
+    }
+
+    /** True when the file holds more than {@code limit} scans; stops reading as soon as it knows. */
+    static boolean moreThan(Path jpeg, int limit) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(jpeg), 64 * 1024)) {
+            if (in.read() != 0xFF || in.read() != SOI) {
+                return false;
+            }
+            int scans = 0;
+            int marker = nextMarker(in);
+            while (marker != -1 && marker != EOI) {
+                if (marker == SOS && ++scans > limit) {
+                    return true;
+                }
+                if (isStandalone(marker)) {
+                    marker = nextMarker(in);
+                    continue;
+                }
+                int high = in.read();
+                int low = in.read();
+                if (high < 0 || low < 0 || ((high << 8) | low) < 2) {
+                    return false;
+                }
+                in.skipNBytes(((high << 8) | low) - 2L);
+                // after a scan header comes entropy-coded data: markers there are only RSTn or the next segment
+                marker = nextMarker(in);
+            }
+            return false;
+        } catch (java.io.EOFException truncated) {
+            return false;
+        }
+    }
+
+    /** The next marker code, skipping entropy-coded bytes, stuffed zeros and restart markers. */
+    private static int nextMarker(InputStream in) throws IOException {
+        int b = in.read();
+        while (b != -1) {
+            if (b == 0xFF) {
+                int code = in.read();
+                while (code == 0xFF) {
+                    code = in.read();
+                }
+                if (code == -1) {
+                    return -1;
+                }
+                if (code != 0x00 && !(code >= 0xD0 && code <= 0xD7)) {
+                    return code;
+                }
+            }
+            b = in.read();
+        }
+        return -1;
+    }
+
+    private static boolean isStandalone(int marker) {
+        return marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7);
+    }
+}
