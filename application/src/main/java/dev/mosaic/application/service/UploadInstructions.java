@@ -6,6 +6,7 @@ import dev.mosaic.application.view.PartBatch;
 import dev.mosaic.application.view.PartUrl;
 import dev.mosaic.application.view.UploadInstruction;
 import dev.mosaic.domain.Asset;
+import dev.mosaic.domain.Stage;
 import dev.mosaic.domain.UploadPlan;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,16 @@ final class UploadInstructions {
         this.storage = storage;
     }
 
+    /**
+     * URLs only for an asset still waiting for its bytes: an album answered again (same
+     * Idempotency-Key) must not reopen uploads that were verified, cancelled or expired.
+     */
     UploadInstruction forAsset(Asset asset, Instant expiresAt, int batchSize) {
+        String mode = asset.isMultipart() ? "multipart" : "direct";
+        if (asset.stage() != Stage.UPLOADING) {
+            return new UploadInstruction(asset.id().value(), asset.objectKey().value(), asset.fileName().value(),
+                    asset.kind().wireName(), mode, expiresAt.toString(), null, null, null, null, null, null);
+        }
         if (asset.plan() instanceof UploadPlan.Multipart multipart) {
             List<UploadPlan.Part> first = multipart.parts().subList(0, Math.min(batchSize, multipart.numParts()));
             return new UploadInstruction(asset.id().value(), asset.objectKey().value(), asset.fileName().value(),

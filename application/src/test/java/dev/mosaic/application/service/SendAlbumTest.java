@@ -133,6 +133,21 @@ class SendAlbumTest {
                 });
     }
 
+    @Test
+    void answeringAnAlbumAgainReopensNoUploadThatIsNoLongerWaiting() {
+        SendAlbumCommand command = withKey(guideRequest(), "key-3");
+        AlbumCreated first = world.services.sendAlbum().send(command);
+        long pdf = first.uploads().get(2).assetId();
+        world.services.abortUpload().abort(new dev.mosaic.application.port.in.AbortUploadCommand(SENDER,
+                new dev.mosaic.application.port.in.AssetReference(pdf, null)));
+
+        AlbumCreated again = world.services.sendAlbum().send(command);
+
+        assertThat(again.uploads().get(2).putUrl()).isNull();
+        assertThat(again.uploads().get(2).headers()).isNull();
+        assertThat(again.uploads().get(0).putUrl()).isNotNull();
+    }
+
     static SendAlbumCommand withKey(SendAlbumCommand command, String key) {
         return new SendAlbumCommand(command.sender(), command.receiverId(), command.text(), command.attachments(), key);
     }

@@ -8,7 +8,11 @@ import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,8 +43,32 @@ final class SignedUrlHandler {
         requireType(put.type(), contentType);
         BodyReceiver.Received received =
                 BodyReceiver.receive(body, objects.folderOf(put.key()), ObjectFiles.nameOf(put.key()), put.length());
+        Path existing = layout.object(put.key());
+        if (Files.exists(existing)) {
+            return sameBytesAgain(received, existing);
+        }
         objects.moveIntoPlace(received.file(), put.key(), put.type());
         return new Stored(received.etag());
+    }
+
+    /**
+     * An object is written once: a verified upload can never be swapped for other bytes. A client
+     * repeating its PUT (its answer was lost) gets the same answer; other bytes are refused.
+     */
+    private static Stored sameBytesAgain(BodyReceiver.Received received, Path existing) throws IOException {
+        try {
+            MessageDigest digest = Streams.md5();
+            try (InputStream stored = Files.newInputStream(existing)) {
+                Streams.copy(stored, OutputStream.nullOutputStream(), digest, Long.MAX_VALUE);
+            }
+            if (!Streams.quotedEtag(digest).equals(received.etag())) {
+                throw new RequestRejected(Reason.CONFLICT, "object_exists",
+                        "this upload was already made; its bytes cannot be replaced");
+            }
+            return new Stored(received.etag());
+        } finally {
+            Files.deleteIfExists(received.file());
+        }
     }
 
     Download get(String path, Map<String, String> query) throws IOException {

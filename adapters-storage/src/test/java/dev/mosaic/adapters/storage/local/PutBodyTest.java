@@ -121,6 +121,22 @@ class PutBodyTest {
     }
 
     @Test
+    void anUploadedObjectIsWrittenOnceRepeatingTheSameBytesIsFineOtherBytesAreRefused() {
+        HttpResponse<byte[]> first = fixture.http.put(url, BYTES, Map.of("Content-Type", "image/jpeg"));
+        HttpResponse<byte[]> again = fixture.http.put(url, BYTES, Map.of("Content-Type", "image/jpeg"));
+        byte[] other = "other twenty bytes!!".getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+        HttpResponse<byte[]> swap = fixture.http.put(url, other, Map.of("Content-Type", "image/jpeg"));
+
+        assertThat(swap.statusCode()).isEqualTo(409);
+        assertThat(new String(swap.body(), StandardCharsets.UTF_8)).isEqualTo("object_exists");
+        assertThat(fixture.storage.readHead(KEY, 100)).isEqualTo(BYTES);
+        assertThat(filesUnder(root)).hasSize(2);
+    }
+
+    @Test
     void aLargeBodyIsStreamedInConstantMemory() throws Exception {
         long size = 64L * 1024 * 1024;
         URI large = fixture.storage.signPut(KEY, size, ContentType.JPEG, inAnHour()).url();
