@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -89,7 +90,7 @@ public final class Mosaic implements AutoCloseable {
                         services.abortUpload(), services.readMessages(), services.readMessages(),
                         services.readEvents(), services.uploadProgress(), stores.endpoint()),
                 HttpSettings.of(config.port(), tokens(config)).withAllowedOrigins(config.corsOrigins())
-                        .withDevSignIn(config.jwtSecret().isEmpty() && config.jwksUrl().isEmpty()),
+                        .withDevSignIn(devSignIn(config)),
                 List.of(new HealthCheck("database", database::isHealthy),
                         new HealthCheck("storage", stores.storage()::isHealthy)),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
@@ -150,11 +151,34 @@ public final class Mosaic implements AutoCloseable {
         return Secrets.loadOrCreate(config.dataDir(), "jwt-secret");
     }
 
+    /**
+     * The development sign-in (anyone may be any user): only with Mosaic's own generated secret, and
+     * unless {@code MOSAIC_DEV_SIGN_IN} says otherwise, only while the server is reached on loopback.
+     */
+    static boolean devSignIn(Config config) {
+        if (config.jwtSecret().isPresent() || config.jwksUrl().isPresent()) {
+            return false;
+        }
+        String asked = config.environment().getOrDefault("MOSAIC_DEV_SIGN_IN", "");
+        if (!asked.isBlank()) {
+            return Boolean.parseBoolean(asked.trim());
+        }
+        String host = config.publicUrl().getHost();
+        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
+    }
+
     private static TokenSettings tokens(Config config) {
         try {
+            Map<String, String> env = config.environment();
+            Optional<String> issuer = Optional.ofNullable(env.get("MOSAIC_JWT_ISSUER")).filter(v -> !v.isBlank());
+            if (config.jwksUrl().isPresent() && issuer.isEmpty()) {
+                throw new ConfigException("MOSAIC_JWKS_URL needs MOSAIC_JWT_ISSUER too (the identity provider's"
+                        + " issuer), or tokens of any application of that provider would be accepted");
+            }
             return new TokenSettings(jwtSecret(config),
                     config.jwksUrl().isPresent() ? Optional.of(config.jwksUrl().get().toURL()) : Optional.empty(),
-                    Optional.empty(), Optional.empty());
+                    issuer,
+                    Optional.ofNullable(env.get("MOSAIC_JWT_AUDIENCE")).filter(v -> !v.isBlank()));
         } catch (MalformedURLException e) {
             throw new ConfigException("MOSAIC_JWKS_URL is not a URL: " + config.jwksUrl().map(URI::toString).orElse(""));
         }

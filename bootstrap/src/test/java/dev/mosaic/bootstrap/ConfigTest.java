@@ -108,6 +108,28 @@ class ConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("MOSAIC_TRANSCODES");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "on loopback with the generated secret, http://localhost:8080, '', true",
+            "on a public address, https://chat.example.com, '', false",
+            "asked for on a public address, https://chat.example.com, true, true",
+            "refused on loopback, http://127.0.0.1:8080, false, false"})
+    void theDevelopmentSignInIsOnOnlyForLocalDevelopment(String name, String publicUrl, String asked, boolean on) {
+        Config config = Config.from(Map.of("MOSAIC_PUBLIC_URL", publicUrl, "MOSAIC_DEV_SIGN_IN", asked));
+        assertThat(Mosaic.devSignIn(config)).isEqualTo(on);
+        Config withSecret = Config.from(Map.of("MOSAIC_PUBLIC_URL", publicUrl, "MOSAIC_DEV_SIGN_IN", "true",
+                "MOSAIC_JWT_SECRET", "a-configured-secret-that-is-long-enough"));
+        assertThat(Mosaic.devSignIn(withSecret)).isFalse();
+    }
+
+    @Test
+    void aJwksWithoutAnIssuerStopsStartUp() {
+        Config config = Config.from(Map.of("MOSAIC_JWKS_URL", "https://id.example.com/.well-known/jwks.json",
+                "MOSAIC_DATA_DIR", dataDir.toString()));
+        assertThatThrownBy(() -> Mosaic.start(config))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("MOSAIC_JWT_ISSUER");
+    }
+
     @Test
     void aShortJwtSecretIsRefused() {
         Config config = Config.from(Map.of("MOSAIC_JWT_SECRET", "short", "MOSAIC_DATA_DIR", dataDir.toString()));

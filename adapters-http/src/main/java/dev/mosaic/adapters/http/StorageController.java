@@ -48,6 +48,11 @@ final class StorageController {
         }
     }
 
+    /** Types a browser would run as a page or a script. */
+    private static final java.util.Set<String> ACTIVE_TYPES = java.util.Set.of("text/html", "application/xhtml+xml",
+            "image/svg+xml", "text/javascript", "application/javascript", "application/ecmascript", "text/ecmascript",
+            "text/xml", "application/xml", "text/xsl", "application/x-shockwave-flash");
+
     void head(Context ctx) {
         describe(ctx);
     }
@@ -55,9 +60,13 @@ final class StorageController {
     private Download describe(Context ctx) {
         Download download = endpoint.get(ctx.pathParam("path"), query(ctx));
         ctx.disableCompression();
-        ctx.contentType(download.contentType());
+        // a sender's file is never run as a page or a script on our origin, whatever type it declared
+        boolean attachment = download.attachmentName().isPresent();
+        ctx.contentType(attachment && ACTIVE_TYPES.contains(download.contentType())
+                ? "application/octet-stream" : download.contentType());
         ctx.header(Header.CONTENT_LENGTH, Long.toString(download.size()));
         ctx.header(Header.X_CONTENT_TYPE_OPTIONS, "nosniff");
+        ctx.header("Content-Security-Policy", "sandbox; default-src 'none'");
         ctx.header(Header.CACHE_CONTROL, cacheControl);
         ctx.header(Header.CONTENT_DISPOSITION, download.attachmentName()
                 .map(ContentDisposition::attachment)

@@ -46,7 +46,9 @@ final class TokenVerifier {
     }
 
     private static UserId subject(String subject) {
-        if (subject == null || subject.isEmpty() || subject.length() > 18 || !subject.chars().allMatch(Character::isDigit)) {
+        // ASCII digits only and no leading zero: one user id has exactly one spelling
+        if (subject == null || subject.isEmpty() || subject.length() > 18 || subject.charAt(0) == '0'
+                || !subject.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new Unauthenticated(Unauthenticated.INVALID, "the token's subject must be a positive integer user id");
         }
         long id = Long.parseLong(subject);

@@ -121,6 +121,14 @@ class AuthTest {
     }
 
     @Test
+    void aUserIdHasOneSpellingOnly() {
+        for (String otherSpelling : new String[] {"0001", "\u0661", "\uFF12", "+1"}) {
+            JsonAssert.problem(withToken(sign(JWSAlgorithm.HS256, claims -> claims.subject(otherSpelling))), 401,
+                    "token_invalid");
+        }
+    }
+
+    @Test
     void garbageIsInvalid() {
         JsonAssert.problem(withToken("not.a.jwt"), 401, "token_invalid");
         JsonAssert.problem(withToken("x"), 401, "token_invalid");

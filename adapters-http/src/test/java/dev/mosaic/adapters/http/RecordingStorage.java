@@ -25,6 +25,7 @@ final class RecordingStorage implements SignedUrlEndpoint {
     volatile long lastContentLength;
     volatile long bytesReceived;
     volatile Optional<String> attachmentName = Optional.empty();
+    volatile String declaredType = "image/jpeg";
 
     RecordingStorage(Path root) {
         this.root = root;
@@ -59,7 +60,7 @@ final class RecordingStorage implements SignedUrlEndpoint {
             throw new RequestRejected(RequestRejected.Reason.NOT_FOUND, "object_not_found", "no such object");
         }
         try {
-            return new Download(file, Files.size(file), "image/jpeg", attachmentName);
+            return new Download(file, Files.size(file), declaredType, attachmentName);
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }

@@ -109,6 +109,20 @@ class StorageRoutesTest {
     }
 
     @Test
+    void aSendersFileDeclaredAsAPageIsNeverServedAsOne() throws Exception {
+        start();
+        upload();
+        storage.attachmentName = Optional.of("invite.html");
+        storage.declaredType = "text/html";
+
+        HttpResponse<byte[]> response = download(OBJECT);
+
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("sandbox; default-src 'none'");
+        assertThat(response.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+    }
+
+    @Test
     void headAnswersTheHeadersWithoutTheBody() throws Exception {
         start();
         byte[] file = upload();

@@ -54,7 +54,8 @@ class DevelopmentSignInTest {
     @ParameterizedTest
     @CsvSource({"MOSAIC_JWT_SECRET, " + SECRET, "MOSAIC_JWKS_URL, http://localhost:9/jwks.json"})
     void aConfiguredSecretOrJwksTurnsItOff(String setting, String value) throws Exception {
-        try (DevelopmentServer server = new DevelopmentServer(dir, Map.of(setting, value))) {
+        try (DevelopmentServer server = new DevelopmentServer(dir,
+                Map.of(setting, value, "MOSAIC_JWT_ISSUER", "https://id.example.com/"))) {
             HttpResponse<String> answer = askForToken(server, 5);
 
             assertThat(answer.statusCode()).isEqualTo(404);
