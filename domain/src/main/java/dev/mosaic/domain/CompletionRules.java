@@ -38,6 +38,33 @@ public final class CompletionRules {
         return Optional.empty();
     }
 
+    /**
+     * Before a store joins parts, checks that what it holds is the plan: every part uploaded and
+     * listed, each of its planned size, each with the ETag the client reported.
+     */
+    public static Optional<Refusal> checkUploaded(UploadPlan.Multipart plan, List<CompletedPart> claimed,
+                                                  java.util.Map<Integer, UploadedPart> stored) {
+        java.util.Map<Integer, String> etags = new java.util.HashMap<>();
+        claimed.forEach(part -> etags.putIfAbsent(part.partNumber(), part.etag()));
+        for (UploadPlan.Part part : plan.parts()) {
+            UploadedPart found = stored.get(part.number());
+            if (found == null || !etags.containsKey(part.number())) {
+                return refuse("part_missing", "part " + part.number() + " was not uploaded");
+            }
+            if (found.size() != part.size()) {
+                return refuse("part_size_mismatch",
+                        "part " + part.number() + " has " + found.size() + " bytes, the plan says " + part.size());
+            }
+        }
+        for (UploadPlan.Part part : plan.parts()) {
+            String held = normalizeEtag(stored.get(part.number()).etag());
+            if (held.isEmpty() || !held.equalsIgnoreCase(normalizeEtag(etags.get(part.number())))) {
+                return refuse("etag_mismatch", "part " + part.number() + " holds other bytes than its ETag says");
+            }
+        }
+        return Optional.empty();
+    }
+
     /** ETags compare without their quotes, as S3 clients differ on keeping them. */
     public static String normalizeEtag(String etag) {
         String trimmed = etag == null ? "" : etag.trim();

@@ -105,4 +105,26 @@ class CompletionRulesTest {
                 .hasValueSatisfying(refusal -> org.assertj.core.api.Assertions.assertThat(refusal.code())
                         .isEqualTo("etag_invalid"));
     }
+
+    @Test
+    void whatTheStoreHoldsMustBeThePlanWithTheReportedEtags() {
+        UploadPlan.Multipart plan = new UploadPlan.Multipart(12, 5, 3);
+        List<CompletedPart> reported = List.of(new CompletedPart(1, "\"AA\""), new CompletedPart(2, "bb"),
+                new CompletedPart(3, "cc"));
+        java.util.Map<Integer, UploadedPart> held = new java.util.HashMap<>(java.util.Map.of(
+                1, new UploadedPart(1, 5, "aa"), 2, new UploadedPart(2, 5, "bb"), 3, new UploadedPart(3, 2, "cc")));
+
+        assertThat(CompletionRules.checkUploaded(plan, reported, held)).isEmpty();
+
+        held.put(3, new UploadedPart(3, 3, "cc"));
+        assertThat(code(CompletionRules.checkUploaded(plan, reported, held))).isEqualTo("part_size_mismatch");
+        held.put(3, new UploadedPart(3, 2, "dd"));
+        assertThat(code(CompletionRules.checkUploaded(plan, reported, held))).isEqualTo("etag_mismatch");
+        held.put(3, new UploadedPart(3, 2, ""));
+        assertThat(code(CompletionRules.checkUploaded(plan, reported, held))).isEqualTo("etag_mismatch");
+        held.remove(3);
+        assertThat(code(CompletionRules.checkUploaded(plan, reported, held))).isEqualTo("part_missing");
+        held.put(3, new UploadedPart(3, 2, "cc"));
+        assertThat(code(CompletionRules.checkUploaded(plan, reported.subList(0, 2), held))).isEqualTo("part_missing");
+    }
 }

@@ -4,6 +4,7 @@ import dev.mosaic.domain.CompletedPart;
 import dev.mosaic.domain.CompletionRules;
 import dev.mosaic.domain.Refusal;
 import dev.mosaic.domain.UploadPlan;
+import dev.mosaic.domain.UploadedPart;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,28 +21,8 @@ final class PartCheck {
 
     static Optional<Refusal> check(UploadPlan.Multipart plan, List<CompletedPart> claimed,
                                    Map<Integer, StoredPart> stored) {
-        Map<Integer, String> etags = new HashMap<>();
-        claimed.forEach(part -> etags.putIfAbsent(part.partNumber(), part.etag()));
-        for (UploadPlan.Part part : plan.parts()) {
-            StoredPart found = stored.get(part.number());
-            if (found == null || !etags.containsKey(part.number())) {
-                return refuse("part_missing", "part " + part.number() + " was not uploaded");
-            }
-            if (found.size() != part.size()) {
-                return refuse("part_size_mismatch",
-                        "part " + part.number() + " has " + found.size() + " bytes, the plan says " + part.size());
-            }
-        }
-        for (UploadPlan.Part part : plan.parts()) {
-            String listed = CompletionRules.normalizeEtag(stored.get(part.number()).etag());
-            if (listed.isEmpty() || !listed.equals(CompletionRules.normalizeEtag(etags.get(part.number())))) {
-                return refuse("etag_mismatch", "part " + part.number() + " has another ETag than listed");
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Refusal> refuse(String code, String detail) {
-        return Optional.of(new Refusal(code, detail));
+        Map<Integer, UploadedPart> held = new HashMap<>();
+        stored.forEach((number, part) -> held.put(number, new UploadedPart(number, part.size(), part.etag())));
+        return CompletionRules.checkUploaded(plan, claimed, held);
     }
 }
