@@ -65,7 +65,9 @@ final class Ffmpeg {
             throw new IllegalStateException("interrupted while ffmpeg made the " + purpose, e);
         }
         if (timedOut) {
-            throw new IllegalStateException("ffmpeg ran longer than " + supervisor.timeout() + " making the "
+            // a file that takes longer than the limit will take as long again: refuse it rather than
+            // let it hold the transcode slot for every retry
+            throw UnusableVideo.tooSlow("ffmpeg ran longer than " + supervisor.timeout() + " making the "
                     + purpose + " and was stopped");
         }
         if (exit != 0) {

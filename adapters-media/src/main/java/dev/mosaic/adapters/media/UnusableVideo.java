@@ -20,6 +20,10 @@ final class UnusableVideo extends RuntimeException {
         return new UnusableVideo("video_unreadable", detail);
     }
 
+    static UnusableVideo tooSlow(String detail) {
+        return new UnusableVideo("video_too_slow", detail);
+    }
+
     static UnusableVideo tooLong(long durationMillis, Duration max) {
         return new UnusableVideo("video_too_long", "the video lasts " + Duration.ofMillis(durationMillis).toSeconds()
                 + " s; at most " + max.toSeconds() + " s are accepted");

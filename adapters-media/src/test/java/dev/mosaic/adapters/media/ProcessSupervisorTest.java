@@ -1,11 +1,11 @@
 package dev.mosaic.adapters.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.mosaic.application.port.out.MediaProcessor;
 import dev.mosaic.application.port.out.MediaProcessor.MediaJob;
+import dev.mosaic.application.port.out.MediaProcessor.MediaOutcome;
 import dev.mosaic.domain.AssetKind;
 import dev.mosaic.domain.ContentType;
 import java.io.BufferedReader;
@@ -87,9 +87,13 @@ class ProcessSupervisorTest {
         HeardEvents heard = new HeardEvents();
         long started = System.nanoTime();
 
-        assertThatThrownBy(() -> processor.process(new MediaJob(AssetKind.VIDEO, ContentType.MP4), clip, workDir,
-                heard)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("ran longer than PT3S making the playable copy and was stopped");
+        MediaOutcome outcome = processor.process(new MediaJob(AssetKind.VIDEO, ContentType.MP4), clip, workDir, heard);
+
+        assertThat(outcome).isInstanceOfSatisfying(MediaOutcome.Rejected.class, rejected -> {
+            assertThat(rejected.refusal().code()).isEqualTo("video_too_slow");
+            assertThat(rejected.refusal().detail())
+                    .contains("ran longer than PT3S making the playable copy and was stopped");
+        });
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         assertThat(heard.order()).containsExactly(HeardEvents.THUMBNAIL, "progress 0");
