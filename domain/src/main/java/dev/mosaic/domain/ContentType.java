@@ -33,6 +33,15 @@ public record ContentType(String value) {
         return SYNTAX.matcher(lower).matches() ? Optional.of(new ContentType(lower)) : Optional.empty();
     }
 
+    /** Reads a {@code Content-Type} header's media type, leaving its parameters ({@code ;charset=}) aside. */
+    public static Optional<ContentType> ofHeader(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        int parameters = header.indexOf(';');
+        return parse(parameters < 0 ? header : header.substring(0, parameters));
+    }
+
     public String type() {
         return value.substring(0, value.indexOf('/'));
     }

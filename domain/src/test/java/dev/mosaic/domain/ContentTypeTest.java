@@ -98,4 +98,13 @@ class ContentTypeTest {
     void aContentTypePrintsAsItsValue() {
         assertThat(ContentType.WEBP).hasToString("image/webp");
     }
+
+    @org.junit.jupiter.api.Test
+    void aHeaderIsReadWithoutItsParameters() {
+        org.assertj.core.api.Assertions.assertThat(ContentType.ofHeader("Text/Plain; charset=UTF-8"))
+                .hasValue(new ContentType("text/plain"));
+        org.assertj.core.api.Assertions.assertThat(ContentType.ofHeader("image/jpeg")).hasValue(ContentType.JPEG);
+        org.assertj.core.api.Assertions.assertThat(ContentType.ofHeader(null)).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(ContentType.ofHeader("; charset=UTF-8")).isEmpty();
+    }
 }

@@ -45,7 +45,7 @@ final class BucketObjects {
 
     Optional<StoredObject> stat(ObjectKey key) {
         return Optional.ofNullable(metadata(key))
-                .map(blob -> new StoredObject(sizeOf(blob), contentType(blob.getContentType())));
+                .map(blob -> new StoredObject(sizeOf(blob), ContentType.ofHeader(blob.getContentType())));
     }
 
     /**
@@ -136,15 +136,6 @@ final class BucketObjects {
 
     private static long sizeOf(Blob blob) {
         return blob.getSize() == null ? 0 : blob.getSize();
-    }
-
-    /** Stores may add parameters ({@code ;charset=}); the port's type has none. */
-    private static Optional<ContentType> contentType(String header) {
-        if (header == null) {
-            return Optional.empty();
-        }
-        int parameters = header.indexOf(';');
-        return ContentType.parse(parameters < 0 ? header : header.substring(0, parameters));
     }
 
     /** Keeps the extension: media tools guess the container from it. */

@@ -40,7 +40,7 @@ final class BucketObjects {
             }
             throw S3Failures.failed("HeadObject of " + key, e);
         }
-        return Optional.of(new StoredObject(head.contentLength(), contentType(head.contentType())));
+        return Optional.of(new StoredObject(head.contentLength(), ContentType.ofHeader(head.contentType())));
     }
 
     /** A ranged GET; an empty object answers 416 to any range, and has no head. */
@@ -95,15 +95,6 @@ final class BucketObjects {
         } catch (SdkException e) {
             return false;
         }
-    }
-
-    /** Stores may add parameters ({@code ;charset=}); the port's type has none. */
-    private static Optional<ContentType> contentType(String header) {
-        if (header == null) {
-            return Optional.empty();
-        }
-        int parameters = header.indexOf(';');
-        return ContentType.parse(parameters < 0 ? header : header.substring(0, parameters));
     }
 
     /** Keeps the extension: media tools guess the container from it. */
