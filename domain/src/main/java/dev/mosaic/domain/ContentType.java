@@ -13,6 +13,19 @@ public record ContentType(String value) {
     private static final Set<String> DECODABLE_IMAGES = Set.of(
             "image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "image/heif", "image/avif");
 
+    /**
+     * Types a browser only displays or plays, never runs: a sender's file is served as itself only when
+     * it is one of these (images, video, audio, PDF, plain text); SVG is absent on purpose.
+     */
+    private static final Set<String> SERVED_AS_THEMSELVES = Set.of(
+            "image/jpeg", "image/png", "image/gif", "image/webp", "image/avif", "image/heic", "image/heif",
+            "image/bmp", "image/tiff",
+            "video/mp4", "video/webm", "video/quicktime", "video/ogg", "video/x-matroska", "video/3gpp",
+            "video/mpeg", "video/x-msvideo",
+            "audio/mpeg", "audio/mp4", "audio/aac", "audio/ogg", "audio/opus", "audio/wav", "audio/x-wav",
+            "audio/webm", "audio/flac",
+            "application/pdf", "text/plain");
+
     public static final ContentType OCTET_STREAM = new ContentType("application/octet-stream");
     public static final ContentType WEBP = new ContentType("image/webp");
     public static final ContentType JPEG = new ContentType("image/jpeg");
@@ -44,6 +57,11 @@ public record ContentType(String value) {
 
     public String type() {
         return value.substring(0, value.indexOf('/'));
+    }
+
+    /** The type a download is served with: this one when it is on the allowlist, else octet-stream. */
+    public ContentType servedAs() {
+        return SERVED_AS_THEMSELVES.contains(value) ? this : OCTET_STREAM;
     }
 
     public boolean agreesWith(AssetKind kind) {

@@ -4,8 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ContentTypeTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"image/jpeg", "image/png", "image/webp", "video/mp4", "video/webm", "audio/mpeg",
+        "application/pdf", "text/plain"})
+    void typesABrowserOnlyDisplaysAreServedAsThemselves(String type) {
+        assertThat(new ContentType(type).servedAs()).isEqualTo(new ContentType(type));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/html", "application/xhtml+xml", "image/svg+xml", "text/javascript",
+        "application/javascript", "application/x-javascript", "text/x-javascript", "text/css", "text/xml",
+        "application/xml", "application/x-shockwave-flash", "application/vnd.ms-htmlhelp", "text/cache-manifest",
+        "application/octet-stream", "application/zip", "multipart/x-mixed-replace"})
+    void everyOtherTypeIsServedAsOctetStream(String type) {
+        assertThat(new ContentType(type).servedAs()).isEqualTo(ContentType.OCTET_STREAM);
+    }
 
     @Test
     void aBareMediaTypeParses() {

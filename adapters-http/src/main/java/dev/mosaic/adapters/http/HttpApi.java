@@ -41,7 +41,7 @@ public final class HttpApi {
             configureServer(config, settings, mapper, registry);
             WebClient.serve(config);
             routes(config, useCases, settings, mapper, authentication, gateway,
-                    new OperationsController(healthChecks, registry));
+                    new OperationsController(healthChecks, registry), registry);
         });
         return new HttpApi(app, gateway);
     }
@@ -60,18 +60,22 @@ public final class HttpApi {
             factory.setIdleTimeout(SOCKET_IDLE_TIMEOUT);
         });
         config.requestLogger.http(new RequestMetrics(registry));
+        JettyProblems jettyProblems = new JettyProblems(mapper);
+        config.jetty.modifyServer(server -> server.setErrorHandler(jettyProblems));
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyProblems));
     }
 
     private static void routes(JavalinConfig config, UseCases useCases, HttpSettings settings, ObjectMapper mapper,
                                Authentication authentication, EventGateway gateway,
-                               OperationsController operations) {
+                               OperationsController operations, PrometheusMeterRegistry registry) {
         JsonBody bodies = new JsonBody(mapper, settings.maxBodyBytes());
         UploadController uploads = new UploadController(useCases, bodies);
         MessageController messages = new MessageController(useCases);
-        ProblemMapper problems = new ProblemMapper(mapper);
+        ProblemMapper problems = new ProblemMapper(mapper, registry);
         Cors cors = new Cors(settings.allowedOrigins());
 
         config.routes.before(cors::apply);
+        config.routes.before(ContentTypeHeader::check);
         config.routes.beforeMatched("/api/*", authentication::authenticate);
 
         config.routes.post("/api/v1/files/upload", uploads::send);

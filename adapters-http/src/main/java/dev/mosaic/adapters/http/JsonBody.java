@@ -58,7 +58,7 @@ final class JsonBody {
 
     private byte[] bytes(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
-        try (InputStream in = ctx.bodyInputStream()) {
+        try (InputStream in = ClientBody.of(ctx)) {
             if (declared > maxBytes) {
                 drain(in, declared);
                 throw tooLarge();

@@ -1,6 +1,7 @@
 package dev.mosaic.adapters.http;
 
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +33,9 @@ final class OperationsController {
             boolean up = check.isUp();
             allUp &= up;
             states.put(check.name(), up ? "up" : "down");
+        }
+        if (!allUp) {
+            ctx.header(Header.RETRY_AFTER, Integer.toString(ProblemMapper.RETRY_AFTER_SECONDS));
         }
         ctx.status(allUp ? 200 : 503).json(new Health(allUp ? "up" : "down", states));
     }

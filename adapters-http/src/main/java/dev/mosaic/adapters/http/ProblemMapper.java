@@ -3,9 +3,12 @@ package dev.mosaic.adapters.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mosaic.application.port.in.RequestRejected;
+import dev.mosaic.application.port.out.Unavailable;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,14 +17,25 @@ final class ProblemMapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
-    private final ObjectMapper mapper;
+    /** Seconds a client waits before trying again after a 503. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
-    ProblemMapper(ObjectMapper mapper) {
+    private final ObjectMapper mapper;
+    private final MeterRegistry registry;
+
+    ProblemMapper(ObjectMapper mapper, MeterRegistry registry) {
         this.mapper = mapper;
+        this.registry = registry;
     }
 
     void handle(Exception failure, Context ctx) {
-        if (failure instanceof RequestRejected rejected) {
+        Optional<ClientGaveUp> gaveUp = cause(failure, ClientGaveUp.class);
+        Optional<Unavailable> unavailable = cause(failure, Unavailable.class);
+        if (gaveUp.isPresent()) {
+            answerGaveUp(ctx, gaveUp.get());
+        } else if (unavailable.isPresent()) {
+            answerUnavailable(ctx, unavailable.get());
+        } else if (failure instanceof RequestRejected rejected) {
             answer(ctx, Problem.of(status(rejected.reason()), rejected.code(), rejected.refusal().detail()));
         } else if (failure instanceof Unauthenticated unauthenticated) {
             ctx.header(Header.WWW_AUTHENTICATE, unauthenticated.code().equals(Unauthenticated.MISSING)
@@ -33,6 +47,34 @@ final class ProblemMapper {
             LOG.error("Unexpected failure serving {} {}", ctx.method(), ctx.path(), failure);
             answer(ctx, Problem.of(500, "internal", "an unexpected error occurred; it has been logged"));
         }
+    }
+
+    /** The client's doing, not Mosaic's: no ERROR, a count in the metrics, and a 4xx should it still listen. */
+    private void answerGaveUp(Context ctx, ClientGaveUp gaveUp) {
+        boolean timedOut = gaveUp.timedOut();
+        LOG.debug("{} {}: {}", ctx.method(), ctx.path(), gaveUp.getMessage());
+        registry.counter("mosaic.http.bodies.abandoned", "reason", timedOut ? "timeout" : "aborted").increment();
+        answer(ctx, timedOut
+                ? Problem.of(408, "request_timeout", "the request body stopped arriving")
+                : Problem.of(400, "client_aborted", "the request body was cut off before its end"));
+    }
+
+    private void answerUnavailable(Context ctx, Unavailable unavailable) {
+        LOG.warn("{} {}: {}", ctx.method(), ctx.path(), unavailable.getMessage());
+        registry.counter("mosaic.http.unavailable", "part", unavailable.part().wireName()).increment();
+        ctx.header(Header.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+        answer(ctx, Problem.of(503, "service_unavailable", "the " + unavailable.part().wireName()
+                + " is unreachable for the moment; nothing was lost, try again in a few seconds"));
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 16; cause = cause.getCause(), depth++) {
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
+            }
+        }
+        return Optional.empty();
     }
 
     private void answerFramework(Context ctx, HttpResponseException http) {
@@ -48,11 +90,7 @@ final class ProblemMapper {
                         ctx.method() + " is not allowed here" + (allowed == null ? "" : "; use " + allowed)));
             }
             case 413 -> answer(ctx, Problem.of(413, "body_too_large", "the body is too large"));
-            default -> {
-                int status = http.getStatus() >= 400 && http.getStatus() < 600 ? http.getStatus() : 500;
-                answer(ctx, Problem.of(status, status >= 500 ? "internal" : "request_invalid",
-                        status >= 500 ? "an unexpected error occurred" : "the request was refused"));
-            }
+            default -> answer(ctx, JettyProblems.problem(http.getStatus()));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.mosaic.adapters.http;
 
 import dev.mosaic.application.port.out.ContentDisposition;
+import dev.mosaic.domain.ContentType;
 import dev.mosaic.application.port.in.SignedUrlEndpoint;
 import dev.mosaic.application.port.in.SignedUrlEndpoint.Download;
 import io.javalin.http.Context;
@@ -32,8 +33,8 @@ final class StorageController {
 
     void put(Context ctx) throws IOException {
         SignedUrlEndpoint.Stored stored;
-        try (InputStream body = ctx.bodyInputStream()) {
-            stored = endpoint.put(ctx.pathParam("path"), query(ctx), ctx.contentType(),
+        try (InputStream body = ClientBody.of(ctx)) {
+            stored = endpoint.put(ctx.pathParam("path"), query(ctx), ctx.header(Header.CONTENT_TYPE),
                     ctx.req().getContentLengthLong(), body);
         }
         ctx.header(Header.ETAG, stored.etag()).status(200);
@@ -48,11 +49,6 @@ final class StorageController {
         }
     }
 
-    /** Types a browser would run as a page or a script. */
-    private static final java.util.Set<String> ACTIVE_TYPES = java.util.Set.of("text/html", "application/xhtml+xml",
-            "image/svg+xml", "text/javascript", "application/javascript", "application/ecmascript", "text/ecmascript",
-            "text/xml", "application/xml", "text/xsl", "application/x-shockwave-flash");
-
     void head(Context ctx) {
         describe(ctx);
     }
@@ -60,10 +56,9 @@ final class StorageController {
     private Download describe(Context ctx) {
         Download download = endpoint.get(ctx.pathParam("path"), query(ctx));
         ctx.disableCompression();
-        // a sender's file is never run as a page or a script on our origin, whatever type it declared
-        boolean attachment = download.attachmentName().isPresent();
-        ctx.contentType(attachment && ACTIVE_TYPES.contains(download.contentType())
-                ? "application/octet-stream" : download.contentType());
+        // a sender's file is never run as a page or a script on our origin, whatever type it declared:
+        // only types a browser merely displays are served as themselves
+        ctx.contentType(ContentType.parse(download.contentType()).orElse(ContentType.OCTET_STREAM).servedAs().value());
         ctx.header(Header.CONTENT_LENGTH, Long.toString(download.size()));
         ctx.header(Header.X_CONTENT_TYPE_OPTIONS, "nosniff");
         ctx.header("Content-Security-Policy", "sandbox; default-src 'none'");

@@ -122,6 +122,34 @@ class StorageRoutesTest {
         assertThat(response.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"application/x-javascript", "text/css",
+        "text/x-javascript", "text/html", "image/svg+xml", "application/zip", "not a type"})
+    void onlyAllowlistedTypesAreServedAsThemselves(String declared) throws Exception {
+        start();
+        upload();
+        storage.attachmentName = Optional.of("file.bin");
+        storage.declaredType = declared;
+
+        HttpResponse<byte[]> response = download(OBJECT);
+
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"application/pdf", "text/plain", "audio/mpeg",
+        "video/webm", "image/png"})
+    void displayableTypesAreServedAsThemselves(String declared) throws Exception {
+        start();
+        upload();
+        storage.attachmentName = Optional.of("file.bin");
+        storage.declaredType = declared;
+
+        assertThat(download(OBJECT).headers().firstValue("Content-Type")).hasValue(declared);
+    }
+
     @Test
     void headAnswersTheHeadersWithoutTheBody() throws Exception {
         start();

@@ -37,6 +37,8 @@ final class JdbiTransactions implements TransactionRunner {
             } finally {
                 current.remove();
             }
+        } catch (RuntimeException failure) {
+            throw DatabaseFailures.unavailableOrSame(failure);
         }
     }
 

@@ -56,7 +56,7 @@ public final class Views {
                 renditionUrl(asset, Rendition.Kind.PLAYBACK, expiresAt),
                 DOWNLOADABLE.contains(asset.stage())
                         ? storage.signGet(asset.objectKey(), expiresAt,
-                        Delivery.attachment(asset.contentType(), asset.fileName().value())).toString()
+                        Delivery.attachment(asset.contentType().servedAs(), asset.fileName().value())).toString()
                         : null,
                 asset.failureCode());
     }

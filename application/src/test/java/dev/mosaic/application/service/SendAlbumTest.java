@@ -123,6 +123,15 @@ class SendAlbumTest {
     }
 
     @Test
+    void aMissingTextAndTheTextNullAreDifferentBodiesForTheSameKey() {
+        world.services.sendAlbum().send(new SendAlbumCommand(SENDER, 42L, null, List.of(photo()), "key-null"));
+        assertThatThrownBy(() -> world.services.sendAlbum()
+                .send(new SendAlbumCommand(SENDER, 42L, "null", List.of(photo()), "key-null")))
+                .isInstanceOfSatisfying(RequestRejected.class,
+                        rejected -> assertThat(rejected.code()).isEqualTo("idempotency_key_reused"));
+    }
+
+    @Test
     void aKeyWhoseFirstRequestIsStillRunningIsAConflict() {
         SendAlbumCommand command = withKey(guideRequest(), "key-2");
         world.idempotency.reserve(SENDER, "key-2", command.fingerprint(), world.clock.instant());

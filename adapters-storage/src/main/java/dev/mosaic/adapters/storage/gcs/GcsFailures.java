@@ -1,8 +1,7 @@
 package dev.mosaic.adapters.storage.gcs;
 
 import com.google.cloud.storage.StorageException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.mosaic.application.port.out.Unavailable;
 import java.util.function.Supplier;
 
 /** How GCS's answers become the port's: a missing object is an outcome, the rest a store failure. */
@@ -20,9 +19,10 @@ final class GcsFailures {
         }
     }
 
-    static UncheckedIOException failed(String what, StorageException cause) {
-        return new UncheckedIOException(new IOException(
-                "GCS " + what + " failed (" + cause.getCode() + "): " + cause.getMessage(), cause));
+    /** GCS unreachable, refusing Mosaic's credentials or answering its own failure: an outage. */
+    static Unavailable failed(String what, StorageException cause) {
+        return new Unavailable(Unavailable.Part.STORAGE,
+                "GCS " + what + " failed (" + cause.getCode() + "): " + cause.getMessage(), cause);
     }
 
     static boolean isNotFound(StorageException e) {

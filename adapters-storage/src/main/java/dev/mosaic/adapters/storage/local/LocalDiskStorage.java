@@ -2,13 +2,13 @@ package dev.mosaic.adapters.storage.local;
 
 import dev.mosaic.application.port.in.SignedUrlEndpoint;
 import dev.mosaic.application.port.out.ObjectStorage;
+import dev.mosaic.application.port.out.Unavailable;
 import dev.mosaic.domain.CompletedPart;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.UploadPlan;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,11 +134,12 @@ public final class LocalDiskStorage implements ObjectStorage, SignedUrlEndpoint 
         T run() throws IOException;
     }
 
+    /** The disk failing is an outage of the store; a body the client broke off stays the client's doing. */
     private static <T> T io(IoAction<T> action) {
         try {
             return action.run();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new Unavailable(Unavailable.Part.STORAGE, "the local disk store failed: " + e, e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.mosaic.adapters.storage.s3;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.mosaic.application.port.out.Unavailable;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -24,8 +23,9 @@ final class S3Failures {
         }
     }
 
-    static UncheckedIOException failed(String what, SdkException cause) {
-        return new UncheckedIOException(new IOException("S3 " + what + " failed: " + cause.getMessage(), cause));
+    /** S3 unreachable, refusing Mosaic's keys or answering its own failure: an outage, not the client's doing. */
+    static Unavailable failed(String what, SdkException cause) {
+        return new Unavailable(Unavailable.Part.STORAGE, "S3 " + what + " failed: " + cause.getMessage(), cause);
     }
 
     static boolean hasCode(SdkException e, String code) {

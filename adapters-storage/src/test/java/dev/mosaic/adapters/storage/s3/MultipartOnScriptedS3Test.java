@@ -98,7 +98,7 @@ class MultipartOnScriptedS3Test {
              S3Storage storage = s3.storage(2)) {
 
             assertThatThrownBy(() -> storage.completeMultipart(KEY, "u-1", PLAN, CLAIMED))
-                    .isInstanceOf(UncheckedIOException.class)
+                    .isInstanceOf(dev.mosaic.application.port.out.Unavailable.class)
                     .hasMessageContaining("CompleteMultipartUpload of " + KEY).hasMessageContaining("scripted InternalError");
         }
     }

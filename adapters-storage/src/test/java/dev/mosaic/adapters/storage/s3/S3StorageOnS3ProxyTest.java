@@ -140,7 +140,7 @@ class S3StorageOnS3ProxyTest {
                 Optional.of(server.endpoint()), true, Optional.of(S3ProxyServer.IDENTITY), Optional.of("wrong"));
         try (S3Storage refused = new S3Storage(wrongSecret, Clock.systemUTC())) {
             assertThat(refused.isHealthy()).isFalse();
-            assertThatThrownBy(() -> refused.stat(key)).isInstanceOf(UncheckedIOException.class)
+            assertThatThrownBy(() -> refused.stat(key)).isInstanceOf(dev.mosaic.application.port.out.Unavailable.class)
                     .hasMessageContaining("HeadObject of " + key);
         }
     }

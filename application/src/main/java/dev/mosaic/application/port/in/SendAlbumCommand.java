@@ -40,9 +40,21 @@ public record SendAlbumCommand(UserId sender, Long receiverId, String text, List
         }
     }
 
-    /** What a repeated request must match: everything but the key itself. */
+    /**
+     * What a repeated request must match: everything but the key itself, as canonical JSON with explicit
+     * nulls (a missing {@code text} and the string {@code "null"} differ), hashed.
+     */
     public String fingerprint() {
-        String canonical = receiverId + "\u0000" + text + "\u0000" + attachments;
+        CanonicalJson json = new CanonicalJson().open('{')
+                .field("receiver_id", receiverId).field("text", text).name("attachments").open('[');
+        for (Attachment file : attachments) {
+            json.open('{').field("file_name", file.fileName()).field("file_size", file.fileSize())
+                    .field("content_type", file.contentType()).field("kind", file.kind())
+                    .field("client_part_size", file.clientPartSize()).field("client_num_parts", file.clientNumParts())
+                    .field("width", file.width()).field("height", file.height()).field("duration", file.duration())
+                    .field("placeholder", file.placeholder()).close('}');
+        }
+        String canonical = json.close(']').close('}').toString();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -1,0 +1,88 @@
+package dev.mosaic.bootstrap;
+
+import static dev.mosaic.bootstrap.RunningMosaic.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A database or a store that goes away is a 503 with Retry-After, and {@code /health} names the part. */
+class OutageTest {
+
+    static final String ALBUM = """
+            {"receiver_id": 42, "attachments": [
+              {"file_name": "a.jpg", "file_size": 1000, "content_type": "image/jpeg", "kind": "image"},
+              {"file_name": "v.mp4", "file_size": 15000000, "content_type": "video/mp4", "kind": "video"}]}""";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aStoppedDatabaseIsA503AndHealthSaysTheDatabaseIsDown() throws Exception {
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
+        RunningMosaic server;
+        try {
+            server = new RunningMosaic(dataDir, Map.of("MOSAIC_DB_URL",
+                    "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                    "MOSAIC_DB_USER", "postgres", "MOSAIC_DB_PASSWORD", "postgres"));
+            assertThat(server.post("/api/v1/files/upload/", 1, ALBUM).statusCode()).isEqualTo(201);
+        } finally {
+            postgres.close();
+        }
+        try (server) {
+            assertUnavailable(server.post("/api/v1/files/upload/", 1, ALBUM), "database");
+            assertUnavailable(server.get("/api/v1/messages/1", 1), "database");
+            assertPartDown(server, "database", "storage");
+        }
+    }
+
+    @Test
+    void anUnreachableStoreIsA503AndHealthSaysTheStorageIsDown() throws Exception {
+        TransientNio2BlobStore blobs = new TransientNio2BlobStore();
+        blobs.createContainer("outage");
+        S3Proxy proxy = S3Proxy.builder().blobStore(blobs).endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V4, "outage-key", "outage-secret-0123456789").build();
+        proxy.start();
+        RunningMosaic server;
+        try {
+            server = new RunningMosaic(dataDir, Map.of("MOSAIC_STORAGE", "s3", "MOSAIC_S3_BUCKET", "outage",
+                    "MOSAIC_S3_ENDPOINT", "http://127.0.0.1:" + proxy.getPort(), "MOSAIC_S3_PATH_STYLE", "true",
+                    "MOSAIC_S3_ACCESS_KEY", "outage-key", "MOSAIC_S3_SECRET_KEY", "outage-secret-0123456789"));
+        } finally {
+            proxy.stop();
+        }
+        try (server) {
+            HttpResponse<String> refused = server.post("/api/v1/files/upload/", 1, ALBUM);
+            assertUnavailable(refused, "storage");
+            assertThat(json(server.get("/api/v1/conversations/42/messages", 1)).path("messages")).isEmpty();
+            assertPartDown(server, "storage", "database");
+        }
+    }
+
+    private static void assertUnavailable(HttpResponse<String> response, String part) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        JsonNode problem = json(response);
+        assertThat(problem.path("code").asText()).isEqualTo("service_unavailable");
+        assertThat(problem.path("detail").asText()).contains(part);
+    }
+
+    private static void assertPartDown(RunningMosaic server, String down, String up) {
+        HttpResponse<String> health = server.send(HttpRequest.newBuilder(server.url("/health")).GET().build());
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(health.headers().firstValue("Retry-After")).isPresent();
+        assertThat(json(health).path("checks").path(down).asText()).isEqualTo("down");
+        assertThat(json(health).path("checks").path(up).asText()).isEqualTo("up");
+    }
+}
