@@ -88,7 +88,7 @@ public final class Mosaic implements AutoCloseable {
         HttpApi api = HttpApi.create(
                 new UseCases(services.sendAlbum(), services.completeUpload(), services.signParts(),
                         services.abortUpload(), services.readMessages(), services.readMessages(),
-                        services.readEvents(), services.uploadProgress(), stores.endpoint()),
+                        services.readEvents(), services.uploadProgress(), services.readLimits(), stores.endpoint()),
                 HttpSettings.of(config.port(), tokens(config)).withAllowedOrigins(config.corsOrigins())
                         .withDevSignIn(devSignIn(config)),
                 List.of(new HealthCheck("database", database::isHealthy),

@@ -32,6 +32,7 @@ public final class MosaicServices implements AutoCloseable {
     private final ExpireUploadsService expireUploads;
     private final JobWorker jobWorker;
     private final UploadProgressService uploadProgress;
+    private final ReadLimitsService readLimits;
 
     /** What the application needs from the outside world. */
     public record Ports(Messages messages, IdSource ids, IdempotencyKeys idempotency, TransactionRunner transactions,
@@ -57,6 +58,7 @@ public final class MosaicServices implements AutoCloseable {
         this.jobWorker = new JobWorker(settings, ports.transactions(), ports.jobs(), processAsset, changes, clock,
                 heartbeats);
         this.uploadProgress = new UploadProgressService(ports.messages(), views, clock);
+        this.readLimits = new ReadLimitsService(settings.policy());
     }
 
     public SendAlbumService sendAlbum() {
@@ -97,6 +99,10 @@ public final class MosaicServices implements AutoCloseable {
 
     public UploadProgressService uploadProgress() {
         return uploadProgress;
+    }
+
+    public ReadLimitsService readLimits() {
+        return readLimits;
     }
 
     @Override
