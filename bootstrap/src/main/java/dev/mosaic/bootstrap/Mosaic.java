@@ -20,6 +20,7 @@ import dev.mosaic.application.service.MosaicSettings;
 import dev.mosaic.application.service.ProcessAssetService;
 import dev.mosaic.application.service.ReadMessagesService;
 import dev.mosaic.application.service.ReadEventsService;
+import dev.mosaic.application.service.ReadLimitsService;
 import dev.mosaic.application.service.SendAlbumService;
 import dev.mosaic.application.service.SignPartsService;
 import dev.mosaic.application.service.UploadProgressService;
@@ -101,6 +102,7 @@ public final class Mosaic implements AutoCloseable {
                     readMessages,
                     new ReadEventsService(database.eventLog()),
                     new UploadProgressService(database.messages(), views, clock),
+                    new ReadLimitsService(settings.policy()),
                     store.endpoint());
             startHttp(useCases, notifier, List.of(new HealthCheck("database", database::isHealthy),
                     new HealthCheck("storage", store.storage()::isHealthy)));

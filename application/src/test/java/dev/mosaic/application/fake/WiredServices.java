@@ -11,6 +11,7 @@ import dev.mosaic.application.service.JobWorker;
 import dev.mosaic.application.service.MosaicSettings;
 import dev.mosaic.application.service.ProcessAssetService;
 import dev.mosaic.application.service.ReadEventsService;
+import dev.mosaic.application.service.ReadLimitsService;
 import dev.mosaic.application.service.ReadMessagesService;
 import dev.mosaic.application.service.SendAlbumService;
 import dev.mosaic.application.service.SignPartsService;
@@ -35,6 +36,7 @@ public final class WiredServices implements AutoCloseable {
     private final ExpireUploadsService expireUploads;
     private final JobWorker jobWorker;
     private final UploadProgressService uploadProgress;
+    private final ReadLimitsService readLimits;
 
     WiredServices(MosaicSettings settings, FakeWorld world, EventLog events, EventNotifier notifier,
                   WorkSignal signal) {
@@ -54,6 +56,7 @@ public final class WiredServices implements AutoCloseable {
         this.jobWorker = new JobWorker(settings, world.transactions, world.jobs, processAsset, changes, world.clock,
                 heartbeats);
         this.uploadProgress = new UploadProgressService(world.messages, views, world.clock);
+        this.readLimits = new ReadLimitsService(settings.policy());
     }
 
     public SendAlbumService sendAlbum() {
@@ -90,6 +93,10 @@ public final class WiredServices implements AutoCloseable {
 
     public UploadProgressService uploadProgress() {
         return uploadProgress;
+    }
+
+    public ReadLimitsService readLimits() {
+        return readLimits;
     }
 
     @Override
