@@ -95,7 +95,7 @@ public final class Mosaic implements AutoCloseable {
                     new SendAlbumService(settings, database.transactions(), database.messages(), database.ids(),
                             database.idempotencyKeys(), store.storage(), database.eventLog(), notifier, views, clock),
                     new CompleteUploadService(database.messages(), store.storage(), changes, database.jobQueue(),
-                            workSignal, views, clock),
+                            workSignal, views, database.leases(), clock),
                     new SignPartsService(settings, database.messages(), store.storage(), clock),
                     new AbortUploadService(database.messages(), store.storage(), changes, views, clock),
                     readMessages,

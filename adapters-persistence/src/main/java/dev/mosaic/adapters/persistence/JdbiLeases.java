@@ -18,4 +18,9 @@ final class JdbiLeases implements Leases {
         return transactions.withHandle(handle -> handle.attach(LeaseDao.class).take(name, holder, now, until) == 1
                 || UniqueInsert.attempt(handle, inserting -> inserting.attach(LeaseDao.class).create(name, holder, until)));
     }
+
+    @Override
+    public void release(String name, String holder) {
+        transactions.withDao(LeaseDao.class, leases -> leases.release(name, holder));
+    }
 }

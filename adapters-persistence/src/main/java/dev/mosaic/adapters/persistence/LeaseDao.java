@@ -12,4 +12,7 @@ interface LeaseDao {
 
     @SqlUpdate("INSERT INTO leases (name, holder, held_until) VALUES (:name, :holder, :until)")
     void create(String name, String holder, Instant until);
+
+    @SqlUpdate("DELETE FROM leases WHERE name = :name AND holder = :holder")
+    int release(String name, String holder);
 }

@@ -5,6 +5,7 @@ import dev.mosaic.application.port.in.CompleteUploadUseCase;
 import dev.mosaic.application.port.in.RequestRejected;
 import dev.mosaic.application.port.in.RequestRejected.Reason;
 import dev.mosaic.application.port.out.JobQueue;
+import dev.mosaic.application.port.out.Leases;
 import dev.mosaic.application.port.out.Messages;
 import dev.mosaic.application.port.out.ObjectStorage;
 import dev.mosaic.application.port.out.ObjectStorage.MultipartOutcome;
@@ -32,9 +33,10 @@ public final class CompleteUploadService implements CompleteUploadUseCase {
     private final WorkSignal workSignal;
     private final Views views;
     private final Clock clock;
+    private final CompletionClaims claims;
 
     public CompleteUploadService(Messages messages, ObjectStorage storage, AssetChanges changes, JobQueue jobs,
-                                 WorkSignal workSignal, Views views, Clock clock) {
+                                 WorkSignal workSignal, Views views, Leases leases, Clock clock) {
         this.owned = new OwnedAssets(messages);
         this.storage = storage;
         this.changes = changes;
@@ -42,6 +44,7 @@ public final class CompleteUploadService implements CompleteUploadUseCase {
         this.workSignal = workSignal;
         this.views = views;
         this.clock = clock;
+        this.claims = new CompletionClaims(leases, clock);
     }
 
     @Override
@@ -50,6 +53,17 @@ public final class CompleteUploadService implements CompleteUploadUseCase {
         if (asset.stage() != Stage.UPLOADING) {
             return answerSettled(asset);
         }
+        // concurrent and repeated completions of one upload: one joins and checks, the others answer its result
+        return claims.exclusively(asset.id(), () -> settled(command), () -> completeUploading(command));
+    }
+
+    private Optional<AssetView> settled(CompleteUploadCommand command) {
+        Asset current = owned.find(command.user(), command.asset());
+        return current.stage() == Stage.UPLOADING ? Optional.empty() : Optional.of(answerSettled(current));
+    }
+
+    private AssetView completeUploading(CompleteUploadCommand command) {
+        Asset asset = owned.find(command.user(), command.asset());
         if (asset.plan() instanceof UploadPlan.Multipart multipart) {
             joinParts(asset, multipart, command);
         }

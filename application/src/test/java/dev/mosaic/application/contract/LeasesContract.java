@@ -36,4 +36,19 @@ public abstract class LeasesContract {
         leases.tryAcquire("janitor", "node-a", T0, TTL);
         assertThat(leases.tryAcquire("reports", "node-b", T0, TTL)).isTrue();
     }
+
+    @Test
+    void aReleasedLeaseIsFreeAtOnceButOnlyItsHolderMayReleaseIt() {
+        Leases leases = leases();
+        leases.tryAcquire("complete-5", "request-a", T0, TTL);
+
+        leases.release("complete-5", "request-b");
+        assertThat(leases.tryAcquire("complete-5", "request-b", T0.plusSeconds(1), TTL)).isFalse();
+
+        leases.release("complete-5", "request-a");
+        assertThat(leases.tryAcquire("complete-5", "request-b", T0.plusSeconds(2), TTL)).isTrue();
+        leases.release("complete-5", "request-b");
+        leases.release("complete-5", "request-b");
+        assertThat(leases.tryAcquire("complete-5", "request-c", T0.plusSeconds(3), TTL)).isTrue();
+    }
 }

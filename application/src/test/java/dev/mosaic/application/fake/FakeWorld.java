@@ -20,6 +20,7 @@ public final class FakeWorld {
     public final ImmediateTransactions transactions = new ImmediateTransactions();
     public final InMemoryEventLog events = new InMemoryEventLog();
     public final InMemoryJobQueue jobs = new InMemoryJobQueue();
+    public final InMemoryLeases leases = new InMemoryLeases();
     public final InMemoryObjectStorage storage = new InMemoryObjectStorage();
     public final ScriptedMediaProcessor media = new ScriptedMediaProcessor();
     public final MutableClock clock = MutableClock.at("2026-11-24T09:00:00Z");

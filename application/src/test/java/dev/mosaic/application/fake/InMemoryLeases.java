@@ -19,6 +19,14 @@ public final class InMemoryLeases implements Leases {
         return true;
     }
 
+    @Override
+    public synchronized void release(String name, String holder) {
+        Held held = leases.get(name);
+        if (held != null && held.holder().equals(holder)) {
+            leases.remove(name);
+        }
+    }
+
     private record Held(String holder, Instant until) {
     }
 }

@@ -45,7 +45,7 @@ public final class WiredServices implements AutoCloseable {
         this.sendAlbum = new SendAlbumService(settings, world.transactions, world.messages, world.ids,
                 world.idempotency, world.storage, events, notifier, views, world.clock);
         this.completeUpload = new CompleteUploadService(world.messages, world.storage, changes, world.jobs, signal,
-                views, world.clock);
+                views, world.leases, world.clock);
         this.signParts = new SignPartsService(settings, world.messages, world.storage, world.clock);
         this.abortUpload = new AbortUploadService(world.messages, world.storage, changes, views, world.clock);
         this.readMessages = new ReadMessagesService(world.messages, views);
