@@ -6,11 +6,14 @@ import java.util.regex.Pattern;
 
 /**
  * Where bytes live in storage. Made only by the server: {@code raw/<user>/<asset>/<slug>} for
- * uploads and {@code derived/<user>/<asset>/<name>} for renditions. ASCII only, no {@code ..}.
+ * uploads, {@code sealed/<user>/<asset>/<slug>} for an upload once verified (no URL is ever signed for
+ * it) and {@code derived/<user>/<asset>/<name>} for renditions. ASCII only, no {@code ..}.
  */
 public record ObjectKey(String value) {
-    private static final Pattern SYNTAX = Pattern.compile("(raw|derived)(/[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}){3}");
+    private static final Pattern SYNTAX = Pattern.compile("(raw|sealed|derived)(/[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}){3}");
     private static final int MAX_SLUG = 100;
+    private static final String RAW = "raw/";
+    private static final String SEALED = "sealed/";
 
     public ObjectKey {
         if (value == null || !SYNTAX.matcher(value).matches() || value.contains("..")) {
@@ -24,6 +27,14 @@ public record ObjectKey(String value) {
 
     public static ObjectKey derived(UserId owner, AssetId asset, String fileName) {
         return new ObjectKey("derived/" + owner + "/" + asset + "/" + fileName);
+    }
+
+    /** Where a verified upload is kept: the same place under {@code sealed/}, out of every upload URL's reach. */
+    public ObjectKey sealed() {
+        if (!value.startsWith(RAW)) {
+            throw new IllegalStateException("only an upload's raw key is sealed, not " + value);
+        }
+        return new ObjectKey(SEALED + value.substring(RAW.length()));
     }
 
     /** Parses a key a client echoes back; empty when it could not have come from us. */

@@ -121,4 +121,15 @@ class ObjectKeyTest {
     void aKeyPrintsAsItsValue() {
         assertThat(new ObjectKey("raw/1/2/x")).hasToString("raw/1/2/x");
     }
+
+    @org.junit.jupiter.api.Test
+    void anUploadIsSealedUnderItsOwnPrefixAndOnlyARawKeyIsSealed() {
+        ObjectKey raw = new ObjectKey("raw/1/2/a.jpg");
+
+        org.assertj.core.api.Assertions.assertThat(raw.sealed()).isEqualTo(new ObjectKey("sealed/1/2/a.jpg"));
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> raw.sealed().sealed());
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> new ObjectKey("derived/1/2/t.webp").sealed());
+    }
 }

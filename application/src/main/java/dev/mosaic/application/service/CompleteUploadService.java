@@ -14,6 +14,7 @@ import dev.mosaic.application.view.AssetView;
 import dev.mosaic.domain.Asset;
 import dev.mosaic.domain.CompletionRules;
 import dev.mosaic.domain.MagicBytes;
+import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.Refusal;
 import dev.mosaic.domain.Stage;
 import dev.mosaic.domain.UploadPlan;
@@ -26,6 +27,8 @@ import java.util.Optional;
  * {@code processing} and its job is queued, both in one transaction.
  */
 public final class CompleteUploadService implements CompleteUploadUseCase {
+    private static final System.Logger LOG = System.getLogger(CompleteUploadService.class.getName());
+
     private final OwnedAssets owned;
     private final ObjectStorage storage;
     private final AssetChanges changes;
@@ -67,7 +70,7 @@ public final class CompleteUploadService implements CompleteUploadUseCase {
         if (asset.plan() instanceof UploadPlan.Multipart multipart) {
             joinParts(asset, multipart, command);
         }
-        verifyStoredObject(asset);
+        sealAndVerify(asset);
         Optional<Asset> processing = changes.apply(asset.id(),
                 current -> current.stage() == Stage.UPLOADING
                         ? Optional.of(current.moveTo(Stage.PROCESSING, clock.instant()))
@@ -77,6 +80,7 @@ public final class CompleteUploadService implements CompleteUploadUseCase {
             return answerSettled(owned.find(command.user(), command.asset()));
         }
         workSignal.workAvailable();
+        dropUploadedCopy(asset);
         return views.asset(processing.get());
     }
 
@@ -110,17 +114,34 @@ public final class CompleteUploadService implements CompleteUploadUseCase {
         }
     }
 
-    private void verifyStoredObject(Asset asset) {
-        var stored = storage.stat(asset.objectKey()).orElseThrow(() ->
-                new RequestRejected(Reason.CONFLICT, "object_not_uploaded",
-                        "the file has not been uploaded yet; PUT it to the upload URL first"));
+    /**
+     * Seals the upload first (a copy inside the store to a key no URL was signed for), then checks the
+     * sealed copy: what is verified is what gets processed and served, whatever the client PUTs later.
+     */
+    private void sealAndVerify(Asset asset) {
+        ObjectKey sealed = asset.objectKey().sealed();
+        if (!storage.seal(asset.objectKey(), sealed)) {
+            throw new RequestRejected(Reason.CONFLICT, "object_not_uploaded",
+                    "the file has not been uploaded yet; PUT it to the upload URL first");
+        }
+        var stored = storage.stat(sealed).orElseThrow(() -> new IllegalStateException("sealed " + sealed + " is gone"));
         if (stored.size() != asset.fileSize()) {
             failAndRefuse(asset, new Refusal("size_mismatch",
                     "uploaded " + stored.size() + " bytes, declared " + asset.fileSize()));
         }
-        if (!MagicBytes.agrees(asset.kind(), asset.contentType(), storage.readHead(asset.objectKey(), MagicBytes.HEAD_LENGTH))) {
+        if (!MagicBytes.agrees(asset.kind(), asset.contentType(), storage.readHead(sealed, MagicBytes.HEAD_LENGTH))) {
             failAndRefuse(asset, new Refusal("content_type_mismatch",
                     "the file's content is not " + asset.contentType()));
+        }
+    }
+
+    /** Only the sealed copy counts from now on; a failed delete leaves the raw one to the janitor. */
+    private void dropUploadedCopy(Asset asset) {
+        try {
+            storage.delete(asset.objectKey());
+        } catch (RuntimeException failure) {
+            LOG.log(System.Logger.Level.WARNING, "could not delete the uploaded copy " + asset.objectKey()
+                    + " after sealing it: " + failure);
         }
     }
 
@@ -133,6 +154,7 @@ public final class CompleteUploadService implements CompleteUploadUseCase {
             // another completion got there first and verified what it saw: leave its object alone
             return;
         }
+        storage.delete(asset.objectKey().sealed());
         storage.delete(asset.objectKey());
         throw new RequestRejected(Reason.UNPROCESSABLE, refusal);
     }

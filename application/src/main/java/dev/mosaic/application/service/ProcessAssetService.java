@@ -58,7 +58,7 @@ public final class ProcessAssetService implements ProcessAssetUseCase {
             return;
         }
         Path workDir = null;
-        try (ObjectStorage.LocalCopy copy = storage.localCopy(asset.objectKey())) {
+        try (ObjectStorage.LocalCopy copy = storage.localCopy(asset.objectKey().sealed())) {
             workDir = Files.createTempDirectory("mosaic-asset-" + asset.id() + "-");
             MediaOutcome outcome = media.process(new MediaJob(asset.kind(), asset.contentType()), copy.path(),
                     workDir, new Listener(asset));
@@ -84,7 +84,7 @@ public final class ProcessAssetService implements ProcessAssetUseCase {
         } else {
             String code = ((MediaOutcome.Rejected) outcome).refusal().code();
             changes.apply(asset.id(), current -> whileProcessing(current, () -> current.fail(code, clock.instant())));
-            storage.delete(asset.objectKey());
+            storage.delete(asset.objectKey().sealed());
         }
     }
 

@@ -55,7 +55,7 @@ public final class Views {
                 renditionUrl(asset, Rendition.Kind.PREVIEW, expiresAt),
                 renditionUrl(asset, Rendition.Kind.PLAYBACK, expiresAt),
                 DOWNLOADABLE.contains(asset.stage())
-                        ? storage.signGet(asset.objectKey(), expiresAt,
+                        ? storage.signGet(asset.objectKey().sealed(), expiresAt,
                         Delivery.attachment(asset.contentType().servedAs(), asset.fileName().value())).toString()
                         : null,
                 asset.failureCode());

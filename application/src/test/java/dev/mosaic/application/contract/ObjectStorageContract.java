@@ -118,6 +118,37 @@ public abstract class ObjectStorageContract {
     }
 
     @Test
+    void aSealedUploadKeepsItsBytesWhateverIsPutToTheUploadUrlAfterwards() {
+        ObjectKey raw = rawKey("report.pdf");
+        ContentType pdf = new ContentType("application/pdf");
+        byte[] verified = random(2000);
+        byte[] swapped = random(2000);
+        SignedRequest put = storage().signPut(raw, verified.length, pdf, expiresAt);
+        uploader().put(put, verified);
+
+        assertThat(storage().seal(raw, raw.sealed())).isTrue();
+        try {
+            uploader().put(put, swapped);
+        } catch (RuntimeException | AssertionError refused) {
+            // a store that refuses a second PUT (the local one) is as sealed as can be
+        }
+        storage().delete(raw);
+
+        assertThat(storage().stat(raw.sealed())).contains(new StoredObject(2000, Optional.of(pdf)));
+        assertThat(storage().readHead(raw.sealed(), 2000)).isEqualTo(verified);
+        Fetched fetched = uploader().get(storage().signGet(raw.sealed(), expiresAt, Delivery.attachment(pdf, "r.pdf")));
+        assertThat(fetched.body()).isEqualTo(verified);
+    }
+
+    @Test
+    void sealingAnObjectNeverUploadedAnswersFalse() {
+        ObjectKey raw = rawKey("never.pdf");
+
+        assertThat(storage().seal(raw, raw.sealed())).isFalse();
+        assertThat(storage().stat(raw.sealed())).isEmpty();
+    }
+
+    @Test
     void closingALocalCopyLeavesTheObjectInPlace() {
         ObjectKey key = rawKey("doc.pdf");
         byte[] bytes = random(300);

@@ -171,6 +171,16 @@ public final class InMemoryObjectStorage implements ObjectStorage {
     }
 
     @Override
+    public synchronized boolean seal(ObjectKey raw, ObjectKey sealed) {
+        StoredBytes stored = objects.get(raw);
+        if (stored == null) {
+            return false;
+        }
+        objects.put(sealed, stored);
+        return true;
+    }
+
+    @Override
     public synchronized void delete(ObjectKey key) {
         objects.remove(key);
     }

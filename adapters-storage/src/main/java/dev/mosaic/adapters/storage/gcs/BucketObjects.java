@@ -105,6 +105,29 @@ final class BucketObjects {
         }
     }
 
+    /**
+     * A server-side copy, keeping the type; false when the source is missing. A compose of the one source
+     * object is a copy inside the bucket for GCS, and unlike a rewrite the test double runs it too.
+     */
+    boolean copy(ObjectKey from, ObjectKey to) {
+        try {
+            Blob source = storage.get(BlobId.of(bucket, from.value()));
+            if (source == null) {
+                return false;
+            }
+            storage.compose(Storage.ComposeRequest.newBuilder()
+                    .addSource(from.value(), source.getGeneration())
+                    .setTarget(BlobInfo.newBuilder(bucket, to.value()).setContentType(source.getContentType()).build())
+                    .build());
+            return true;
+        } catch (StorageException e) {
+            if (GcsFailures.isNotFound(e)) {
+                return false;
+            }
+            throw GcsFailures.failed("copying " + from + " to " + to, e);
+        }
+    }
+
     /** GCS answers {@code false} for a missing object: nothing to do. */
     void delete(ObjectKey key) {
         GcsFailures.call("deleting " + key, () -> storage.delete(BlobId.of(bucket, key.value())));

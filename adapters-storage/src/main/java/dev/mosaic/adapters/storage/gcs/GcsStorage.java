@@ -117,6 +117,11 @@ public final class GcsStorage implements ObjectStorage, AutoCloseable {
     }
 
     @Override
+    public boolean seal(ObjectKey raw, ObjectKey sealed) {
+        return objects.copy(raw, sealed);
+    }
+
+    @Override
     public void delete(ObjectKey key) {
         objects.delete(key);
     }

@@ -100,6 +100,18 @@ public final class LocalDiskStorage implements ObjectStorage, SignedUrlEndpoint 
     }
 
     @Override
+    public boolean seal(ObjectKey raw, ObjectKey sealed) {
+        return io(() -> {
+            Optional<StoredObject> stored = objects.stat(raw);
+            if (stored.isEmpty()) {
+                return false;
+            }
+            objects.put(sealed, layout.object(raw), stored.get().contentType().orElse(ContentType.OCTET_STREAM));
+            return true;
+        });
+    }
+
+    @Override
     public void delete(ObjectKey key) {
         io(() -> {
             objects.delete(key);

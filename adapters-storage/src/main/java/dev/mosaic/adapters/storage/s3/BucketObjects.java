@@ -43,6 +43,20 @@ final class BucketObjects {
         return Optional.of(new StoredObject(head.contentLength(), ContentType.ofHeader(head.contentType())));
     }
 
+    /** CopyObject, server-side, keeping the type; false when the source is missing. */
+    boolean copy(ObjectKey from, ObjectKey to) {
+        try {
+            client.copyObject(request -> request.sourceBucket(bucket).sourceKey(from.value())
+                    .destinationBucket(bucket).destinationKey(to.value()));
+            return true;
+        } catch (SdkException e) {
+            if (S3Failures.isNotFound(e) || S3Failures.hasCode(e, S3Failures.NO_SUCH_KEY)) {
+                return false;
+            }
+            throw S3Failures.failed("CopyObject of " + from + " to " + to, e);
+        }
+    }
+
     /** A ranged GET; an empty object answers 416 to any range, and has no head. */
     byte[] readHead(ObjectKey key, int length) {
         if (length <= 0) {

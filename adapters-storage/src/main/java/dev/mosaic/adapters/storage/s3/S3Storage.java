@@ -94,6 +94,11 @@ public final class S3Storage implements ObjectStorage, AutoCloseable {
     }
 
     @Override
+    public boolean seal(ObjectKey raw, ObjectKey sealed) {
+        return objects.copy(raw, sealed);
+    }
+
+    @Override
     public void delete(ObjectKey key) {
         objects.delete(key);
     }

@@ -46,6 +46,14 @@ public interface ObjectStorage {
 
     void put(ObjectKey key, Path source, ContentType type);
 
+    /**
+     * Copies an uploaded object, inside the store, to {@code sealed}: a key no URL was ever signed for, so
+     * that nothing a client can still do with its upload URLs changes what is verified, processed and served.
+     *
+     * @return false when {@code raw} does not exist
+     */
+    boolean seal(ObjectKey raw, ObjectKey sealed);
+
     /** Deletes an object; a missing one is not an error. */
     void delete(ObjectKey key);
 
