@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One frame of the video as a PNG, upright and already no larger than the preview, for the image
- * pipeline to turn into the thumbnail and preview.
+ * One frame of the video as a PNG, upright, in SDR and already no larger than the preview, for the
+ * image pipeline to turn into the thumbnail and preview.
  */
 final class PosterFrame {
     static final String FILE_NAME = "poster.png";
@@ -45,7 +45,7 @@ final class PosterFrame {
                 "-i", InputOptions.url(input),
                 "-map", "0:" + facts.videoStream(),
                 "-frames:v", "1", "-an", "-sn", "-dn", "-map_metadata", "-1", "-map_chapters", "-1",
-                "-vf", "scale=" + size.width() + ":" + size.height(),
+                "-vf", ToneMapping.poster(facts, size),
                 "-threads", Integer.toString(ffmpeg.threads()),
                 "-update", "1", "-c:v", "png", "-f", "image2", "-y", InputOptions.url(poster)));
         ffmpeg.run("poster frame", arguments, line -> { });
