@@ -43,8 +43,8 @@ final class PlaybackRendition {
         Path output = workDir.resolve(FILE_NAME);
         boolean copy = canCopy(facts, sniffedType);
         Size size = copy ? facts.display() : PlaybackSize.of(facts.display(), shortSide);
-        List<String> arguments = new ArrayList<>(List.of("-progress", "pipe:1",
-                "-threads", Integer.toString(ffmpeg.threads())));
+        List<String> arguments = new ArrayList<>(List.of("-progress", "pipe:1"));
+        arguments.addAll(ffmpeg.threadOptions());
         arguments.addAll(InputOptions.reading(facts.container()));
         arguments.addAll(List.of("-i", InputOptions.url(input),
                 "-map", "0:" + facts.videoStream(), "-map", "0:a:0?",
@@ -61,8 +61,8 @@ final class PlaybackRendition {
     private List<String> transcoding(VideoFacts facts, Size size) {
         List<String> arguments = new ArrayList<>(List.of(
                 "-vf", ToneMapping.playback(facts, size),
-                "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p",
-                "-threads", Integer.toString(ffmpeg.threads())));
+                "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p"));
+        arguments.addAll(ffmpeg.threadOptions());
         arguments.addAll(ToneMapping.tags(facts));
         arguments.addAll(List.of("-c:a", "aac", "-b:a", "128k", "-ac", "2"));
         return arguments;
