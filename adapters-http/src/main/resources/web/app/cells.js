@@ -1,8 +1,8 @@
 // One grid cell per asset: upload progress, then "Processing…", then the photo, the video poster with
 // its play button, or a file card — as the guide's UX table describes. A cell is rebuilt only when what it
 // shows changes; progress moves in place, so a focused control keeps its focus.
-import { failureReason, placeholderToDataUrl } from '../mosaic-client.js';
-import { el, formatBytes, formatDuration } from './format.js';
+import { failureReason, formatSize, placeholderToDataUrl } from '../mosaic-client.js';
+import { el, formatDuration } from './format.js';
 import { altText, cancelName, convertingName, openName, playName, uploadingName } from './names.js';
 
 const ENDED = { failed: 'Failed', cancelled: 'Cancelled', expired: 'Not sent' };
@@ -41,7 +41,7 @@ function fileCard(asset, showDownload) {
         el('div', { className: 'file-icon', 'aria-hidden': 'true' }, (asset.file_name.split('.').pop() || 'file')
             .slice(0, 4).toUpperCase()),
         el('div', { className: 'file-name', title: asset.file_name }, asset.file_name),
-        el('div', { className: 'file-size' }, formatBytes(asset.file_size)),
+        el('div', { className: 'file-size' }, formatSize(asset.file_size)),
         showDownload && asset.download_url
             ? el('a', { className: 'download', href: asset.download_url, download: asset.file_name,
                 dataset: { testid: 'download' } }, 'Download', el('span', { className: 'sr-only' }, ` ${asset.file_name}`))

@@ -1,7 +1,7 @@
 // Choosing files (picker or drag and drop), a caption, and the send button. Files are checked against the
 // server's limits as they are picked: one that cannot go says why on its chip, and the rest can still be sent.
-import { DEFAULT_LIMITS, checkFile, kindOf, contentTypeOf } from '../mosaic-client.js';
-import { el, formatBytes } from './format.js';
+import { DEFAULT_LIMITS, checkFile, contentTypeOf, formatSize, kindOf } from '../mosaic-client.js';
+import { el } from './format.js';
 
 /**
  * `onSend({ files, text })` is called with the chosen files that can go; it answers a promise, and the composer
@@ -36,7 +36,7 @@ export function createComposer({ form, pendingList, fileInput, caption, sendButt
         entry.preview ? el('img', { src: entry.preview, alt: '' }) : el('span', { className: 'chip-kind',
             'aria-hidden': 'true' }, kindOf(contentTypeOf(entry.file))),
         el('span', { className: 'chip-name', title: name }, name),
-        el('span', { className: 'chip-size' }, formatBytes(entry.file.size)),
+        el('span', { className: 'chip-size' }, formatSize(entry.file.size)),
         el('button', { type: 'button', className: 'chip-remove', 'aria-label': `Remove ${name}`, title: `Remove ${name}`,
             onclick: () => remove(index) }, '×'),
         entry.problem ? el('span', { className: 'chip-problem', dataset: { testid: 'chip-problem' } },

@@ -103,6 +103,24 @@ final class ChatPage implements AutoCloseable {
         return probe("frames");
     }
 
+    /** Every sentence the page's status region announced, in order. */
+    @SuppressWarnings("unchecked")
+    List<String> announced() {
+        return (List<String>) driver.executeScript("return window.__probe.announced;");
+    }
+
+    /** The page as a user who chose a dark (or light) theme sees it. */
+    void darkMode(boolean dark) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+    }
+
+    /** Downloads land in {@code folder}. */
+    void downloadTo(Path folder) {
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                "downloadPath", folder.toAbsolutePath().toString()));
+    }
+
     /** Every upload request the page made: {@code method, url, status} (0 when the network failed it). */
     List<Map<String, Object>> uploads() {
         return probe("requests");
@@ -177,6 +195,11 @@ final class ChatPage implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 
     @Override
