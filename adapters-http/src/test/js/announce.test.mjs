@@ -43,7 +43,7 @@ test('the sender hears each file once uploaded and once ready or failed, and not
         { text: 'beach.jpg uploaded' },
         { text: 'beach.jpg is ready' },
         { text: 'doc.pdf uploaded' },
-        { text: 'doc.pdf failed: not a PDF', failure: true },
+        { text: 'doc.pdf failed: not a PDF', failure: true, assetId: 503 },
         { text: 'party.mp4 uploaded' },
         { text: 'party.mp4 is ready to play' },
     ]);
@@ -59,8 +59,8 @@ test('an upload that failed on this page is told with its own reason, not as can
         new Map([[502, 'network_error']]));
 
     assert.deepEqual(said.slice(1), [
-        { text: 'party.mp4 failed: the connection dropped', failure: true },
-        { text: 'beach.jpg was cancelled', failure: false },
+        { text: 'party.mp4 failed: the connection dropped', failure: true, assetId: 502 },
+        { text: 'beach.jpg was cancelled', failure: false, assetId: 501 },
     ]);
 });
 

@@ -22,6 +22,8 @@ const state = {
     localPreviews: new Map(),
     /** Why this page's own uploads failed (the server only hears "cancelled" for those). */
     localFailures: new Map(),
+    /** Assets whose failure the user was told of: once is enough, whichever way it was heard first. */
+    toldFailures: new Set(),
     limits: null,
     version: 0,
     opened: false,
@@ -85,11 +87,18 @@ function dispatch(event, { quiet = false } = {}) {
     scheduleRender();
 }
 
+function tellFailure(assetId, text) {
+    if (!state.toldFailures.has(assetId)) {
+        state.toldFailures.add(assetId);
+        notify(text);
+    }
+}
+
 function announceChanges(before, after) {
     const seen = (list) => list.filter((m) => m.sender_id === state.peer || m.receiver_id === state.peer);
     for (const said of announcements(seen(before), seen(after), state.me, state.localFailures)) {
         if (said.failure) {
-            notify(said.text);
+            tellFailure(said.assetId, said.text);
         } else {
             announcer.say(said.text);
         }
@@ -216,7 +225,7 @@ function sendAlbum(files, hints, text) {
                 state.localFailures.set(assetId, error.code);
                 state.client.cancel(assetId).catch(() => {
                     const name = messageOfAsset(assetId)?.assets.find((a) => a.asset_id === assetId)?.file_name;
-                    notify(failureSentence(error.code, name));
+                    tellFailure(assetId, failureSentence(error.code, name));
                 });
             }
             state.version += 1;
@@ -334,7 +343,8 @@ window.addEventListener('offline', () => {
 });
 window.addEventListener('online', () => {
     if (state.client && state.connection !== 'open') {
-        showConnection('reconnecting');
+        // a socket that outlived the outage is checked by the stream (a ping); a closed one reconnects now
+        showConnection(state.stream?.isOpen() ? 'open' : 'reconnecting');
     }
 });
 

@@ -43,7 +43,7 @@ function assetChange(before, after, mine, localFailures) {
             return { text: `${name} was not sent` };
         }
         const code = endedCode(after, localFailures);
-        return { text: failureSentence(code, name), failure: code !== 'cancelled' };
+        return { text: failureSentence(code, name), failure: code !== 'cancelled', assetId: after.asset_id };
     }
     if (mine && before.stage === 'uploading' && SHOWN.has(after.stage)) {
         return { text: `${name} uploaded` };

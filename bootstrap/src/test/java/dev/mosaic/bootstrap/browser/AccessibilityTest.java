@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,8 @@ class AccessibilityTest {
     static Path photo;
     static Path video;
     static Path pdf;
+    /** Named a PDF, but not one: the server refuses it once uploaded. */
+    static Path notAPdf;
 
     @TempDir
     Path dir;
@@ -49,6 +52,11 @@ class AccessibilityTest {
         photo = SampleFiles.jpeg(samples, "beach.jpg");
         video = SampleFiles.mp4(samples, "party.mp4");
         pdf = SampleFiles.pdf(samples, "itinerary.pdf");
+        try {
+            notAPdf = Files.writeString(samples.resolve("notes.pdf"), "these are notes, not a PDF\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @BeforeEach
@@ -62,7 +70,7 @@ class AccessibilityTest {
     }
 
     @Test
-    void everyViewPassesAxeInLightAndDarkAndTheStatusRegionSaysAHandfulPerFile() {
+    void everyViewPassesAxeInLightAndDarkTheStatusRegionSaysAHandfulPerFileAndAFailureReadsAsASentence() {
         Map<String, List<String>> violations = new LinkedHashMap<>();
         try (ChatPage sender = ChatPage.desktop("sender", dir.resolve("sender"));
              ChatPage receiver = ChatPage.phone("receiver", dir.resolve("receiver"))) {
@@ -74,15 +82,29 @@ class AccessibilityTest {
             check(violations, "empty chat", sender, receiver);
 
             sender.limitUploads(SLOW_UPLINK_BYTES_PER_SECOND);
-            sender.send(photo, video, pdf);
+            sender.send(photo, video, pdf, notAPdf);
             await("the album in progress on both pages").atMost(LIVE).until(() ->
-                    "uploading".equals(sender.stages().get("video")) && receiver.cells().size() == 3);
+                    "uploading".equals(sender.stages().get("video")) && receiver.cells().size() == 4);
             check(violations, "album in progress", sender, receiver);
             sender.screenshot("a11y-in-progress");
 
-            await("every cell ready on both pages").atMost(PROCESSED).until(() ->
-                    allReady(sender) && allReady(receiver));
+            await("every cell settled on both pages").atMost(PROCESSED).until(() ->
+                    settled(sender) && settled(receiver));
+            for (ChatPage page : List.of(sender, receiver)) {
+                assertThat(page.cells()).filteredOn(cell -> "failed".equals(cell.getAttribute("data-stage")))
+                        .as("only the false PDF failed").singleElement()
+                        .satisfies(cell -> assertThat(cell.getText()).contains("notes.pdf").doesNotContain("_"));
+            }
+            assertThat(failedCell(sender).getText()).as("the sender's tile says why").contains("Failed", "not a PDF");
+            assertThat(failedCell(receiver).getText()).as("the receiver's tile").contains("Not sent")
+                    .doesNotContain("not a PDF");
+            WebElement notice = sender.driver.findElement(By.cssSelector("[data-testid=notice]"));
+            assertThat(notice.isDisplayed()).isTrue();
+            assertThat(notice.getText()).contains("notes.pdf failed: not a PDF");
             check(violations, "album ready", sender, receiver);
+            assertThat((Boolean) receiver.driver.executeScript("const album = document.querySelector('.album');"
+                    + "return album.getBoundingClientRect().width + 8 >= album.parentElement.getBoundingClientRect().width;"))
+                    .as("on a phone the grid fills its bubble").isTrue();
             sender.screenshot("a11y-ready");
             receiver.darkMode(true);
             receiver.screenshot("a11y-ready-dark");
@@ -94,15 +116,15 @@ class AccessibilityTest {
                     .as("the message list is no live region").isNull();
             List<String> senderHeard = sender.announced();
             assertThat(senderHeard).as("the sender hears: %s", senderHeard)
-                    .contains("Sending 3 files", "beach.jpg is ready", "party.mp4 is ready to play",
-                            "itinerary.pdf is ready to download", "party.mp4 uploaded")
-                    .hasSizeLessThanOrEqualTo(3 * 3 + 2)
+                    .contains("Sending 4 files", "beach.jpg is ready", "party.mp4 is ready to play",
+                            "itinerary.pdf is ready to download", "party.mp4 uploaded", "notes.pdf failed: not a PDF")
+                    .hasSizeLessThanOrEqualTo(4 * 3 + 2)
                     .doesNotHaveDuplicates();
             List<String> receiverHeard = receiver.announced();
             assertThat(receiverHeard).as("the receiver hears: %s", receiverHeard)
-                    .contains("User 1 sent 3 files", "beach.jpg is ready", "party.mp4 is ready to play",
-                            "itinerary.pdf is ready to download")
-                    .hasSizeLessThanOrEqualTo(3 * 2 + 2)
+                    .contains("User 1 sent 4 files", "beach.jpg is ready", "party.mp4 is ready to play",
+                            "itinerary.pdf is ready to download", "notes.pdf was not sent")
+                    .hasSizeLessThanOrEqualTo(4 * 2 + 2)
                     .doesNotHaveDuplicates();
         }
     }
@@ -199,6 +221,13 @@ class AccessibilityTest {
             await("the PDF is ready").atMost(PROCESSED).until(() -> "ready".equals(page.stages().get("file")));
             assertThat(page.driver.findElement(By.cssSelector("[data-testid=notice]")).isDisplayed())
                     .as("nothing went wrong with what was sent").isFalse();
+
+            page.networkOffline(true);
+            await("the page says it is offline at once").atMost(Duration.ofSeconds(3)).until(() ->
+                    "offline".equals(page.status()));
+            assertThat(page.announced()).contains("Offline: waiting for the network");
+            page.networkOffline(false);
+            await("live again").atMost(LIVE).until(() -> "open".equals(page.status()));
         }
     }
 
@@ -216,5 +245,17 @@ class AccessibilityTest {
     private static boolean allReady(ChatPage page) {
         Map<String, String> stages = page.stages();
         return stages.size() == 3 && stages.values().stream().allMatch("ready"::equals);
+    }
+
+    /** Four cells, each ready or failed. */
+    private static boolean settled(ChatPage page) {
+        List<WebElement> cells = page.cells();
+        return cells.size() == 4 && cells.stream().map(cell -> cell.getAttribute("data-stage"))
+                .allMatch(stage -> "ready".equals(stage) || "failed".equals(stage));
+    }
+
+    private static WebElement failedCell(ChatPage page) {
+        return page.cells().stream().filter(cell -> "failed".equals(cell.getAttribute("data-stage"))).findFirst()
+                .orElseThrow();
     }
 }

@@ -115,6 +115,12 @@ final class ChatPage implements AutoCloseable {
                 List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
     }
 
+    /** The browser's network goes (or comes back), as DevTools' offline switch does: the page hears "offline". */
+    void networkOffline(boolean offline) {
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
     /** Downloads land in {@code folder}. */
     void downloadTo(Path folder) {
         driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
