@@ -82,7 +82,7 @@ class AccessibilityTest {
             check(violations, "empty chat", sender, receiver);
 
             sender.limitUploads(SLOW_UPLINK_BYTES_PER_SECOND);
-            sender.send(photo, video, pdf, notAPdf);
+            sender.send("Trip, day 1", photo, video, pdf, notAPdf);
             await("the album in progress on both pages").atMost(LIVE).until(() ->
                     "uploading".equals(sender.stages().get("video")) && receiver.cells().size() == 4);
             check(violations, "album in progress", sender, receiver);
@@ -114,6 +114,10 @@ class AccessibilityTest {
 
             assertThat(sender.driver.findElement(By.cssSelector("[data-testid=messages]")).getAttribute("aria-live"))
                     .as("the message list is no live region").isNull();
+            assertThat(receiver.driver.findElement(By.cssSelector("[data-testid=message-caption]")).getText())
+                    .isEqualTo("Trip, day 1");
+            assertThat(List.of(sender.repaints(), receiver.repaints()))
+                    .as("captions and times drawn once, never rewritten by the cells' updates").containsOnly(0L);
             List<String> senderHeard = sender.announced();
             assertThat(senderHeard).as("the sender hears: %s", senderHeard)
                     .contains("Sending 4 files", "beach.jpg is ready", "party.mp4 is ready to play",

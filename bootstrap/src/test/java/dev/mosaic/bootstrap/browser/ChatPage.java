@@ -68,6 +68,12 @@ final class ChatPage implements AutoCloseable {
         return driver.findElement(By.cssSelector("[data-testid=status]")).getAttribute("data-state");
     }
 
+    /** Types a caption, then sends the files with it. */
+    void send(String caption, Path... files) {
+        driver.findElement(By.cssSelector("[data-testid=caption]")).sendKeys(caption);
+        send(files);
+    }
+
     /** Picks files with the file input, as the file dialog would, and presses send. */
     void send(Path... files) {
         String paths = Stream.of(files).map(file -> file.toAbsolutePath().toString()).collect(Collectors.joining("\n"));
@@ -107,6 +113,11 @@ final class ChatPage implements AutoCloseable {
     @SuppressWarnings("unchecked")
     List<String> announced() {
         return (List<String>) driver.executeScript("return window.__probe.announced;");
+    }
+
+    /** How often a caption or a time was rewritten after its bubble was drawn. */
+    long repaints() {
+        return ((Number) driver.executeScript("return window.__probe.repaints;")).longValue();
     }
 
     /** The page as a user who chose a dark (or light) theme sees it. */

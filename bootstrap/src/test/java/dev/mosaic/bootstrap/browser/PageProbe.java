@@ -9,7 +9,7 @@ final class PageProbe {
 
     static final String SCRIPT = """
             (() => {
-                const probe = window.__probe = { frames: [], requests: [], stages: [], announced: [],
+                const probe = window.__probe = { frames: [], requests: [], stages: [], announced: [], repaints: 0,
                     socketsBlocked: false };
                 const NativeSocket = window.WebSocket;
                 window.WebSocket = class extends NativeSocket {
@@ -58,6 +58,17 @@ final class PageProbe {
                         }
                     }
                 }).observe(document, { subtree: true, childList: true });
+                // a caption or time rewritten after its bubble was drawn: what a screen reader would hear again
+                probe.repaints = 0;
+                new MutationObserver((mutations) => {
+                    for (const mutation of mutations) {
+                        const node = mutation.target.nodeType === Node.TEXT_NODE ? mutation.target.parentElement
+                            : mutation.target;
+                        if (node?.closest?.('.caption, .time')) {
+                            probe.repaints += 1;
+                        }
+                    }
+                }).observe(document, { subtree: true, childList: true, characterData: true });
             })();
             """;
 
