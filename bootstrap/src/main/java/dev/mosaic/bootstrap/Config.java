@@ -12,7 +12,8 @@ import java.util.Map;
  * else reads the environment; a wrong value stops start-up with one {@link ConfigException} line.
  *
  * @param dataDir     database, stored files and generated secrets ({@code MOSAIC_DATA_DIR})
- * @param application the use cases' tunables ({@code MOSAIC_UPLOAD_EXPIRY}, {@code MOSAIC_JOB_LEASE})
+ * @param application the use cases' tunables ({@code MOSAIC_UPLOAD_EXPIRY}, {@code MOSAIC_JOB_LEASE},
+ *                    {@code MOSAIC_DOWNLOAD_URL_TTL})
  */
 public record Config(
         Path dataDir,
@@ -41,7 +42,8 @@ public record Config(
                 NodeConfig.read(env),
                 MosaicSettings.defaults()
                         .withUploadDeadline(env.duration("MOSAIC_UPLOAD_EXPIRY", Duration.ofHours(24)))
-                        .withJobLease(env.duration("MOSAIC_JOB_LEASE", Duration.ofMinutes(1))),
+                        .withJobLease(env.duration("MOSAIC_JOB_LEASE", Duration.ofMinutes(1)))
+                        .withDownloadUrlTtl(env.duration("MOSAIC_DOWNLOAD_URL_TTL", Duration.ofHours(12))),
                 MediaConfig.read(env));
     }
 

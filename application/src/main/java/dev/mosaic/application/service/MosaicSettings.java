@@ -42,6 +42,11 @@ public record MosaicSettings(
                 retryBackoff, lease);
     }
 
+    public MosaicSettings withDownloadUrlTtl(Duration ttl) {
+        return new MosaicSettings(policy, uploadUrlTtl, uploadDeadline, ttl, firstPartBatch, maxJobAttempts,
+                retryBackoff, jobLease);
+    }
+
     public MosaicSettings withUploadDeadline(Duration deadline) {
         return new MosaicSettings(policy, uploadUrlTtl, deadline, downloadUrlTtl, firstPartBatch, maxJobAttempts,
                 retryBackoff, jobLease);

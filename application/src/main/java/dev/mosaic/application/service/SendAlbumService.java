@@ -1,6 +1,6 @@
 package dev.mosaic.application.service;
 
-import dev.mosaic.application.event.Event;
+import dev.mosaic.application.event.Fact;
 import dev.mosaic.application.port.in.RequestRejected;
 import dev.mosaic.application.port.in.RequestRejected.Reason;
 import dev.mosaic.application.port.in.SendAlbumCommand;
@@ -101,7 +101,7 @@ public final class SendAlbumService implements SendAlbumUseCase {
             return true;
         }
         boolean abandoned = idempotency.find(sender, key)
-                .filter(entry -> entry.message() == null)
+                .filter(entry -> entry.message().isEmpty())
                 .filter(entry -> entry.createdAt().isBefore(clock.instant().minus(ABANDONED_AFTER)))
                 .isPresent();
         if (!abandoned) {
@@ -139,33 +139,32 @@ public final class SendAlbumService implements SendAlbumUseCase {
         try {
             for (AttachmentRules.Checked attachment : checked) {
                 AssetId assetId = ids.nextAssetId();
-                String uploadId = attachment.plan() instanceof UploadPlan.Multipart
-                        ? storage.startMultipart(ObjectKey.raw(sender, assetId, attachment.fileName()),
-                        attachment.contentType())
-                        : null;
+                UploadPlan plan = attachment.plan() instanceof UploadPlan.Multipart multipart
+                        ? multipart.startedAs(storage.startMultipart(
+                                ObjectKey.raw(sender, assetId, attachment.fileName()), attachment.contentType()))
+                        : attachment.plan();
                 assets.add(Asset.awaitingUpload(assetId, messageId, sender, attachment.kind(), attachment.fileName(),
-                        attachment.contentType(), attachment.plan(), uploadId, attachment.hints(), now,
-                        now.plus(settings.uploadDeadline())));
+                        attachment.contentType(), plan, attachment.hints(), now, now.plus(settings.uploadDeadline())));
             }
             message = new Message(messageId, sender, receiver, command.text(), now, assets);
             Message album = message;
             transactions.run(() -> {
                 messages.add(album);
-                Announcements.toAudience(events, album, new Event.ChatMessage(views.message(album)));
+                Announcements.toAudience(events, album, new Fact.AlbumSent(album));
                 if (command.idempotencyKey() != null) {
                     idempotency.complete(sender, command.idempotencyKey(), messageId);
                 }
             });
         } catch (RuntimeException failure) {
-            assets.stream().filter(Asset::isMultipart).forEach(asset -> abortQuietly(asset, failure));
+            assets.forEach(asset -> asset.multipart().ifPresent(plan -> abortQuietly(asset, plan, failure)));
             throw failure;
         }
         return message;
     }
 
-    private void abortQuietly(Asset asset, RuntimeException cause) {
+    private void abortQuietly(Asset asset, UploadPlan.Multipart plan, RuntimeException cause) {
         try {
-            storage.abortMultipart(asset.objectKey(), asset.uploadId());
+            storage.abortMultipart(asset.objectKey(), plan.startedId());
         } catch (RuntimeException abortFailure) {
             cause.addSuppressed(abortFailure);
         }
@@ -179,12 +178,11 @@ public final class SendAlbumService implements SendAlbumUseCase {
             throw new RequestRejected(Reason.UNPROCESSABLE, "idempotency_key_reused",
                     "this Idempotency-Key was used for a different request");
         }
-        if (entry.message() == null) {
-            throw new RequestRejected(Reason.CONFLICT, "idempotency_key_in_progress",
-                    "a request with this Idempotency-Key is still running");
-        }
-        Message message = messages.byId(entry.message()).orElseThrow(() ->
-                new IllegalStateException("idempotency key names a missing message " + entry.message()));
+        MessageId made = entry.message().orElseThrow(() ->
+                new RequestRejected(Reason.CONFLICT, "idempotency_key_in_progress",
+                        "a request with this Idempotency-Key is still running"));
+        Message message = messages.byId(made).orElseThrow(() ->
+                new IllegalStateException("idempotency key names a missing message " + made));
         return created(message);
     }
 

@@ -1,5 +1,7 @@
 package dev.mosaic.application.service;
 
+import dev.mosaic.application.event.Event;
+import dev.mosaic.application.event.Fact;
 import dev.mosaic.application.port.out.ObjectStorage;
 import dev.mosaic.application.port.out.ObjectStorage.Delivery;
 import dev.mosaic.application.view.AssetView;
@@ -7,18 +9,12 @@ import dev.mosaic.application.view.MessageView;
 import dev.mosaic.domain.Asset;
 import dev.mosaic.domain.Message;
 import dev.mosaic.domain.Rendition;
-import dev.mosaic.domain.Stage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Set;
 
 /** Turns messages and assets into what clients see, with freshly signed URLs. */
 public final class Views {
-    private static final Set<Stage> DOWNLOADABLE =
-            EnumSet.of(Stage.PROCESSING, Stage.THUMBNAIL_READY, Stage.TRANSCODING, Stage.READY);
-
     private final ObjectStorage storage;
     private final Clock clock;
     private final Duration urlTtl;
@@ -27,6 +23,17 @@ public final class Views {
         this.storage = storage;
         this.clock = clock;
         this.urlTtl = urlTtl;
+    }
+
+    /** The event a fact is delivered as, its URLs signed now. */
+    public Event event(Fact fact) {
+        if (fact instanceof Fact.AlbumSent sent) {
+            return new Event.ChatMessage(message(sent.message()));
+        }
+        if (fact instanceof Fact.AssetChanged changed) {
+            return new Event.ChatMessageUpdate(asset(changed.asset()));
+        }
+        return new Event.ChatMessageComplete(message(((Fact.AlbumSettled) fact).message()));
     }
 
     public MessageView message(Message message) {
@@ -54,11 +61,11 @@ public final class Views {
                 renditionUrl(asset, Rendition.Kind.THUMBNAIL, expiresAt),
                 renditionUrl(asset, Rendition.Kind.PREVIEW, expiresAt),
                 renditionUrl(asset, Rendition.Kind.PLAYBACK, expiresAt),
-                DOWNLOADABLE.contains(asset.stage())
+                asset.isDownloadable()
                         ? storage.signGet(asset.objectKey().sealed(), expiresAt,
                         Delivery.attachment(asset.contentType().servedAs(), asset.fileName().value())).toString()
                         : null,
-                asset.failureCode());
+                asset.failureCode().orElse(null));
     }
 
     private String renditionUrl(Asset asset, Rendition.Kind kind, Instant expiresAt) {

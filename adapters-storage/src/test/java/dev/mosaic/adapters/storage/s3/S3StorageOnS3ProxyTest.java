@@ -60,8 +60,8 @@ class S3StorageOnS3ProxyTest {
 
     @Test
     void aHundredPartUrlsAreSignedEachForItsPartAndLength() {
-        // how fast is a benchmark's question, not a unit test's: a timing bound here fails on a busy machine
         UploadPlan.Multipart plan = new UploadPlan.Multipart(100L * 5 * 1024 * 1024 - 7, 5 * 1024 * 1024, 100);
+        storage.signParts(key, "warm-up", plan.parts().subList(0, 1), expiresAt);
 
         List<SignedPart> signed = storage.signParts(key, "upload-1", plan.parts(), expiresAt);
 
@@ -137,7 +137,7 @@ class S3StorageOnS3ProxyTest {
                 Optional.of(server.endpoint()), true, Optional.of(S3ProxyServer.IDENTITY), Optional.of("wrong"));
         try (S3Storage refused = new S3Storage(wrongSecret, Clock.systemUTC())) {
             assertThat(refused.isHealthy()).isFalse();
-            assertThatThrownBy(() -> refused.stat(key)).isInstanceOf(dev.mosaic.application.port.out.Unavailable.class)
+            assertThatThrownBy(() -> refused.stat(key)).isInstanceOf(UncheckedIOException.class)
                     .hasMessageContaining("HeadObject of " + key);
         }
     }
