@@ -2,7 +2,9 @@ package dev.mosaic.bootstrap.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.api.BugDetectors;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.api.SilentCloseable;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,6 +56,14 @@ class HttpApiFuzzTest {
     /** The fuzz target: one request (or socket frame) chosen and shaped by the input, then checked. */
     static void oneRequest(FuzzedDataProvider data) {
         EXECUTIONS.incrementAndGet();
+        // the test's own requests go to the node under test, and nowhere else
+        try (SilentCloseable toTheNode = BugDetectors.allowNetworkConnections(
+                (host, port) -> host.equals("localhost") && port == node.server().mosaic.port())) {
+            oneRequestTo(data);
+        }
+    }
+
+    private static void oneRequestTo(FuzzedDataProvider data) {
         switch (data.consumeInt(0, 9)) {
             case 0 -> node.refusedAlbumLeavesNothing(data);
             case 1 -> node.api(data, "/api/v1/files/upload/complete/");
