@@ -77,13 +77,17 @@ class ConcurrentCompletionTest {
             try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("mosaic")
                     + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "")) {
                 // the only asset of this node: one "processing" update for its sender, not one per completion
-                assertThat(count(db, "SELECT COUNT(*) FROM events WHERE recipient_id = 1"
-                        + " AND event_type = 'chat_message_update' AND payload LIKE '%processing%'")).isEqualTo(1);
+                assertThat(stageChanges(db, "PROCESSING")).isEqualTo(1);
                 // one job: the asset became ready once
-                assertThat(count(db, "SELECT COUNT(*) FROM events WHERE recipient_id = 1"
-                        + " AND event_type = 'chat_message_update' AND payload LIKE '%\"ready\"%'")).isEqualTo(1);
+                assertThat(stageChanges(db, "READY")).isEqualTo(1);
             }
         }
+    }
+
+    /** How many logged changes of the asset, for its sender, moved it to this stage. */
+    private static long stageChanges(Connection db, String stage) throws Exception {
+        return count(db, "SELECT COUNT(*) FROM events WHERE recipient_id = 1 AND event_type = 'asset_changed'"
+                + " AND UPPER(payload) LIKE '%\"STAGE\":\"" + stage + "\"%'");
     }
 
     private static long count(Connection db, String sql) throws Exception {
