@@ -33,6 +33,7 @@ public record Config(
         Role role,
         Duration jobLease,
         Duration janitorEvery,
+        LimitsConfig limits,
         Map<String, String> environment) {
 
     public enum Storage { LOCAL, S3, GCS }
@@ -83,6 +84,7 @@ public record Config(
                 role(env.getOrDefault("MOSAIC_ROLE", "all")),
                 duration(env, "MOSAIC_JOB_LEASE", Duration.ofMinutes(1)),
                 duration(env, "MOSAIC_JANITOR_EVERY", Duration.ofMinutes(1)),
+                LimitsConfig.from(env),
                 mosaicVariables(env));
     }
 

@@ -90,7 +90,7 @@ public final class Mosaic implements AutoCloseable {
                         services.abortUpload(), services.readMessages(), services.readMessages(),
                         services.readEvents(), services.uploadProgress(), stores.endpoint()),
                 HttpSettings.of(config.port(), tokens(config)).withAllowedOrigins(config.corsOrigins())
-                        .withDevSignIn(devSignIn(config)),
+                        .withDevSignIn(devSignIn(config)).withLimits(config.limits().traffic()),
                 List.of(new HealthCheck("database", database::isHealthy),
                         new HealthCheck("storage", stores.storage()::isHealthy)),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));

@@ -6,6 +6,7 @@ import dev.mosaic.application.port.in.RequestRejected;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +14,8 @@ import org.slf4j.LoggerFactory;
 final class ProblemMapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+
+    static final String REQUEST_TIMEOUT = "request_timeout";
 
     private final ObjectMapper mapper;
 
@@ -29,10 +32,23 @@ final class ProblemMapper {
             answer(ctx, Problem.of(401, unauthenticated.code(), unauthenticated.getMessage()));
         } else if (failure instanceof HttpResponseException http) {
             answerFramework(ctx, http);
+        } else if (timedOut(failure)) {
+            answer(ctx, Problem.of(408, REQUEST_TIMEOUT, "the request body came too slowly or stopped; send it again"
+                    + " at a steady pace"));
         } else {
             LOG.error("Unexpected failure serving {} {}", ctx.method(), ctx.path(), failure);
             answer(ctx, Problem.of(500, "internal", "an unexpected error occurred; it has been logged"));
         }
+    }
+
+    /** Jetty's idle timeout and its minimum data rate both fail the body's read with a TimeoutException. */
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void answerFramework(Context ctx, HttpResponseException http) {
