@@ -18,14 +18,14 @@ public record LimitsConfig(TrafficLimits traffic) {
                 Config.duration(env, "MOSAIC_HTTP_IDLE_TIMEOUT", defaults.idleTimeout()),
                 Config.integer(env, "MOSAIC_MIN_BODY_RATE", (int) defaults.minBodyRate(), 1, 100 * 1024 * 1024),
                 Config.integer(env, "MOSAIC_MAX_CONCURRENT_PUTS", defaults.maxConcurrentPuts(), 1, 10_000),
-                new RateLimit(
+                RateLimit.perSecond(
                         Config.integer(env, "MOSAIC_RATE_USER_BURST", (int) defaults.perUser().burst(), 1, 1_000_000),
-                        Config.integer(env, "MOSAIC_RATE_USER_PER_SECOND", (int) defaults.perUser().perSecond(), 1,
+                        Config.integer(env, "MOSAIC_RATE_USER_PER_SECOND", (int) defaults.perUser().refill(), 1,
                                 1_000_000)),
-                new RateLimit(
+                RateLimit.perSecond(
                         Config.integer(env, "MOSAIC_RATE_ADDRESS_BURST", (int) defaults.perAddress().burst(), 1,
                                 1_000_000),
-                        Config.integer(env, "MOSAIC_RATE_ADDRESS_PER_SECOND", (int) defaults.perAddress().perSecond(),
+                        Config.integer(env, "MOSAIC_RATE_ADDRESS_PER_SECOND", (int) defaults.perAddress().refill(),
                                 1, 1_000_000)),
                 Config.integer(env, "MOSAIC_SOCKETS_PER_USER", defaults.socketsPerUser(), 1, 10_000),
                 Config.integer(env, "MOSAIC_SOCKETS_PER_ADDRESS", defaults.socketsPerAddress(), 1, 100_000));

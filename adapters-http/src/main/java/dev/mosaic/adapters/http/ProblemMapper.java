@@ -6,6 +6,7 @@ import dev.mosaic.application.port.in.RequestRejected;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +19,11 @@ final class ProblemMapper {
     static final String REQUEST_TIMEOUT = "request_timeout";
 
     private final ObjectMapper mapper;
+    private final MeterRegistry registry;
 
-    ProblemMapper(ObjectMapper mapper) {
+    ProblemMapper(ObjectMapper mapper, MeterRegistry registry) {
         this.mapper = mapper;
+        this.registry = registry;
     }
 
     void handle(Exception failure, Context ctx) {
@@ -30,6 +33,9 @@ final class ProblemMapper {
             ctx.header(Header.WWW_AUTHENTICATE, unauthenticated.code().equals(Unauthenticated.MISSING)
                     ? "Bearer" : "Bearer error=\"invalid_token\"");
             answer(ctx, Problem.of(401, unauthenticated.code(), unauthenticated.getMessage()));
+        } else if (failure instanceof RateLimited limited) {
+            ctx.header(Header.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+            answer(ctx, Problem.of(429, RateLimited.CODE, limited.getMessage()));
         } else if (failure instanceof HttpResponseException http) {
             answerFramework(ctx, http);
         } else if (timedOut(failure)) {
@@ -84,6 +90,9 @@ final class ProblemMapper {
     }
 
     private void answer(Context ctx, Problem problem) {
+        if (problem.status() < 500) {
+            Refusals.count(registry, problem.code());
+        }
         try {
             ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(mapper.writeValueAsString(problem));
         } catch (JsonProcessingException impossible) {

@@ -22,8 +22,8 @@ public record TrafficLimits(Duration idleTimeout, long minBodyRate, int maxConcu
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
     public static final long DEFAULT_MIN_BODY_RATE = 1024;
     public static final int DEFAULT_MAX_CONCURRENT_PUTS = 100;
-    public static final RateLimit DEFAULT_PER_USER = new RateLimit(120, 20);
-    public static final RateLimit DEFAULT_PER_ADDRESS = new RateLimit(60, 10);
+    public static final RateLimit DEFAULT_PER_USER = RateLimit.perSecond(120, 20);
+    public static final RateLimit DEFAULT_PER_ADDRESS = RateLimit.perSecond(60, 10);
     public static final int DEFAULT_SOCKETS_PER_USER = 10;
     public static final int DEFAULT_SOCKETS_PER_ADDRESS = 20;
 
@@ -70,13 +70,25 @@ public record TrafficLimits(Duration idleTimeout, long minBodyRate, int maxConcu
     }
 
     /**
-     * A token bucket: {@code burst} calls at once, refilled by {@code perSecond} a second.
+     * A token bucket: {@code burst} calls at once, refilled by {@code refill} calls every {@code period}.
      */
-    public record RateLimit(long burst, long perSecond) {
+    public record RateLimit(long burst, long refill, Duration period) {
         public RateLimit {
-            if (burst < 1 || perSecond < 1) {
-                throw new IllegalArgumentException("burst and perSecond must be positive");
+            if (burst < 1 || refill < 1) {
+                throw new IllegalArgumentException("burst and refill must be positive");
             }
+            if (period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("period must be positive");
+            }
+        }
+
+        public static RateLimit perSecond(long burst, long perSecond) {
+            return new RateLimit(burst, perSecond, Duration.ofSeconds(1));
+        }
+
+        /** How long an untouched bucket takes to be full again, from empty. */
+        Duration refillTime() {
+            return period.multipliedBy((burst + refill - 1) / refill);
         }
     }
 }
