@@ -14,6 +14,8 @@ import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +57,19 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.mosaic.application..")
             .should().onlyDependOnClassesThat()
             .resideInAnyPackage("dev.mosaic.application..", "dev.mosaic.domain..", "java..");
+
+    /** Threads belong to the composition root, which starts and stops them: the use cases are handed timers. */
+    @ArchTest
+    static final ArchRule theApplicationStartsNoThreads = noClasses()
+            .that().resideInAPackage("dev.mosaic.application..")
+            .should().dependOnClassesThat().belongToAnyOf(Thread.class, Executors.class, ThreadFactory.class);
+
+    /** Only bootstrap's {@code Config} reads the environment. */
+    @ArchTest
+    static final ArchRule onlyTheConfigurationReadsTheEnvironment = noClasses()
+            .that().doNotHaveFullyQualifiedName("dev.mosaic.bootstrap.Config")
+            .should().callMethod(System.class, "getenv")
+            .orShould().callMethod(System.class, "getenv", String.class);
 
     @ArchTest
     static final ArchRule noAdapterDependsOnAnotherAdapter = slices()

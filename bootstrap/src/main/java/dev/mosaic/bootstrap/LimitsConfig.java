@@ -2,7 +2,6 @@ package dev.mosaic.bootstrap;
 
 import dev.mosaic.adapters.http.TrafficLimits;
 import dev.mosaic.adapters.http.TrafficLimits.RateLimit;
-import java.util.Map;
 
 /**
  * What one client may take ({@code MOSAIC_HTTP_IDLE_TIMEOUT}, {@code MOSAIC_MIN_BODY_RATE}, the rate limits and the
@@ -12,23 +11,23 @@ import java.util.Map;
  */
 public record LimitsConfig(TrafficLimits traffic) {
 
-    static LimitsConfig from(Map<String, String> env) {
+    static LimitsConfig read(Env env) {
         TrafficLimits defaults = TrafficLimits.defaults();
         TrafficLimits traffic = new TrafficLimits(
-                Config.duration(env, "MOSAIC_HTTP_IDLE_TIMEOUT", defaults.idleTimeout()),
-                Config.integer(env, "MOSAIC_MIN_BODY_RATE", (int) defaults.minBodyRate(), 1, 100 * 1024 * 1024),
-                Config.integer(env, "MOSAIC_MAX_CONCURRENT_PUTS", defaults.maxConcurrentPuts(), 1, 10_000),
-                RateLimit.perSecond(
-                        Config.integer(env, "MOSAIC_RATE_USER_BURST", (int) defaults.perUser().burst(), 1, 1_000_000),
-                        Config.integer(env, "MOSAIC_RATE_USER_PER_SECOND", (int) defaults.perUser().refill(), 1,
-                                1_000_000)),
-                RateLimit.perSecond(
-                        Config.integer(env, "MOSAIC_RATE_ADDRESS_BURST", (int) defaults.perAddress().burst(), 1,
-                                1_000_000),
-                        Config.integer(env, "MOSAIC_RATE_ADDRESS_PER_SECOND", (int) defaults.perAddress().refill(),
-                                1, 1_000_000)),
-                Config.integer(env, "MOSAIC_SOCKETS_PER_USER", defaults.socketsPerUser(), 1, 10_000),
-                Config.integer(env, "MOSAIC_SOCKETS_PER_ADDRESS", defaults.socketsPerAddress(), 1, 100_000));
+                env.duration("MOSAIC_HTTP_IDLE_TIMEOUT", defaults.idleTimeout()),
+                env.number("MOSAIC_MIN_BODY_RATE", defaults.minBodyRate(), 1, 1L << 30),
+                env.integer("MOSAIC_MAX_CONCURRENT_PUTS", defaults.maxConcurrentPuts(), 1, 10_000),
+                rate(env, "MOSAIC_RATE_USER", defaults.perUser()),
+                rate(env, "MOSAIC_RATE_ADDRESS", defaults.perAddress()),
+                env.integer("MOSAIC_SOCKETS_PER_USER", defaults.socketsPerUser(), 1, 10_000),
+                env.integer("MOSAIC_SOCKETS_PER_ADDRESS", defaults.socketsPerAddress(), 1, 100_000));
         return new LimitsConfig(traffic);
+    }
+
+    /** {@code <prefix>_BURST} and {@code <prefix>_PER_SECOND}. */
+    private static RateLimit rate(Env env, String prefix, RateLimit fallback) {
+        return RateLimit.perSecond(
+                env.number(prefix + "_BURST", fallback.burst(), 1, 1_000_000),
+                env.number(prefix + "_PER_SECOND", fallback.refill(), 1, 1_000_000));
     }
 }

@@ -22,7 +22,7 @@ public final class Main {
             }
             Mosaic mosaic = Mosaic.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(mosaic::close, "mosaic-shutdown"));
-            if (!config.role().servesHttp()) {
+            if (!config.node().role().servesHttp()) {
                 // job threads are daemons and a worker serves no HTTP: nothing else keeps the JVM up until it is stopped
                 Thread.currentThread().join();
             }

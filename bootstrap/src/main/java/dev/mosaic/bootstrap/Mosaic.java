@@ -3,108 +3,144 @@ package dev.mosaic.bootstrap;
 import dev.mosaic.adapters.http.HealthCheck;
 import dev.mosaic.adapters.http.HttpApi;
 import dev.mosaic.adapters.http.HttpSettings;
-import dev.mosaic.adapters.http.TokenSettings;
 import dev.mosaic.adapters.http.UseCases;
 import dev.mosaic.adapters.media.MediaProcessors;
+import dev.mosaic.adapters.notify.InProcessNotifier;
+import dev.mosaic.adapters.notify.Notifier;
+import dev.mosaic.adapters.notify.PostgresNotifier;
 import dev.mosaic.adapters.persistence.PersistenceAdapter;
 import dev.mosaic.adapters.persistence.PersistenceSettings;
-import dev.mosaic.application.service.MosaicServices;
+import dev.mosaic.application.port.out.WorkSignal;
+import dev.mosaic.application.service.AbortUploadService;
+import dev.mosaic.application.service.AssetChanges;
+import dev.mosaic.application.service.CompleteUploadService;
+import dev.mosaic.application.service.ExpireUploadsService;
+import dev.mosaic.application.service.JobWorker;
 import dev.mosaic.application.service.MosaicSettings;
+import dev.mosaic.application.service.ProcessAssetService;
+import dev.mosaic.application.service.ReadMessagesService;
+import dev.mosaic.application.service.ReadEventsService;
+import dev.mosaic.application.service.ReadLimitsService;
+import dev.mosaic.application.service.SendAlbumService;
+import dev.mosaic.application.service.SignPartsService;
+import dev.mosaic.application.service.UploadProgressService;
+import dev.mosaic.application.service.Views;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.MalformedURLException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The composition root: reads the configuration, builds every adapter by hand, and runs them. */
+/**
+ * The composition root: builds every adapter and use case by hand from the {@link Config}, owns every
+ * thread, and closes it all in reverse order.
+ */
 public final class Mosaic implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Mosaic.class);
 
     private static final Duration RESYNC_EVERY = Duration.ofSeconds(30);
 
     private final List<AutoCloseable> resources = new ArrayList<>();
-    private final HttpApi http;
     private final Config config;
+    private HttpApi http;
 
     private Mosaic(Config config) {
         this.config = config;
-        // microseconds: what the databases keep, so a time read back equals the one sent
-        Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
-        String node = config.role().name().toLowerCase(Locale.ROOT) + "-" + ProcessHandle.current().pid() + "-"
-                + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);
-        PersistenceAdapter database = PersistenceAdapter.start(
-                new PersistenceSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), 10));
-        closeFirst(database);
         try {
-            EventNotifiers notifier = EventNotifiers.open(config);
-            closeFirst(notifier);
-            StorageConfig.Store stores = StorageConfig.open(config, clock);
-            closeFirst(stores.closer());
-            MosaicSettings settings = MosaicSettings.defaults()
-                    .withUploadDeadline(config.uploadExpiry())
-                    .withJobLease(config.jobLease());
-            JobWorkers[] workers = new JobWorkers[1];
-            MosaicServices services = new MosaicServices(settings, new MosaicServices.Ports(
-                    database.messages(), database.ids(), database.idempotencyKeys(), database.transactions(),
-                    database.eventLog(), notifier, database.jobQueue(), () -> {
-                        if (workers[0] != null) {
-                            workers[0].workAvailable();
-                        }
-                    },
-                    stores.storage(), MediaProcessors.create(MediaConfig.from(config)), clock));
-            closeFirst(services);
-            this.http = config.role().servesHttp() ? startHttp(config, database, stores, services, notifier) : null;
-            if (config.role().runsJobs()) {
-                Duration poll = config.role().servesHttp() ? Duration.ofSeconds(1) : Duration.ofMillis(250);
-                workers[0] = new JobWorkers(services.jobWorker(), config.workers(), poll, node);
-                workers[0].start();
-                closeFirst(workers[0]);
-                closeFirst(new Janitor(services.expireUploads(), database.leases(), node, clock, config.janitorEvery()));
-            }
-            LOG.info("Mosaic {} node {} on {} (storage {}, database {}, data in {})", config.role().name()
-                            .toLowerCase(Locale.ROOT), node, config.role().servesHttp() ? config.publicUrl() : "no HTTP",
-                    config.storage().name().toLowerCase(Locale.ROOT), config.isPostgres() ? "PostgreSQL" : "H2",
-                    config.dataDir());
+            wire();
         } catch (RuntimeException failure) {
             close();
             throw failure;
         }
     }
 
-    private HttpApi startHttp(Config config, PersistenceAdapter database, StorageConfig.Store stores,
-                              MosaicServices services, EventNotifiers notifier) {
-        HttpApi api = HttpApi.create(
-                new UseCases(services.sendAlbum(), services.completeUpload(), services.signParts(),
-                        services.abortUpload(), services.readMessages(), services.readMessages(),
-                        services.readEvents(), services.uploadProgress(), stores.endpoint()),
-                HttpSettings.of(config.port(), tokens(config)).withAllowedOrigins(config.corsOrigins())
-                        .withDevSignIn(devSignIn(config)).withLimits(config.limits().traffic()),
-                List.of(new HealthCheck("database", database::isHealthy),
-                        new HealthCheck("storage", stores.storage()::isHealthy)),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    private void wire() {
+        // microseconds: what the databases keep, so a time read back equals the one sent
+        Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        Role role = config.node().role();
+        String node = role.name().toLowerCase(Locale.ROOT) + "-" + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);
+        MosaicSettings settings = config.application();
+
+        PersistenceAdapter database = open(PersistenceAdapter.start(config.database()));
+        Notifier notifier = open(notifier(config.database()));
+        Stores.Opened store = Stores.open(config.storage(), config.dataDir(), config.http().publicUrl(), clock);
+        open(store.closer());
+        ScheduledExecutorService heartbeats = Daemons.timer("mosaic-job-heartbeat");
+        open(heartbeats::shutdownNow);
+
+        Views views = new Views(store.storage(), clock, settings.downloadUrlTtl());
+        AssetChanges changes = new AssetChanges(database.transactions(), database.messages(), database.eventLog(),
+                notifier, views);
+        ProcessAssetService processAsset = new ProcessAssetService(database.messages(), store.storage(),
+                MediaProcessors.create(config.media().settings(), config.media().searchPath()), changes, clock);
+        JobWorker jobWorker = new JobWorker(settings, database.transactions(), database.jobQueue(), processAsset,
+                changes, clock, heartbeats);
+        Optional<JobWorkers> workers = role.runsJobs()
+                ? Optional.of(new JobWorkers(jobWorker, config.node().workers(),
+                        role.servesHttp() ? Duration.ofSeconds(1) : Duration.ofMillis(250), node))
+                : Optional.empty();
+        WorkSignal workSignal = workers.isPresent() ? workers.get() : () -> { };
+
+        if (role.servesHttp()) {
+            ReadMessagesService readMessages = new ReadMessagesService(database.messages(), views);
+            UseCases useCases = new UseCases(
+                    new SendAlbumService(settings, database.transactions(), database.messages(), database.ids(),
+                            database.idempotencyKeys(), store.storage(), database.eventLog(), notifier, views, clock),
+                    new CompleteUploadService(database.messages(), store.storage(), changes, database.jobQueue(),
+                            workSignal, views, clock),
+                    new SignPartsService(settings, database.messages(), store.storage(), clock),
+                    new AbortUploadService(database.messages(), store.storage(), changes, views, clock),
+                    readMessages,
+                    readMessages,
+                    new ReadEventsService(database.eventLog()),
+                    new UploadProgressService(database.messages(), views, clock),
+                    new ReadLimitsService(settings.policy()),
+                    store.endpoint());
+            startHttp(useCases, notifier, List.of(new HealthCheck("database", database::isHealthy),
+                    new HealthCheck("storage", store.storage()::isHealthy)));
+        }
+        if (workers.isPresent()) {
+            workers.get().start();
+            open(workers.get());
+            open(new Janitor(new ExpireUploadsService(database.messages(), store.storage(), changes, clock),
+                    database.leases(), node, clock, config.node().janitorEvery()));
+        }
+        LOG.info("Mosaic {} node {} on {} (storage {}, database {}, data in {})", role.name().toLowerCase(Locale.ROOT),
+                node, role.servesHttp() ? config.http().publicUrl() : "no HTTP",
+                config.storage().getClass().getSimpleName().toLowerCase(Locale.ROOT),
+                config.isPostgres() ? "PostgreSQL" : "H2", config.dataDir());
+    }
+
+    private static Notifier notifier(PersistenceSettings database) {
+        return database.jdbcUrl().startsWith("jdbc:postgresql:")
+                ? PostgresNotifier.start(database.jdbcUrl(), database.user(), database.password())
+                : new InProcessNotifier();
+    }
+
+    private void startHttp(UseCases useCases, Notifier notifier, List<HealthCheck> health) {
+        HttpConfig settings = config.http();
+        HttpApi api = HttpApi.create(useCases,
+                HttpSettings.of(settings.port(), config.tokens().settings(jwtSecret(config)))
+                        .withAllowedOrigins(settings.corsOrigins())
+                        .withDevSignIn(settings.devSignIn()).withLimits(config.limits().traffic()),
+                health, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         notifier.subscribe(api::deliver);
         notifier.onResync(api::deliverToEveryone);
         api.start();
-        closeFirst(api::stop);
+        open(api::stop);
+        this.http = api;
         // a delivery that failed (the database busy for a moment), or a node that died between its commit
         // and its NOTIFY, leaves events unannounced: every socket catches up from the log now and then
-        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "mosaic-socket-resync");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService sweeper = Daemons.timer("mosaic-socket-resync");
+        open(sweeper::shutdownNow);
         sweeper.scheduleWithFixedDelay(() -> {
             try {
                 api.deliverToEveryone();
@@ -112,13 +148,12 @@ public final class Mosaic implements AutoCloseable {
                 LOG.warn("catching up sockets failed; trying again later", failure);
             }
         }, RESYNC_EVERY.toMillis(), RESYNC_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        closeFirst(sweeper::shutdownNow);
-        return api;
     }
 
     /** Resources close in the reverse order of their opening: the database last. */
-    private void closeFirst(AutoCloseable resource) {
+    private <T extends AutoCloseable> T open(T resource) {
         resources.add(0, resource);
+        return resource;
     }
 
     /** Starts a node; the caller closes it. */
@@ -140,50 +175,8 @@ public final class Mosaic implements AutoCloseable {
 
     /** The configured secret, or one generated once and kept in the data folder. */
     static byte[] jwtSecret(Config config) {
-        if (config.jwtSecret().isPresent()) {
-            byte[] secret = config.jwtSecret().get().getBytes(StandardCharsets.UTF_8);
-            if (secret.length < TokenSettings.MIN_SECRET_BYTES) {
-                throw new ConfigException("MOSAIC_JWT_SECRET must be at least " + TokenSettings.MIN_SECRET_BYTES
-                        + " bytes long");
-            }
-            return secret;
-        }
-        return Secrets.loadOrCreate(config.dataDir(), "jwt-secret");
+        return config.tokens().secret().orElseGet(() -> Secrets.loadOrCreate(config.dataDir(), "jwt-secret"));
     }
-
-    /**
-     * The development sign-in (anyone may be any user): only with Mosaic's own generated secret, and
-     * unless {@code MOSAIC_DEV_SIGN_IN} says otherwise, only while the server is reached on loopback.
-     */
-    static boolean devSignIn(Config config) {
-        if (config.jwtSecret().isPresent() || config.jwksUrl().isPresent()) {
-            return false;
-        }
-        String asked = config.environment().getOrDefault("MOSAIC_DEV_SIGN_IN", "");
-        if (!asked.isBlank()) {
-            return Boolean.parseBoolean(asked.trim());
-        }
-        String host = config.publicUrl().getHost();
-        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
-    }
-
-    private static TokenSettings tokens(Config config) {
-        try {
-            Map<String, String> env = config.environment();
-            Optional<String> issuer = Optional.ofNullable(env.get("MOSAIC_JWT_ISSUER")).filter(v -> !v.isBlank());
-            if (config.jwksUrl().isPresent() && issuer.isEmpty()) {
-                throw new ConfigException("MOSAIC_JWKS_URL needs MOSAIC_JWT_ISSUER too (the identity provider's"
-                        + " issuer), or tokens of any application of that provider would be accepted");
-            }
-            return new TokenSettings(jwtSecret(config),
-                    config.jwksUrl().isPresent() ? Optional.of(config.jwksUrl().get().toURL()) : Optional.empty(),
-                    issuer,
-                    Optional.ofNullable(env.get("MOSAIC_JWT_AUDIENCE")).filter(v -> !v.isBlank()));
-        } catch (MalformedURLException e) {
-            throw new ConfigException("MOSAIC_JWKS_URL is not a URL: " + config.jwksUrl().map(URI::toString).orElse(""));
-        }
-    }
-
 
     @Override
     public void close() {

@@ -1,69 +1,46 @@
 package dev.mosaic.bootstrap;
 
 import dev.mosaic.adapters.storage.gcs.GcsSettings;
-import dev.mosaic.adapters.storage.gcs.GcsStorage;
-import dev.mosaic.adapters.storage.local.LocalDiskStorage;
-import dev.mosaic.adapters.storage.local.LocalStorageSettings;
 import dev.mosaic.adapters.storage.s3.S3Settings;
-import dev.mosaic.adapters.storage.s3.S3Storage;
-import dev.mosaic.application.port.in.SignedUrlEndpoint;
-import dev.mosaic.application.port.out.ObjectStorage;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 
-/** Builds the object store {@code MOSAIC_STORAGE} names, from its own {@code MOSAIC_*} settings. */
-final class StorageConfig {
+/** Where the bytes live ({@code MOSAIC_STORAGE}), with that store's own settings. */
+public sealed interface StorageConfig {
 
-    /** The store, and the endpoint serving its signed URLs when it has no server of its own. */
-    record Store(ObjectStorage storage, Optional<SignedUrlEndpoint> endpoint, AutoCloseable closer) {
+    enum Kind { LOCAL, S3, GCS }
+
+    /** On disk under the data folder; Mosaic signs and serves the URLs itself. */
+    record Local() implements StorageConfig {
     }
 
-    private StorageConfig() {
+    record S3(S3Settings settings) implements StorageConfig {
     }
 
-    static Store open(Config config, Clock clock) {
-        Map<String, String> env = config.environment();
+    record Gcs(GcsSettings settings) implements StorageConfig {
+    }
+
+    static StorageConfig read(Env env) {
         try {
-            return switch (config.storage()) {
-                case LOCAL -> {
-                    LocalDiskStorage local = new LocalDiskStorage(new LocalStorageSettings(
-                            config.dataDir().resolve("objects"), config.publicUrl(),
-                            Secrets.loadOrCreate(config.dataDir(), "storage-signing-key")), clock);
-                    yield new Store(local, Optional.of(local), () -> { });
-                }
-                case S3 -> {
-                    S3Storage s3 = new S3Storage(new S3Settings(
-                            require(env, "MOSAIC_S3_BUCKET", "s3"),
-                            env.getOrDefault("MOSAIC_S3_REGION", "us-east-1"),
-                            optional(env, "MOSAIC_S3_ENDPOINT").map(URI::create),
-                            Boolean.parseBoolean(env.getOrDefault("MOSAIC_S3_PATH_STYLE", "false")
-                                    .trim().toLowerCase(Locale.ROOT)),
-                            optional(env, "MOSAIC_S3_ACCESS_KEY"),
-                            optional(env, "MOSAIC_S3_SECRET_KEY")), clock);
-                    yield new Store(s3, Optional.empty(), s3);
-                }
-                case GCS -> {
-                    GcsStorage gcs = new GcsStorage(new GcsSettings(
-                            require(env, "MOSAIC_GCS_BUCKET", "gcs"),
-                            optional(env, "MOSAIC_GCS_CREDENTIALS").map(Path::of)), clock);
-                    yield new Store(gcs, Optional.empty(), gcs);
-                }
+            return switch (env.choice("MOSAIC_STORAGE", Kind.class, Kind.LOCAL)) {
+                case LOCAL -> new Local();
+                case S3 -> new S3(new S3Settings(
+                        bucket(env, "MOSAIC_S3_BUCKET", "s3"),
+                        env.text("MOSAIC_S3_REGION", "us-east-1"),
+                        env.url("MOSAIC_S3_ENDPOINT"),
+                        env.flag("MOSAIC_S3_PATH_STYLE").orElse(false),
+                        env.text("MOSAIC_S3_ACCESS_KEY"),
+                        env.text("MOSAIC_S3_SECRET_KEY")));
+                case GCS -> new Gcs(new GcsSettings(
+                        bucket(env, "MOSAIC_GCS_BUCKET", "gcs"),
+                        env.text("MOSAIC_GCS_CREDENTIALS").map(Path::of)));
             };
         } catch (IllegalArgumentException wrongSetting) {
             throw new ConfigException(wrongSetting.getMessage());
         }
     }
 
-    private static String require(Map<String, String> env, String name, String storage) {
-        return optional(env, name).orElseThrow(() ->
+    private static String bucket(Env env, String name, String storage) {
+        return env.text(name).orElseThrow(() ->
                 new ConfigException("MOSAIC_STORAGE=" + storage + " needs " + name + " (the bucket's name)"));
-    }
-
-    private static Optional<String> optional(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).map(String::trim).filter(value -> !value.isEmpty());
     }
 }

@@ -3,6 +3,8 @@ package dev.mosaic.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mosaic.adapters.storage.s3.S3Settings;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,15 +22,19 @@ class ConfigTest {
     void withNothingSetMosaicRunsOnItsEmbeddedDefaults() {
         Config config = Config.from(Map.of());
 
-        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.http().port()).isEqualTo(8080);
         assertThat(config.dataDir()).isEqualTo(Path.of("./data").toAbsolutePath().normalize());
-        assertThat(config.publicUrl()).hasToString("http://localhost:8080");
-        assertThat(config.storage()).isEqualTo(Config.Storage.LOCAL);
-        assertThat(config.dbUrl()).startsWith("jdbc:h2:file:");
+        assertThat(config.http().publicUrl()).hasToString("http://localhost:8080");
+        assertThat(config.storage()).isEqualTo(new StorageConfig.Local());
+        assertThat(config.database().jdbcUrl()).startsWith("jdbc:h2:file:");
+        assertThat(config.database().user()).isEqualTo("sa");
         assertThat(config.isPostgres()).isFalse();
-        assertThat(config.role()).isEqualTo(Config.Role.ALL);
-        assertThat(config.uploadExpiry()).isEqualTo(Duration.ofHours(24));
-        assertThat(config.corsOrigins()).containsExactly("*");
+        assertThat(config.node().role()).isEqualTo(Role.ALL);
+        assertThat(config.node().workers()).isEqualTo(2);
+        assertThat(config.application().uploadDeadline()).isEqualTo(Duration.ofHours(24));
+        assertThat(config.application().jobLease()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.http().corsOrigins()).containsExactly("*");
+        assertThat(config.tokens().secret()).isEmpty();
     }
 
     @Test
@@ -39,23 +45,53 @@ class ConfigTest {
                 "MOSAIC_DB_URL", "jdbc:postgresql://db/mosaic",
                 "MOSAIC_ROLE", "worker",
                 "MOSAIC_UPLOAD_EXPIRY", "PT2H",
-                "MOSAIC_CORS_ORIGINS", "https://a.example, https://b.example"));
+                "MOSAIC_CORS_ORIGINS", "https://a.example, https://b.example",
+                "MOSAIC_DB_USER", "mosaic",
+                "MOSAIC_JOB_LEASE", "PT30S",
+                "MOSAIC_JANITOR_EVERY", "PT5M",
+                "MOSAIC_WORKERS", "8"));
 
-        assertThat(config.port()).isEqualTo(9090);
-        assertThat(config.publicUrl()).hasToString("https://chat.example.com");
+        assertThat(config.http().port()).isEqualTo(9090);
+        assertThat(config.http().publicUrl()).hasToString("https://chat.example.com");
         assertThat(config.isPostgres()).isTrue();
-        assertThat(config.role().servesHttp()).isFalse();
-        assertThat(config.role().runsJobs()).isTrue();
-        assertThat(config.uploadExpiry()).isEqualTo(Duration.ofHours(2));
-        assertThat(config.corsOrigins()).containsExactly("https://a.example", "https://b.example");
+        assertThat(config.database().user()).isEqualTo("mosaic");
+        assertThat(config.node().role().servesHttp()).isFalse();
+        assertThat(config.node().role().runsJobs()).isTrue();
+        assertThat(config.node().workers()).isEqualTo(8);
+        assertThat(config.node().janitorEvery()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.application().uploadDeadline()).isEqualTo(Duration.ofHours(2));
+        assertThat(config.application().jobLease()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.http().corsOrigins()).containsExactly("https://a.example", "https://b.example");
+    }
+
+    @Test
+    void s3SettingsAreReadFromTheirVariables() {
+        Config config = Config.from(Map.of("MOSAIC_STORAGE", "S3", "MOSAIC_S3_BUCKET", "media",
+                "MOSAIC_S3_ENDPOINT", "http://minio:9000", "MOSAIC_S3_PATH_STYLE", "true",
+                "MOSAIC_S3_ACCESS_KEY", "id", "MOSAIC_S3_SECRET_KEY", "key"));
+
+        S3Settings s3 = ((StorageConfig.S3) config.storage()).settings();
+        assertThat(s3.bucket()).isEqualTo("media");
+        assertThat(s3.region()).isEqualTo("us-east-1");
+        assertThat(s3.endpoint()).contains(URI.create("http://minio:9000"));
+        assertThat(s3.pathStyle()).isTrue();
+        assertThat(s3.hasStaticKeys()).isTrue();
+        assertThat(((StorageConfig.Gcs) Config.from(Map.of("MOSAIC_STORAGE", "gcs", "MOSAIC_GCS_BUCKET", "media"))
+                .storage()).settings().bucket()).isEqualTo("media");
+        assertThatThrownBy(() -> Config.from(Map.of("MOSAIC_STORAGE", "s3", "MOSAIC_S3_BUCKET", "media",
+                "MOSAIC_S3_PATH_STYLE", "yes")))
+                .isInstanceOf(ConfigException.class).hasMessage("MOSAIC_S3_PATH_STYLE must be true or false (was 'yes')");
     }
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource({
             "MOSAIC_PORT, eighty, MOSAIC_PORT must be a whole number",
             "MOSAIC_PORT, 70000, MOSAIC_PORT must be between 0 and 65535",
-            "MOSAIC_STORAGE, dropbox, MOSAIC_STORAGE must be local, s3 or gcs",
-            "MOSAIC_ROLE, boss, MOSAIC_ROLE must be all, api or worker",
+            "MOSAIC_STORAGE, dropbox, MOSAIC_STORAGE must be one of local, s3, gcs",
+            "MOSAIC_ROLE, boss, MOSAIC_ROLE must be one of all, api, worker",
+            "MOSAIC_DEV_SIGN_IN, on, MOSAIC_DEV_SIGN_IN must be true or false",
+            "MOSAIC_JOB_LEASE, PT0S, MOSAIC_JOB_LEASE must be positive",
+            "MOSAIC_JWKS_URL, jwks, MOSAIC_JWKS_URL must be an absolute URL",
             "MOSAIC_UPLOAD_EXPIRY, tomorrow, MOSAIC_UPLOAD_EXPIRY must be an ISO-8601 duration",
             "MOSAIC_PUBLIC_URL, localhost, MOSAIC_PUBLIC_URL must be an absolute URL",
             "MOSAIC_WORKERS, 0, MOSAIC_WORKERS must be between 1 and 64"})
@@ -68,16 +104,14 @@ class ConfigTest {
 
     @Test
     void s3WithoutABucketSaysWhichVariableToSet() {
-        Config config = Config.from(Map.of("MOSAIC_STORAGE", "s3", "MOSAIC_DATA_DIR", dataDir.toString()));
-        assertThatThrownBy(() -> StorageConfig.open(config, Clock.systemUTC()))
+        assertThatThrownBy(() -> Config.from(Map.of("MOSAIC_STORAGE", "s3", "MOSAIC_DATA_DIR", dataDir.toString())))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("MOSAIC_S3_BUCKET");
     }
 
     @Test
     void gcsWithoutABucketSaysWhichVariableToSet() {
-        Config config = Config.from(Map.of("MOSAIC_STORAGE", "gcs", "MOSAIC_DATA_DIR", dataDir.toString()));
-        assertThatThrownBy(() -> StorageConfig.open(config, Clock.systemUTC()))
+        assertThatThrownBy(() -> Config.from(Map.of("MOSAIC_STORAGE", "gcs", "MOSAIC_DATA_DIR", dataDir.toString())))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("MOSAIC_GCS_BUCKET");
     }
@@ -87,16 +121,17 @@ class ConfigTest {
         Config config = Config.from(Map.of("MOSAIC_STORAGE", "gcs", "MOSAIC_GCS_BUCKET", "mosaic-media",
                 "MOSAIC_GCS_CREDENTIALS", dataDir.resolve("missing.json").toString(),
                 "MOSAIC_DATA_DIR", dataDir.toString()));
-        assertThatThrownBy(() -> StorageConfig.open(config, Clock.systemUTC()))
+        assertThatThrownBy(() -> Stores.open(config.storage(), dataDir, config.http().publicUrl(), Clock.systemUTC()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("MOSAIC_GCS_CREDENTIALS");
     }
 
     @Test
     void videoLimitsAndToolsAreReadFromTheirVariables() {
-        var media = MediaConfig.from(Config.from(Map.of("MOSAIC_FFMPEG", "/opt/ffmpeg/bin/ffmpeg",
+        MediaConfig config = Config.from(Map.of("MOSAIC_FFMPEG", "/opt/ffmpeg/bin/ffmpeg",
                 "MOSAIC_VIDEO_MAX_DURATION", "PT10M", "MOSAIC_TRANSCODES", "3", "MOSAIC_VIDEO_MAX_HEIGHT", "480",
-                "MOSAIC_MAX_PIXELS", "20000000")));
+                "MOSAIC_MAX_PIXELS", "20000000", "PATH", "/usr/local/bin:/usr/bin")).media();
+        var media = config.settings();
 
         assertThat(media.maxPixels()).isEqualTo(20_000_000);
         assertThat(media.video().ffmpeg()).hasValue(Path.of("/opt/ffmpeg/bin/ffmpeg"));
@@ -104,7 +139,8 @@ class ConfigTest {
         assertThat(media.video().maxDuration()).isEqualTo(Duration.ofMinutes(10));
         assertThat(media.video().maxConcurrentTranscodes()).isEqualTo(3);
         assertThat(media.video().playbackShortSide()).isEqualTo(480);
-        assertThatThrownBy(() -> MediaConfig.from(Config.from(Map.of("MOSAIC_TRANSCODES", "none"))))
+        assertThat(config.searchPath()).isEqualTo("/usr/local/bin:/usr/bin");
+        assertThatThrownBy(() -> Config.from(Map.of("MOSAIC_TRANSCODES", "none")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("MOSAIC_TRANSCODES");
     }
 
@@ -116,24 +152,27 @@ class ConfigTest {
             "refused on loopback, http://127.0.0.1:8080, false, false"})
     void theDevelopmentSignInIsOnOnlyForLocalDevelopment(String name, String publicUrl, String asked, boolean on) {
         Config config = Config.from(Map.of("MOSAIC_PUBLIC_URL", publicUrl, "MOSAIC_DEV_SIGN_IN", asked));
-        assertThat(Mosaic.devSignIn(config)).isEqualTo(on);
+        assertThat(config.http().devSignIn()).isEqualTo(on);
         Config withSecret = Config.from(Map.of("MOSAIC_PUBLIC_URL", publicUrl, "MOSAIC_DEV_SIGN_IN", "true",
                 "MOSAIC_JWT_SECRET", "a-configured-secret-that-is-long-enough"));
-        assertThat(Mosaic.devSignIn(withSecret)).isFalse();
+        assertThat(withSecret.http().devSignIn()).isFalse();
     }
 
     @Test
     void aJwksWithoutAnIssuerStopsStartUp() {
-        Config config = Config.from(Map.of("MOSAIC_JWKS_URL", "https://id.example.com/.well-known/jwks.json",
-                "MOSAIC_DATA_DIR", dataDir.toString()));
-        assertThatThrownBy(() -> Mosaic.start(config))
+        assertThatThrownBy(() -> Config.from(Map.of("MOSAIC_JWKS_URL", "https://id.example.com/.well-known/jwks.json",
+                "MOSAIC_DATA_DIR", dataDir.toString())))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("MOSAIC_JWT_ISSUER");
+        Config withIssuer = Config.from(Map.of("MOSAIC_JWKS_URL", "https://id.example.com/.well-known/jwks.json",
+                "MOSAIC_JWT_ISSUER", "https://id.example.com/", "MOSAIC_JWT_AUDIENCE", "mosaic"));
+        assertThat(withIssuer.tokens().issuer()).contains("https://id.example.com/");
+        assertThat(withIssuer.tokens().audience()).contains("mosaic");
+        assertThat(withIssuer.http().devSignIn()).isFalse();
     }
 
     @Test
     void aShortJwtSecretIsRefused() {
-        Config config = Config.from(Map.of("MOSAIC_JWT_SECRET", "short", "MOSAIC_DATA_DIR", dataDir.toString()));
-        assertThatThrownBy(() -> Mosaic.jwtSecret(config))
+        assertThatThrownBy(() -> Config.from(Map.of("MOSAIC_JWT_SECRET", "short", "MOSAIC_DATA_DIR", dataDir.toString())))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("MOSAIC_JWT_SECRET");
     }
@@ -153,7 +192,9 @@ class ConfigTest {
     @Test
     void theConfigurationNeverPrintsItsSecrets() {
         Config config = Config.from(Map.of("MOSAIC_JWT_SECRET", "a-very-secret-value-that-is-long-enough",
-                "MOSAIC_S3_SECRET_KEY", "hunter2"));
-        assertThat(config.toString()).doesNotContain("a-very-secret").doesNotContain("hunter2");
+                "MOSAIC_STORAGE", "s3", "MOSAIC_S3_BUCKET", "media", "MOSAIC_S3_ACCESS_KEY", "id",
+                "MOSAIC_S3_SECRET_KEY", "hunter2", "MOSAIC_DB_PASSWORD", "swordfish"));
+        assertThat(config.toString()).doesNotContain("a-very-secret").doesNotContain("hunter2")
+                .doesNotContain("swordfish");
     }
 }

@@ -33,7 +33,8 @@ public final class RunningMosaic implements AutoCloseable {
         Map<String, String> env = new HashMap<>(Map.of(
                 "MOSAIC_PORT", "0",
                 "MOSAIC_DATA_DIR", dataDir.toString(),
-                "MOSAIC_JWT_SECRET", SECRET));
+                "MOSAIC_JWT_SECRET", SECRET,
+                "PATH", System.getenv().getOrDefault("PATH", "")));
         env.putAll(extra);
         this.mosaic = Mosaic.start(Config.from(env));
     }

@@ -1,5 +1,6 @@
 package dev.mosaic.domain;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +52,18 @@ public record ContentType(String value) {
             case IMAGE -> DECODABLE_IMAGES.contains(value);
             case VIDEO -> type().equals("video");
             case FILE -> true;
+        };
+    }
+
+    /**
+     * What {@link #agreesWith} lets through for {@code kind}, as media ranges a client can match files with (the
+     * syntax of HTML's {@code accept}): the decodable image types, {@code video/*}, or {@code *}{@code /*}.
+     */
+    public static List<String> acceptedFor(AssetKind kind) {
+        return switch (kind) {
+            case IMAGE -> DECODABLE_IMAGES.stream().sorted().toList();
+            case VIDEO -> List.of("video/*");
+            case FILE -> List.of("*/*");
         };
     }
 

@@ -107,4 +107,14 @@ class ContentTypeTest {
         org.assertj.core.api.Assertions.assertThat(ContentType.ofHeader(null)).isEmpty();
         org.assertj.core.api.Assertions.assertThat(ContentType.ofHeader("; charset=UTF-8")).isEmpty();
     }
+
+    @Test
+    void theAcceptedRangesOfEachKindAgreeWithWhatTheKindLetsThrough() {
+        assertThat(ContentType.acceptedFor(AssetKind.IMAGE)).containsExactly("image/avif", "image/gif", "image/heic",
+                "image/heif", "image/jpeg", "image/png", "image/webp");
+        assertThat(ContentType.acceptedFor(AssetKind.IMAGE))
+                .allSatisfy(type -> assertThat(new ContentType(type).agreesWith(AssetKind.IMAGE)).isTrue());
+        assertThat(ContentType.acceptedFor(AssetKind.VIDEO)).containsExactly("video/*");
+        assertThat(ContentType.acceptedFor(AssetKind.FILE)).containsExactly("*/*");
+    }
 }

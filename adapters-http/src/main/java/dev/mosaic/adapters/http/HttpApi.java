@@ -83,6 +83,7 @@ public final class HttpApi {
         config.routes.post("/api/v1/files/upload/abort", uploads::abort);
         config.routes.get("/api/v1/messages/{message_id}", messages::get);
         config.routes.get("/api/v1/conversations/{peer_id}/messages", messages::list);
+        config.routes.get("/api/v1/limits", new LimitsController(useCases.readLimits())::get);
         config.routes.ws("/api/v1/ws", gateway::configure);
         if (settings.devSignIn()) {
             DevSignIn devSignIn = new DevSignIn(settings.tokens(), bodies);

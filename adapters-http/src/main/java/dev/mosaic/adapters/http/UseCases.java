@@ -4,6 +4,7 @@ import dev.mosaic.application.port.in.AbortUploadUseCase;
 import dev.mosaic.application.port.in.CompleteUploadUseCase;
 import dev.mosaic.application.port.in.GetMessageUseCase;
 import dev.mosaic.application.port.in.ListConversationUseCase;
+import dev.mosaic.application.port.in.ReadLimitsUseCase;
 import dev.mosaic.application.port.in.ReadEventsUseCase;
 import dev.mosaic.application.port.in.ReportUploadProgressUseCase;
 import dev.mosaic.application.port.in.SendAlbumUseCase;
@@ -26,6 +27,7 @@ public record UseCases(
         ListConversationUseCase listConversation,
         ReadEventsUseCase readEvents,
         ReportUploadProgressUseCase reportUploadProgress,
+        ReadLimitsUseCase readLimits,
         Optional<SignedUrlEndpoint> signedUrls) {
 
     public UseCases {
@@ -37,6 +39,7 @@ public record UseCases(
         Objects.requireNonNull(listConversation, "listConversation");
         Objects.requireNonNull(readEvents, "readEvents");
         Objects.requireNonNull(reportUploadProgress, "reportUploadProgress");
+        Objects.requireNonNull(readLimits, "readLimits");
         Objects.requireNonNull(signedUrls, "signedUrls");
     }
 }

@@ -71,6 +71,12 @@ class OpenApiContractTest {
     }
 
     @Test
+    void limitsMatchUploadLimits() {
+        schemas.assertValid("UploadLimits", api.get("/api/v1/limits", 1).body());
+        assertThat(schemas.errors("UploadLimits", "{\"max_attachments\": 10}")).isNotEmpty();
+    }
+
+    @Test
     void devTokenAnswerMatchesDevToken() {
         try (TestApi development = TestApi.start(new StubUseCases(), settings -> settings.withDevSignIn(true),
                 List.of())) {

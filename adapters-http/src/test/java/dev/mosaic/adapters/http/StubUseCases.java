@@ -7,6 +7,7 @@ import dev.mosaic.application.port.in.CompleteUploadUseCase;
 import dev.mosaic.application.port.in.GetMessageUseCase;
 import dev.mosaic.application.port.in.ListConversationQuery;
 import dev.mosaic.application.port.in.ListConversationUseCase;
+import dev.mosaic.application.port.in.ReadLimitsUseCase;
 import dev.mosaic.application.port.in.ReportUploadProgressUseCase;
 import dev.mosaic.application.port.in.SendAlbumCommand;
 import dev.mosaic.application.port.in.SendAlbumUseCase;
@@ -52,6 +53,7 @@ final class StubUseCases {
         return List.of(Views.message(106), Views.message(105));
     };
     ReportUploadProgressUseCase reportUploadProgress = (sender, assetId, progress) -> Optional.empty();
+    ReadLimitsUseCase readLimits = viewer -> Views.limits();
     SignedUrlEndpoint signedUrls;
 
     UseCases useCases() {
@@ -59,6 +61,6 @@ final class StubUseCases {
                 command -> signParts.sign(command), command -> abortUpload.abort(command),
                 (viewer, id) -> getMessage.get(viewer, id), query -> listConversation.list(query), events,
                 (sender, assetId, progress) -> reportUploadProgress.report(sender, assetId, progress),
-                Optional.ofNullable(signedUrls));
+                viewer -> readLimits.limits(viewer), Optional.ofNullable(signedUrls));
     }
 }

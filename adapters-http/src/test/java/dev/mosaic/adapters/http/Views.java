@@ -1,5 +1,6 @@
 package dev.mosaic.adapters.http;
 
+import dev.mosaic.application.service.ReadLimitsService;
 import dev.mosaic.application.view.AlbumCreated;
 import dev.mosaic.application.view.AssetView;
 import dev.mosaic.application.view.MessageView;
@@ -7,6 +8,9 @@ import dev.mosaic.application.view.PartBatch;
 import dev.mosaic.application.view.PartUrl;
 import dev.mosaic.application.view.PartsIssued;
 import dev.mosaic.application.view.UploadInstruction;
+import dev.mosaic.application.view.UploadLimits;
+import dev.mosaic.domain.UploadPolicy;
+import dev.mosaic.domain.UserId;
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +52,11 @@ final class Views {
         UploadInstruction multipart = new UploadInstruction(502, "raw/1/502/party.mp4", "party.mp4", "video",
                 "multipart", "2025-01-01T11:00:00Z", null, null, "upload_xyz_123", 5_242_880L, 3, batch());
         return new AlbumCreated(MESSAGE_ID, List.of(direct, multipart), message(MESSAGE_ID));
+    }
+
+    /** The defaults, as the real use case tells them. */
+    static UploadLimits limits() {
+        return new ReadLimitsService(UploadPolicy.defaults()).limits(UserId.of(SENDER));
     }
 
     static PartsIssued partsIssued() {

@@ -21,10 +21,11 @@ public final class MediaProcessors {
      * paths first, then the PATH); without them they are only checked against their declared type,
      * and one warning says so now.
      *
+     * @param searchPath where to look for ffmpeg and ffprobe when not configured: a {@code PATH} value
      * @throws IllegalArgumentException when a configured ffmpeg or ffprobe is not an executable file
      */
-    public static MediaProcessor create(MediaSettings settings) {
-        return create(settings, System.getenv(), warning -> LOG.log(Level.WARNING, warning));
+    public static MediaProcessor create(MediaSettings settings, String searchPath) {
+        return create(settings, Map.of("PATH", searchPath), warning -> LOG.log(Level.WARNING, warning));
     }
 
     static MediaProcessor create(MediaSettings settings, Map<String, String> environment, Consumer<String> warnings) {

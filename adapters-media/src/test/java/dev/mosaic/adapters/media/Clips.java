@@ -96,6 +96,11 @@ final class Clips {
         return MediaSettings.defaults().withVideo(video.withFfmpeg(TOOLS.ffmpeg()).withFfprobe(TOOLS.ffprobe()));
     }
 
+    /** The test machine's own {@code PATH}, as bootstrap hands it over from the environment. */
+    static String searchPath() {
+        return System.getenv().getOrDefault("PATH", "");
+    }
+
     static Map<String, String> noPath() {
         return Map.of("PATH", "");
     }

@@ -45,7 +45,7 @@ class FailuresTest {
 
     @Test
     void aListenerFailureComesBackToTheCallerAsItIs() throws IOException {
-        MediaProcessor processor = MediaProcessors.create(MediaSettings.defaults());
+        MediaProcessor processor = MediaProcessors.create(MediaSettings.defaults(), Clips.searchPath());
         IllegalStateException storeDown = new IllegalStateException("object store unreachable");
         MediaListener failing = new MediaListener() {
             @Override

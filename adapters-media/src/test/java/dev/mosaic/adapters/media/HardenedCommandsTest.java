@@ -51,7 +51,7 @@ class HardenedCommandsTest {
         Path clip = Clips.h264Aac(root.resolve("clip.mp4"), 320, 240, 1);
 
         VideoUploads.Result result = new VideoUploads(root).video(
-                MediaProcessors.create(MediaSettings.defaults().withVideo(video)), "video/mp4", clip);
+                MediaProcessors.create(MediaSettings.defaults().withVideo(video), Clips.searchPath()), "video/mp4", clip);
 
         String input = InputOptions.url(result.input());
         List<List<String>> probes = commands(ffprobeLog).stream().filter(command -> command.contains(input)).toList();

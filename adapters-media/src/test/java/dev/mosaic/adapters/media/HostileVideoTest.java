@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Files that try to make ffmpeg read what it must not, or that are no video at all. */
 class HostileVideoTest {
     private static final Duration QUICKLY = Duration.ofSeconds(10);
-    private static final MediaProcessor PROCESSOR = MediaProcessors.create(Clips.settings(VideoSettings.defaults()));
+    private static final MediaProcessor PROCESSOR = MediaProcessors.create(Clips.settings(VideoSettings.defaults()), Clips.searchPath());
 
     @TempDir
     Path root;

@@ -40,7 +40,7 @@ public final class ImageBenchmark {
         Path folder = Files.createTempDirectory("mosaic-image-benchmark-");
         try {
             Path input = Files.write(folder.resolve("photo.jpg"), Images.jpeg(Images.photo(WIDTH, HEIGHT)));
-            MediaProcessor processor = MediaProcessors.create(MediaSettings.defaults());
+            MediaProcessor processor = MediaProcessors.create(MediaSettings.defaults(), Clips.searchPath());
             System.out.printf(Locale.ROOT, "input            %dx%d JPEG, %d KiB; %d runs one at a time, thumbnail"
                     + " 320 + preview 1280%n", WIDTH, HEIGHT, Files.size(input) / 1024, runs);
             Timings jvm = measure(processor, input, folder.resolve("jvm"), runs, warmups);

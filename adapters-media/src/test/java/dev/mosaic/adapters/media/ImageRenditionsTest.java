@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class ImageRenditionsTest {
-    private static final MediaProcessor PROCESSOR = MediaProcessors.create(MediaSettings.defaults());
+    private static final MediaProcessor PROCESSOR = MediaProcessors.create(MediaSettings.defaults(), Clips.searchPath());
 
     @TempDir
     Path root;

@@ -81,7 +81,7 @@ class ProcessSupervisorTest {
         Files.setPosixFilePermissions(hangingFfmpeg, PosixFilePermissions.fromString("rwx------"));
         MediaProcessor processor = MediaProcessors.create(Clips.settings(VideoSettings.defaults())
                 .withVideo(VideoSettings.defaults().withFfmpeg(hangingFfmpeg).withFfprobe(Clips.TOOLS.ffprobe())
-                        .withProcessTimeout(Duration.ofSeconds(3))));
+                        .withProcessTimeout(Duration.ofSeconds(3))), Clips.searchPath());
         Path clip = Clips.h264Aac(root.resolve("clip.mp4"), 160, 120, 1);
         Path workDir = Files.createDirectory(root.resolve("work"));
         HeardEvents heard = new HeardEvents();

@@ -69,7 +69,7 @@ class VideoProbeTest {
     void aVideoLongerThanTheLimitIsRefusedBeforeAnyFrameIsMade() {
         Path clip = Clips.h264Aac(root.resolve("clip.mp4"), 160, 120, 2);
         MediaProcessor processor = MediaProcessors.create(
-                Clips.settings(VideoSettings.defaults().withMaxDuration(Duration.ofMillis(1500))));
+                Clips.settings(VideoSettings.defaults().withMaxDuration(Duration.ofMillis(1500))), Clips.searchPath());
 
         VideoUploads.Result result = new VideoUploads(root).video(processor, "video/mp4", clip);
 

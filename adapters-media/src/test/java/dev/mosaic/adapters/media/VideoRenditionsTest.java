@@ -17,10 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Real ffmpeg on clips it made itself: poster, thumbnail, progress and the playable MP4. */
 class VideoRenditionsTest {
-    private static final MediaProcessor PROCESSOR = MediaProcessors.create(Clips.settings(VideoSettings.defaults()));
+    private static final MediaProcessor PROCESSOR = MediaProcessors.create(Clips.settings(VideoSettings.defaults()), Clips.searchPath());
     /** Plays back at most 120 pixels high, so a small clip must be transcoded, quickly. */
     private static final MediaProcessor TRANSCODING = MediaProcessors.create(
-            Clips.settings(VideoSettings.defaults().withPlaybackShortSide(120)));
+            Clips.settings(VideoSettings.defaults().withPlaybackShortSide(120)), Clips.searchPath());
 
     @TempDir
     Path root;

@@ -1,6 +1,5 @@
 package dev.mosaic.adapters.notify;
 
-import dev.mosaic.application.port.out.EventNotifier;
 import dev.mosaic.domain.UserId;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * pile up while a delivery runs are merged: subscribers read the event log, so one call per user
  * is enough.
  */
-public final class InProcessNotifier implements EventNotifier, AutoCloseable {
+public final class InProcessNotifier implements Notifier {
     private static final Logger LOG = LoggerFactory.getLogger(InProcessNotifier.class);
 
     private final List<Consumer<Collection<UserId>>> subscribers = new CopyOnWriteArrayList<>();
@@ -31,6 +30,7 @@ public final class InProcessNotifier implements EventNotifier, AutoCloseable {
         return thread;
     });
 
+    @Override
     public void subscribe(Consumer<Collection<UserId>> subscriber) {
         subscribers.add(subscriber);
     }
@@ -67,6 +67,11 @@ public final class InProcessNotifier implements EventNotifier, AutoCloseable {
                 LOG.warn("event delivery to {} failed", users, failure);
             }
         }
+    }
+
+    /** One process: nothing can be missed between a commit and its signal. */
+    @Override
+    public void onResync(Runnable hook) {
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.mosaic.adapters.notify;
 
-import dev.mosaic.application.port.out.EventNotifier;
 import dev.mosaic.domain.UserId;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * {@link #onResync resync hooks}, which must catch every socket this node holds up from the log.
  * Likewise a notification that could not be sent stays pending and is sent again on a new connection.
  */
-public final class PostgresNotifier implements EventNotifier, AutoCloseable {
+public final class PostgresNotifier implements Notifier {
     /** The channel every node listens on. */
     public static final String CHANNEL = "mosaic_events";
     private static final Logger LOG = LoggerFactory.getLogger(PostgresNotifier.class);
@@ -59,6 +58,7 @@ public final class PostgresNotifier implements EventNotifier, AutoCloseable {
      * Called with the users named in notifications from any node. Subscribers and resync hooks run one at a
      * time on one delivery thread, never on the listening one.
      */
+    @Override
     public void subscribe(Consumer<Collection<UserId>> subscriber) {
         local.subscribe(subscriber);
     }
@@ -67,6 +67,7 @@ public final class PostgresNotifier implements EventNotifier, AutoCloseable {
      * Called after the listening connection was lost and is back: notifications may have been missed,
      * so every user this node serves may have events it was not told of.
      */
+    @Override
     public void onResync(Runnable hook) {
         resyncHooks.add(hook);
     }

@@ -5,7 +5,6 @@ import dev.mosaic.application.event.StoredEvent;
 import dev.mosaic.application.port.out.EventLog;
 import dev.mosaic.application.port.out.EventNotifier;
 import dev.mosaic.application.port.out.WorkSignal;
-import dev.mosaic.application.service.MosaicServices;
 import dev.mosaic.application.service.MosaicSettings;
 import dev.mosaic.domain.UserId;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ public final class FakeWorld {
     public final AtomicInteger workSignals = new AtomicInteger();
     /** Set it to make the next event append fail, as a database error mid-transaction would. */
     public final AtomicBoolean failNextEventAppend = new AtomicBoolean();
-    public final MosaicServices services;
+    public final WiredServices services;
 
     public FakeWorld() {
         this(MosaicSettings.defaults());
@@ -65,8 +64,7 @@ public final class FakeWorld {
                 return events.lastSequence(recipient);
             }
         };
-        services = new MosaicServices(settings, new MosaicServices.Ports(messages, ids, idempotency, transactions,
-                flakyEvents, notifier, jobs, signal, storage, media, clock));
+        services = new WiredServices(settings, this, flakyEvents, notifier, signal);
     }
 
     /** Runs queued jobs until none is due. */

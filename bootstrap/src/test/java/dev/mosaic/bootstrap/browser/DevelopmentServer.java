@@ -24,6 +24,7 @@ final class DevelopmentServer implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(settings);
         environment.put("MOSAIC_PORT", "0");
         environment.put("MOSAIC_DATA_DIR", dataDir.toString());
+        environment.put("PATH", System.getenv().getOrDefault("PATH", ""));
         this.mosaic = Mosaic.start(Config.from(environment));
     }
 

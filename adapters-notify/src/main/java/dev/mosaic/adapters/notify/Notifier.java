@@ -1,0 +1,22 @@
+package dev.mosaic.adapters.notify;
+
+import dev.mosaic.application.port.out.EventNotifier;
+import dev.mosaic.domain.UserId;
+import java.util.Collection;
+import java.util.function.Consumer;
+
+/**
+ * How "these users have new events" reaches the sockets of this node: {@link InProcessNotifier} on one
+ * node, {@link PostgresNotifier} when nodes share a PostgreSQL database.
+ */
+public interface Notifier extends EventNotifier, AutoCloseable {
+
+    /** Called with the users that have new events; subscribers run one at a time on a thread of the notifier. */
+    void subscribe(Consumer<Collection<UserId>> subscriber);
+
+    /** Runs after anything that may have lost notifications (a dropped LISTEN connection). */
+    void onResync(Runnable hook);
+
+    @Override
+    void close();
+}

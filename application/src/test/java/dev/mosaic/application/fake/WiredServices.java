@@ -1,0 +1,106 @@
+package dev.mosaic.application.fake;
+
+import dev.mosaic.application.port.out.EventLog;
+import dev.mosaic.application.port.out.EventNotifier;
+import dev.mosaic.application.port.out.WorkSignal;
+import dev.mosaic.application.service.AbortUploadService;
+import dev.mosaic.application.service.AssetChanges;
+import dev.mosaic.application.service.CompleteUploadService;
+import dev.mosaic.application.service.ExpireUploadsService;
+import dev.mosaic.application.service.JobWorker;
+import dev.mosaic.application.service.MosaicSettings;
+import dev.mosaic.application.service.ProcessAssetService;
+import dev.mosaic.application.service.ReadEventsService;
+import dev.mosaic.application.service.ReadLimitsService;
+import dev.mosaic.application.service.ReadMessagesService;
+import dev.mosaic.application.service.SendAlbumService;
+import dev.mosaic.application.service.SignPartsService;
+import dev.mosaic.application.service.UploadProgressService;
+import dev.mosaic.application.service.Views;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** Every use case wired to a {@link FakeWorld}'s fakes, as bootstrap wires them to the real adapters. */
+public final class WiredServices implements AutoCloseable {
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "test-job-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final SendAlbumService sendAlbum;
+    private final CompleteUploadService completeUpload;
+    private final SignPartsService signParts;
+    private final AbortUploadService abortUpload;
+    private final ReadMessagesService readMessages;
+    private final ReadEventsService readEvents;
+    private final ExpireUploadsService expireUploads;
+    private final JobWorker jobWorker;
+    private final UploadProgressService uploadProgress;
+    private final ReadLimitsService readLimits;
+
+    WiredServices(MosaicSettings settings, FakeWorld world, EventLog events, EventNotifier notifier,
+                  WorkSignal signal) {
+        Views views = new Views(world.storage, world.clock, settings.downloadUrlTtl());
+        AssetChanges changes = new AssetChanges(world.transactions, world.messages, events, notifier, views);
+        this.sendAlbum = new SendAlbumService(settings, world.transactions, world.messages, world.ids,
+                world.idempotency, world.storage, events, notifier, views, world.clock);
+        this.completeUpload = new CompleteUploadService(world.messages, world.storage, changes, world.jobs, signal,
+                views, world.clock);
+        this.signParts = new SignPartsService(settings, world.messages, world.storage, world.clock);
+        this.abortUpload = new AbortUploadService(world.messages, world.storage, changes, views, world.clock);
+        this.readMessages = new ReadMessagesService(world.messages, views);
+        this.readEvents = new ReadEventsService(events);
+        ProcessAssetService processAsset = new ProcessAssetService(world.messages, world.storage, world.media,
+                changes, world.clock);
+        this.expireUploads = new ExpireUploadsService(world.messages, world.storage, changes, world.clock);
+        this.jobWorker = new JobWorker(settings, world.transactions, world.jobs, processAsset, changes, world.clock,
+                heartbeats);
+        this.uploadProgress = new UploadProgressService(world.messages, views, world.clock);
+        this.readLimits = new ReadLimitsService(settings.policy());
+    }
+
+    public SendAlbumService sendAlbum() {
+        return sendAlbum;
+    }
+
+    public CompleteUploadService completeUpload() {
+        return completeUpload;
+    }
+
+    public SignPartsService signParts() {
+        return signParts;
+    }
+
+    public AbortUploadService abortUpload() {
+        return abortUpload;
+    }
+
+    public ReadMessagesService readMessages() {
+        return readMessages;
+    }
+
+    public ReadEventsService readEvents() {
+        return readEvents;
+    }
+
+    public ExpireUploadsService expireUploads() {
+        return expireUploads;
+    }
+
+    public JobWorker jobWorker() {
+        return jobWorker;
+    }
+
+    public UploadProgressService uploadProgress() {
+        return uploadProgress;
+    }
+
+    public ReadLimitsService readLimits() {
+        return readLimits;
+    }
+
+    @Override
+    public void close() {
+        heartbeats.shutdownNow();
+    }
+}
