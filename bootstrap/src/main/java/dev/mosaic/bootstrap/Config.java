@@ -34,6 +34,7 @@ public record Config(
         Env env = new Env(variables);
         Path dataDir = Path.of(env.text("MOSAIC_DATA_DIR", "./data")).toAbsolutePath().normalize();
         TokenConfig tokens = TokenConfig.read(env);
+        LimitsConfig limits = LimitsConfig.read(env);
         return new Config(
                 dataDir,
                 HttpConfig.read(env, tokens),
@@ -43,9 +44,10 @@ public record Config(
                 NodeConfig.read(env),
                 MosaicSettings.defaults()
                         .withUploadDeadline(env.duration("MOSAIC_UPLOAD_EXPIRY", Duration.ofHours(24)))
-                        .withJobLease(env.duration("MOSAIC_JOB_LEASE", Duration.ofMinutes(1))),
+                        .withJobLease(env.duration("MOSAIC_JOB_LEASE", Duration.ofMinutes(1)))
+                        .withQuota(limits.quota()),
                 MediaConfig.read(env),
-                LimitsConfig.read(env));
+                limits);
     }
 
     /** Whether this is a PostgreSQL deployment, where events cross nodes by LISTEN/NOTIFY. */

@@ -2,11 +2,14 @@ package dev.mosaic.adapters.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mosaic.application.port.in.QuotaExceeded;
 import dev.mosaic.application.port.in.RequestRejected;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,10 @@ final class ProblemMapper {
             ctx.header(Header.WWW_AUTHENTICATE, unauthenticated.code().equals(Unauthenticated.MISSING)
                     ? "Bearer" : "Bearer error=\"invalid_token\"");
             answer(ctx, Problem.of(401, unauthenticated.code(), unauthenticated.getMessage()));
+        } else if (failure instanceof QuotaExceeded exceeded) {
+            exceeded.breach().freesAt().ifPresent(at -> ctx.header(Header.RETRY_AFTER,
+                    Long.toString(Math.max(1, Duration.between(Instant.now(), at).toSeconds()))));
+            answer(ctx, Problem.of(429, QuotaExceeded.CODE, exceeded.getMessage()));
         } else if (failure instanceof RateLimited limited) {
             ctx.header(Header.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
             answer(ctx, Problem.of(429, RateLimited.CODE, limited.getMessage()));

@@ -9,6 +9,7 @@ import dev.mosaic.domain.Message;
 import dev.mosaic.domain.MessageId;
 import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.Stage;
+import dev.mosaic.domain.UploadUsage;
 import dev.mosaic.domain.UserId;
 import java.time.Instant;
 import java.util.List;
@@ -70,6 +71,15 @@ final class JdbiMessages implements Messages {
         AssetRow row = AssetMapping.toRow(next, 0);
         return transactions.withDao(MessageDao.class, dao -> dao.replaceAsset(row, expected.stage().name(),
                 expected.progress(), expected.updatedAt())) == 1;
+    }
+
+    @Override
+    public UploadUsage usage(UserId sender, Instant windowStart) {
+        UsageRow row = transactions.withDao(MessageDao.class,
+                dao -> dao.usage(sender.value(), Stage.UPLOADING.name(), windowStart));
+        return new UploadUsage(Math.toIntExact(row.pendingUploads()), row.pendingBytes(),
+                Optional.ofNullable(row.earliestDeadline()), Math.toIntExact(row.albums()),
+                Optional.ofNullable(row.oldestAlbum()));
     }
 
     @Override
