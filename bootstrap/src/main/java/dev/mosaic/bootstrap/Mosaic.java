@@ -4,7 +4,6 @@ import dev.mosaic.adapters.http.HealthCheck;
 import dev.mosaic.adapters.http.HttpApi;
 import dev.mosaic.adapters.http.HttpSettings;
 import dev.mosaic.adapters.http.UseCases;
-import dev.mosaic.adapters.media.MediaProcessors;
 import dev.mosaic.adapters.notify.InProcessNotifier;
 import dev.mosaic.adapters.notify.Notifier;
 import dev.mosaic.adapters.notify.PostgresNotifier;
@@ -80,7 +79,7 @@ public final class Mosaic implements AutoCloseable {
         AssetChanges changes = new AssetChanges(database.transactions(), database.messages(), database.eventLog(),
                 notifier, views);
         ProcessAssetService processAsset = new ProcessAssetService(database.messages(), store.storage(),
-                MediaProcessors.create(config.media().settings(), config.media().searchPath()), changes, clock);
+                config.media().processor(), changes, clock);
         JobWorker jobWorker = new JobWorker(settings, database.transactions(), database.jobQueue(), processAsset,
                 changes, clock, heartbeats);
         Optional<JobWorkers> workers = role.runsJobs()

@@ -172,6 +172,27 @@ class ConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("MOSAIC_TRANSCODES");
     }
 
+    @Test
+    void libvipsIsReadFromItsVariablesOrLeftToThePath() {
+        var configured = Config.from(Map.of("MOSAIC_VIPS", "/opt/vips/bin/vips",
+                "MOSAIC_VIPSHEADER", "/opt/vips/bin/vipsheader")).media().settings().vips();
+        var unset = Config.from(Map.of()).media().settings().vips();
+
+        assertThat(configured.vips()).hasValue(Path.of("/opt/vips/bin/vips"));
+        assertThat(configured.vipsheader()).hasValue(Path.of("/opt/vips/bin/vipsheader"));
+        assertThat(unset.vips()).isEmpty();
+        assertThat(unset.vipsheader()).isEmpty();
+    }
+
+    @Test
+    void aConfiguredProgramThatIsNoneStopsStartUpNamingIt() {
+        Path notAProgram = dataDir.resolve("vips");
+
+        assertThatThrownBy(() -> Config.from(Map.of("MOSAIC_VIPS", notAProgram.toString())).media().processor())
+                .isInstanceOf(ConfigException.class).hasMessageContaining(notAProgram.toString())
+                .hasMessageContaining("MOSAIC_VIPS");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "on loopback with the generated secret, http://localhost:8080, '', true",

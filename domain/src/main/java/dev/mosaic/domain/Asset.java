@@ -1,5 +1,8 @@
 package dev.mosaic.domain;
 
+import dev.mosaic.domain.AssetMove.Moved;
+import dev.mosaic.domain.AssetMove.Refused;
+import dev.mosaic.domain.AssetMove.Why;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +11,19 @@ import java.util.Optional;
 
 /**
  * One attachment of an album: what the client declared, where its bytes go, how far it got.
- * Immutable; every change returns a new asset and goes through the {@link Stage} table.
+ * Everything an asset can do is a transition below, named by intent; each answers the next
+ * asset, or {@link Refused} with why the asset stays as it is. Callers store what they are given.
  *
- * @param uploadId    the storage's multipart upload id, null for direct uploads
- * @param failureCode why the asset failed, null unless {@link Stage#FAILED}
+ * <pre>
+ * uploading ─complete─► processing ─thumbnailReady─► thumbnail_ready ─transcoding─► transcoding ─ready─► ready
+ *     │                     │  (ready, transcoding, fail from any processing stage)
+ *     ├─cancel─► cancelled  └─fail(code)─► failed
+ *     ├─expire─► expired
+ *     └─reject(code)─► failed   (the uploaded bytes are not what was declared)
+ * </pre>
+ *
+ * @param plan        how the bytes travel; a multipart plan holds the store's upload id
+ * @param failureCode why the asset failed: present exactly when the stage is {@link Stage#FAILED}
  * @param expiresAt   when an upload never completed is given up
  */
 public record Asset(
@@ -23,12 +35,11 @@ public record Asset(
         ContentType contentType,
         ObjectKey objectKey,
         UploadPlan plan,
-        String uploadId,
         Stage stage,
         int progress,
         MediaInfo info,
         List<Rendition> renditions,
-        String failureCode,
+        Optional<String> failureCode,
         Instant createdAt,
         Instant updatedAt,
         Instant expiresAt) {
@@ -44,6 +55,7 @@ public record Asset(
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(info, "info");
+        Objects.requireNonNull(failureCode, "failureCode");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
@@ -51,70 +63,116 @@ public record Asset(
         if (progress < 0 || progress > 100) {
             throw new IllegalArgumentException("progress must be 0..100: " + progress);
         }
-        if ((plan instanceof UploadPlan.Multipart) != (uploadId != null)) {
-            throw new IllegalArgumentException("a multipart plan needs an upload id, a direct one none");
+        if (plan instanceof UploadPlan.Multipart multipart && multipart.uploadId().isEmpty()) {
+            throw new IllegalArgumentException("an asset's multipart upload is started before the asset exists");
         }
-        if ((stage == Stage.FAILED) != (failureCode != null)) {
-            throw new IllegalArgumentException("only a failed asset has a failure code");
+        if ((stage == Stage.FAILED) != failureCode.isPresent()) {
+            throw new IllegalArgumentException("a failed asset, and only a failed one, has a failure code");
         }
     }
 
-    /** A fresh asset waiting for its bytes. */
+    /** A fresh asset waiting for its bytes; a multipart {@code plan} is already started by the store. */
     public static Asset awaitingUpload(AssetId id, MessageId messageId, UserId owner, AssetKind kind,
                                        FileName fileName, ContentType contentType, UploadPlan plan,
-                                       String uploadId, MediaInfo hints, Instant now, Instant expiresAt) {
+                                       MediaInfo hints, Instant now, Instant expiresAt) {
         return new Asset(id, messageId, owner, kind, fileName, contentType, ObjectKey.raw(owner, id, fileName),
-                plan, uploadId, Stage.UPLOADING, 0, hints, List.of(), null, now, now, expiresAt);
+                plan, Stage.UPLOADING, 0, hints, List.of(), Optional.empty(), now, now, expiresAt);
     }
 
-    /** Moves along the stage table; progress is 100 on {@code thumbnail_ready} and {@code ready}. */
-    public Asset moveTo(Stage next, Instant now) {
-        if (next == Stage.FAILED) {
-            throw new IllegalArgumentException("use fail(code, now) to fail an asset");
-        }
-        return advance(next, defaultProgress(next), null, now);
+    // ---- while uploading
+
+    /** The client says its bytes are there, and they were verified: processing starts. */
+    public AssetMove complete(Instant now) {
+        return uploading(() -> to(Stage.PROCESSING, progress, now), Why.ALREADY_DONE);
     }
 
-    public Asset transcoding(int percent, Instant now) {
-        return advance(Stage.TRANSCODING, percent, null, now);
-    }
-
-    public Asset fail(String code, Instant now) {
+    /** The uploaded bytes are not what was declared (size, type): the asset fails with {@code code}. */
+    public AssetMove reject(String code, Instant now) {
         Objects.requireNonNull(code, "code");
-        return advance(Stage.FAILED, progress, code, now);
+        return uploading(() -> failed(code, now), Why.ALREADY_DONE);
     }
 
-    private Asset advance(Stage next, int nextProgress, String failure, Instant now) {
-        if (!stage.canMoveTo(next)) {
-            throw new IllegalStageTransition(id, stage, next);
+    /** The sender gives the upload up; cancelling twice answers the cancelled asset. */
+    public AssetMove cancel(Instant now) {
+        if (stage == Stage.CANCELLED) {
+            return new Refused(this, Why.ALREADY_DONE);
         }
-        return new Asset(id, messageId, owner, kind, fileName, contentType, objectKey, plan, uploadId, next,
-                nextProgress, info, renditions, failure, createdAt, now, expiresAt);
+        return stage == Stage.UPLOADING ? new Moved(to(Stage.CANCELLED, progress, now))
+                : new Refused(this, Why.NOT_ALLOWED);
     }
 
-    private int defaultProgress(Stage next) {
-        return switch (next) {
-            case THUMBNAIL_READY, READY -> 100;
-            case TRANSCODING -> 0;
-            case UPLOADING, PROCESSING, FAILED, CANCELLED, EXPIRED -> progress;
-        };
+    /** An upload never completed by its deadline is given up; before the deadline nothing happens. */
+    public AssetMove expire(Instant now) {
+        if (stage == Stage.EXPIRED) {
+            return new Refused(this, Why.ALREADY_DONE);
+        }
+        return stage == Stage.UPLOADING && now.isAfter(expiresAt) ? new Moved(to(Stage.EXPIRED, progress, now))
+                : new Refused(this, Why.NOT_ALLOWED);
     }
 
-    public Asset withRendition(Rendition rendition) {
-        List<Rendition> next = new ArrayList<>(renditions);
-        next.removeIf(existing -> existing.kind() == rendition.kind());
-        next.add(rendition);
-        return new Asset(id, messageId, owner, kind, fileName, contentType, objectKey, plan, uploadId, stage,
-                progress, info, next, failureCode, createdAt, updatedAt, expiresAt);
+    /** Whether the client may still send bytes: upload URLs, part URLs and progress are for this stage only. */
+    public boolean isUploading() {
+        return stage == Stage.UPLOADING;
     }
 
-    public Asset withInfo(MediaInfo found) {
-        return new Asset(id, messageId, owner, kind, fileName, contentType, objectKey, plan, uploadId, stage,
-                progress, info.overriddenBy(found), renditions, failureCode, createdAt, updatedAt, expiresAt);
+    // ---- while processing
+
+    /** The first picture exists: the cell can show it. Once only: a retried job tells no one again. */
+    public AssetMove thumbnailReady(Rendition thumbnail, MediaInfo found, Instant now) {
+        if (stage != Stage.PROCESSING) {
+            return new Refused(this, stage.isProcessing() || stage == Stage.READY ? Why.ALREADY_DONE : Why.NOT_ALLOWED);
+        }
+        return new Moved(withFindings(found, List.of(thumbnail)).to(Stage.THUMBNAIL_READY, 100, now));
+    }
+
+    /** The playable rendition is {@code percent} done; the same percent again changes nothing. */
+    public AssetMove transcoding(int percent, Instant now) {
+        int bounded = Math.max(0, Math.min(100, percent));
+        if (!stage.isProcessing()) {
+            return new Refused(this, Why.NOT_ALLOWED);
+        }
+        if (stage == Stage.TRANSCODING && progress == bounded) {
+            return new Refused(this, Why.ALREADY_DONE);
+        }
+        return new Moved(to(Stage.TRANSCODING, bounded, now));
+    }
+
+    /** Processing is done: what it found and made is kept, and the asset is ready. */
+    public AssetMove ready(MediaInfo found, List<Rendition> made, Instant now) {
+        if (!stage.isProcessing()) {
+            return new Refused(this, stage == Stage.READY ? Why.ALREADY_DONE : Why.NOT_ALLOWED);
+        }
+        return new Moved(withFindings(found, made).to(Stage.READY, 100, now));
+    }
+
+    /** The file can never be processed (or processing was given up): the asset fails with {@code code}. */
+    public AssetMove fail(String code, Instant now) {
+        Objects.requireNonNull(code, "code");
+        if (!stage.isProcessing()) {
+            return new Refused(this, stage == Stage.FAILED ? Why.ALREADY_DONE : Why.NOT_ALLOWED);
+        }
+        return new Moved(failed(code, now));
+    }
+
+    /** Whether a processing job still has work to do on this asset. */
+    public boolean isBeingProcessed() {
+        return stage.isProcessing();
+    }
+
+    // ---- what anyone may ask
+
+    /** The original file may be downloaded once it is verified, and as long as it is kept. */
+    public boolean isDownloadable() {
+        return stage.isProcessing() || stage == Stage.READY;
     }
 
     public Optional<Rendition> rendition(Rendition.Kind wanted) {
         return renditions.stream().filter(rendition -> rendition.kind() == wanted).findFirst();
+    }
+
+    /** The multipart plan, when the bytes travel in parts. */
+    public Optional<UploadPlan.Multipart> multipart() {
+        return plan instanceof UploadPlan.Multipart multipart ? Optional.of(multipart) : Optional.empty();
     }
 
     public boolean isMultipart() {
@@ -123,5 +181,33 @@ public record Asset(
 
     public long fileSize() {
         return plan.fileSize();
+    }
+
+    private AssetMove uploading(java.util.function.Supplier<Asset> next, Why otherwise) {
+        if (stage == Stage.UPLOADING) {
+            return new Moved(next.get());
+        }
+        return new Refused(this, stage == Stage.CANCELLED || stage == Stage.EXPIRED ? Why.NOT_ALLOWED : otherwise);
+    }
+
+    private Asset to(Stage next, int nextProgress, Instant now) {
+        return new Asset(id, messageId, owner, kind, fileName, contentType, objectKey, plan, next, nextProgress,
+                info, renditions, Optional.empty(), createdAt, now, expiresAt);
+    }
+
+    private Asset failed(String code, Instant now) {
+        return new Asset(id, messageId, owner, kind, fileName, contentType, objectKey, plan, Stage.FAILED, progress,
+                info, renditions, Optional.of(code), createdAt, now, expiresAt);
+    }
+
+    /** Facts found by processing replace the client's hints; a new rendition replaces one of its kind. */
+    private Asset withFindings(MediaInfo found, List<Rendition> made) {
+        List<Rendition> next = new ArrayList<>(renditions);
+        for (Rendition rendition : made) {
+            next.removeIf(existing -> existing.kind() == rendition.kind());
+            next.add(rendition);
+        }
+        return new Asset(id, messageId, owner, kind, fileName, contentType, objectKey, plan, stage, progress,
+                info.overriddenBy(found), next, failureCode, createdAt, updatedAt, expiresAt);
     }
 }

@@ -1,7 +1,9 @@
 package dev.mosaic.domain;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** Names a file's real type from its first bytes, for the types whose claims we check. */
@@ -59,12 +61,28 @@ public final class MagicBytes {
     private static String isoBrand(byte[] head) {
         String brand = head.length >= 12 ? new String(Arrays.copyOfRange(head, 8, 12), StandardCharsets.US_ASCII) : "";
         return switch (brand) {
-            case "heic", "heix", "hevc", "heim", "heis", "mif1", "msf1" -> "image/heif";
+            case "mif1", "msf1" -> compatibleBrands(head).contains("avif") || compatibleBrands(head).contains("avis")
+                    ? "image/avif" : "image/heif";
+            case "heic", "heix", "hevc", "heim", "heis", "hevx" -> "image/heif";
             case "avif", "avis" -> "image/avif";
             case "qt  " -> "video/quicktime";
             case "M4A ", "M4B ", "M4P ", "F4A ", "F4B " -> "audio/mp4";
             default -> "video/mp4";
         };
+    }
+
+    /**
+     * The compatible brands of an {@code ftyp} box, as far as the head holds them: a generic HEIF
+     * ({@code mif1}) names its codec there, which is how some encoders mark AVIF.
+     */
+    private static List<String> compatibleBrands(byte[] head) {
+        long boxSize = ((head[0] & 0xFFL) << 24) | ((head[1] & 0xFF) << 16) | ((head[2] & 0xFF) << 8) | (head[3] & 0xFF);
+        int end = (int) Math.min(head.length, boxSize);
+        List<String> brands = new ArrayList<>();
+        for (int at = 16; at + 4 <= end; at += 4) {
+            brands.add(new String(head, at, 4, StandardCharsets.US_ASCII));
+        }
+        return brands;
     }
 
     private static boolean startsWith(byte[] head, int offset, int... expected) {

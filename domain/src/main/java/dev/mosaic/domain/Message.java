@@ -3,6 +3,7 @@ package dev.mosaic.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** An album message: one text and its ordered assets, between a sender and a receiver. */
 public record Message(MessageId id, UserId sender, UserId receiver, String text, Instant createdAt,
@@ -29,6 +30,12 @@ public record Message(MessageId id, UserId sender, UserId receiver, String text,
         return sender.equals(receiver) ? List.of(sender) : List.of(sender, receiver);
     }
 
+    /** The asset of this album with this id. */
+    public Optional<Asset> asset(AssetId assetId) {
+        return assets.stream().filter(asset -> asset.id().equals(assetId)).findFirst();
+    }
+
+    /** Every asset has reached a stage nothing follows: the album is settled. */
     public boolean isSettled() {
         return assets.stream().allMatch(asset -> asset.stage().isTerminal());
     }

@@ -1,13 +1,11 @@
 package dev.mosaic.domain;
 
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The life of an asset, in one table.
+ * Where an asset is in its life, as clients see it. Which moves are legal from which stage is
+ * {@link Asset}'s transitions: this enum only names the stages.
  *
  * <pre>
  * uploading ─► processing ─► thumbnail_ready ─► transcoding ─► ready
@@ -16,8 +14,6 @@ import java.util.Set;
  *     ├─► expired
  *     └─► failed
  * </pre>
- *
- * {@code transcoding} may follow itself (progress); terminal stages follow nothing.
  */
 public enum Stage {
     UPLOADING("uploading"),
@@ -29,16 +25,6 @@ public enum Stage {
     CANCELLED("cancelled"),
     EXPIRED("expired");
 
-    private static final Map<Stage, Set<Stage>> NEXT = Map.of(
-            UPLOADING, EnumSet.of(PROCESSING, FAILED, CANCELLED, EXPIRED),
-            PROCESSING, EnumSet.of(THUMBNAIL_READY, TRANSCODING, READY, FAILED),
-            THUMBNAIL_READY, EnumSet.of(TRANSCODING, READY, FAILED),
-            TRANSCODING, EnumSet.of(TRANSCODING, READY, FAILED),
-            READY, EnumSet.noneOf(Stage.class),
-            FAILED, EnumSet.noneOf(Stage.class),
-            CANCELLED, EnumSet.noneOf(Stage.class),
-            EXPIRED, EnumSet.noneOf(Stage.class));
-
     private final String wireName;
 
     Stage(String wireName) {
@@ -49,12 +35,20 @@ public enum Stage {
         return wireName;
     }
 
-    public boolean canMoveTo(Stage next) {
-        return NEXT.get(this).contains(next);
+    /** Nothing follows a terminal stage. */
+    public boolean isTerminal() {
+        return switch (this) {
+            case READY, FAILED, CANCELLED, EXPIRED -> true;
+            case UPLOADING, PROCESSING, THUMBNAIL_READY, TRANSCODING -> false;
+        };
     }
 
-    public boolean isTerminal() {
-        return NEXT.get(this).isEmpty();
+    /** The bytes are verified and the media processor is (or will be) at work. */
+    public boolean isProcessing() {
+        return switch (this) {
+            case PROCESSING, THUMBNAIL_READY, TRANSCODING -> true;
+            case UPLOADING, READY, FAILED, CANCELLED, EXPIRED -> false;
+        };
     }
 
     public static Optional<Stage> fromWire(String name) {

@@ -2,17 +2,18 @@ package dev.mosaic.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** Test fixture: an asset with sensible defaults and {@code with…} tweaks. */
 record AnAsset(long id, long messageId, long owner, AssetKind kind, String fileName, ContentType contentType,
-               UploadPlan plan, String uploadId, MediaInfo hints) {
+               UploadPlan plan, MediaInfo hints) {
 
     static final Instant T0 = Instant.parse("2025-06-01T12:00:00Z");
     static final Duration UPLOAD_WINDOW = Duration.ofHours(24);
 
     static AnAsset anAsset() {
         return new AnAsset(501, 105, 1, AssetKind.IMAGE, "beach.jpg", ContentType.JPEG,
-                new UploadPlan.Direct(3_050_000), null, MediaInfo.NONE);
+                new UploadPlan.Direct(3_050_000), MediaInfo.NONE);
     }
 
     static AnAsset aVideo() {
@@ -21,36 +22,36 @@ record AnAsset(long id, long messageId, long owner, AssetKind kind, String fileN
     }
 
     AnAsset withId(long newId) {
-        return new AnAsset(newId, messageId, owner, kind, fileName, contentType, plan, uploadId, hints);
+        return new AnAsset(newId, messageId, owner, kind, fileName, contentType, plan, hints);
     }
 
     AnAsset withMessageId(long newMessageId) {
-        return new AnAsset(id, newMessageId, owner, kind, fileName, contentType, plan, uploadId, hints);
+        return new AnAsset(id, newMessageId, owner, kind, fileName, contentType, plan, hints);
     }
 
     AnAsset withKind(AssetKind newKind) {
-        return new AnAsset(id, messageId, owner, newKind, fileName, contentType, plan, uploadId, hints);
+        return new AnAsset(id, messageId, owner, newKind, fileName, contentType, plan, hints);
     }
 
     AnAsset withFileName(String newFileName) {
-        return new AnAsset(id, messageId, owner, kind, newFileName, contentType, plan, uploadId, hints);
+        return new AnAsset(id, messageId, owner, kind, newFileName, contentType, plan, hints);
     }
 
     AnAsset withContentType(ContentType newContentType) {
-        return new AnAsset(id, messageId, owner, kind, fileName, newContentType, plan, uploadId, hints);
+        return new AnAsset(id, messageId, owner, kind, fileName, newContentType, plan, hints);
     }
 
     AnAsset withMultipart(UploadPlan.Multipart newPlan, String newUploadId) {
-        return new AnAsset(id, messageId, owner, kind, fileName, contentType, newPlan, newUploadId, hints);
+        return new AnAsset(id, messageId, owner, kind, fileName, contentType, newPlan.startedAs(newUploadId), hints);
     }
 
     AnAsset withHints(MediaInfo newHints) {
-        return new AnAsset(id, messageId, owner, kind, fileName, contentType, plan, uploadId, newHints);
+        return new AnAsset(id, messageId, owner, kind, fileName, contentType, plan, newHints);
     }
 
     Asset build() {
         return Asset.awaitingUpload(AssetId.of(id), MessageId.of(messageId), UserId.of(owner), kind,
-                FileName.sanitize(fileName), contentType, plan, uploadId, hints, T0, T0.plus(UPLOAD_WINDOW));
+                FileName.sanitize(fileName), contentType, plan, hints, T0, T0.plus(UPLOAD_WINDOW));
     }
 
     /** The asset after the shortest legal road to {@code stage}. */
@@ -59,10 +60,24 @@ record AnAsset(long id, long messageId, long owner, AssetKind kind, String fileN
         Instant later = T0.plusSeconds(1);
         return switch (stage) {
             case UPLOADING -> fresh;
-            case PROCESSING -> fresh.moveTo(Stage.PROCESSING, later);
-            case THUMBNAIL_READY, TRANSCODING, READY -> fresh.moveTo(Stage.PROCESSING, later).moveTo(stage, later);
-            case FAILED -> fresh.fail("upload_invalid", later);
-            case CANCELLED, EXPIRED -> fresh.moveTo(stage, later);
+            case PROCESSING -> moved(fresh.complete(later));
+            case THUMBNAIL_READY -> moved(at(Stage.PROCESSING).thumbnailReady(THUMBNAIL, MediaInfo.NONE, later));
+            case TRANSCODING -> moved(at(Stage.THUMBNAIL_READY).transcoding(0, later));
+            case READY -> moved(at(Stage.PROCESSING).ready(MediaInfo.NONE, List.of(), later));
+            case FAILED -> moved(fresh.reject("upload_invalid", later));
+            case CANCELLED -> moved(fresh.cancel(later));
+            case EXPIRED -> moved(fresh.expire(fresh.expiresAt().plusSeconds(1)));
         };
+    }
+
+    static final Rendition THUMBNAIL = new Rendition(Rendition.Kind.THUMBNAIL,
+            new ObjectKey("derived/1/501/thumbnail.webp"), new ContentType("image/webp"), 320, 240);
+
+    /** The asset a transition moved to; fails the test when it refused. */
+    static Asset moved(AssetMove move) {
+        if (move instanceof AssetMove.Moved moved) {
+            return moved.asset();
+        }
+        throw new AssertionError("expected a move, was " + move);
     }
 }

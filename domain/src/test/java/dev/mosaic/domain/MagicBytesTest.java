@@ -42,6 +42,42 @@ class MagicBytesTest {
     }
 
     @Test
+    void aGenericHeifNamingAv1AmongItsCompatibleBrandsIsAvif() {
+        byte[] avif = ftyp("mif1", "mif1", "miaf", "avif");
+
+        assertThat(MagicBytes.sniff(avif)).contains("image/avif");
+        assertThat(MagicBytes.sniff(ftyp("msf1", "msf1", "avis"))).contains("image/avif");
+        assertThat(MagicBytes.agrees(AssetKind.IMAGE, new ContentType("image/avif"), avif)).isTrue();
+        assertThat(MagicBytes.agrees(AssetKind.IMAGE, new ContentType("image/heic"), avif)).isFalse();
+    }
+
+    @Test
+    void aGenericHeifNamingHevcOrNothingIsHeif() {
+        assertThat(MagicBytes.sniff(ftyp("mif1", "mif1", "heic", "miaf"))).contains("image/heif");
+        assertThat(MagicBytes.sniff(ftyp("mif1"))).contains("image/heif");
+        assertThat(MagicBytes.sniff(ftyp("hevx", "mif1"))).contains("image/heif");
+    }
+
+    @Test
+    void brandsPastTheFtypBoxAreNotRead() {
+        byte[] next = ascii("\u0000\u0000\u0000\u0008avif");
+        byte[] file = new byte[16 + next.length];
+        System.arraycopy(ftyp("mif1"), 0, file, 0, 16);
+        System.arraycopy(next, 0, file, 16, next.length);
+
+        assertThat(MagicBytes.sniff(file)).contains("image/heif");
+    }
+
+    @Test
+    void anAppleHeicAsItsFirstBytesReadIsHeif() {
+        // an iPhone's IMG_0001.HEIC: ftyp of 24 bytes, major brand heic, compatible mif1, MiHE, MiPr, miaf, MiHB, heic
+        byte[] iphone = ftyp("heic", "mif1", "MiHE", "MiPr", "miaf", "MiHB", "heic");
+
+        assertThat(MagicBytes.agrees(AssetKind.IMAGE, new ContentType("image/heic"), iphone)).isTrue();
+        assertThat(MagicBytes.agrees(AssetKind.IMAGE, ContentType.JPEG, iphone)).isFalse();
+    }
+
+    @Test
     void twelveBytesAreEnoughToReadTheBrand() {
         assertThat(MagicBytes.sniff(ascii("\u0000\u0000\u0000\u0018ftypqt  "))).contains("video/quicktime");
     }
@@ -136,6 +172,17 @@ class MagicBytesTest {
     @Test
     void sixtyFourLeadingBytesAreEnough() {
         assertThat(MagicBytes.HEAD_LENGTH).isEqualTo(64);
+    }
+
+    /** An {@code ftyp} box of the right size: major brand, minor version 0, compatible brands. */
+    static byte[] ftyp(String major, String... compatible) {
+        int size = 16 + 4 * compatible.length;
+        StringBuilder box = new StringBuilder().append((char) 0).append((char) 0).append((char) 0).append((char) size)
+                .append("ftyp").append(major).append("\u0000\u0000\u0000\u0000");
+        for (String brand : compatible) {
+            box.append(brand);
+        }
+        return ascii(box.toString());
     }
 
     static byte[] iso(String brand) {

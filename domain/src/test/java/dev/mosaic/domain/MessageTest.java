@@ -47,7 +47,7 @@ class MessageTest {
         Message message = album(List.of(ready, transcoding));
 
         assertThat(message.isSettled()).isFalse();
-        assertThat(message.withAsset(transcoding.moveTo(Stage.READY, T0)).isSettled()).isTrue();
+        assertThat(message.withAsset(AnAsset.moved(transcoding.ready(MediaInfo.NONE, List.of(), T0))).isSettled()).isTrue();
     }
 
     @Test
@@ -72,11 +72,22 @@ class MessageTest {
         Asset third = anAsset().withId(503).withFileName("itinerary.pdf").build();
         Message message = album(List.of(first, second, third));
 
-        Asset processing = second.moveTo(Stage.PROCESSING, T0);
+        Asset processing = AnAsset.moved(second.complete(T0));
         Message changed = message.withAsset(processing);
 
         assertThat(changed.assets()).containsExactly(first, processing, third);
         assertThat(message.assets()).containsExactly(first, second, third);
+    }
+
+    @Test
+    void anAssetIsFoundInItsAlbumByItsId() {
+        Asset first = anAsset().withId(501).build();
+        Asset second = aVideo().withId(502).build();
+        Message message = album(List.of(first, second));
+
+        assertThat(message.asset(AssetId.of(502))).contains(second);
+        assertThat(message.asset(AssetId.of(501))).contains(first);
+        assertThat(message.asset(AssetId.of(999))).isEmpty();
     }
 
     @Test

@@ -10,20 +10,25 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /** Checks that the bytes are what the client declared, then hands images and videos to their pipelines. */
 final class MediaProcessorByKind implements MediaProcessor {
+    private static final Set<String> HEIF_FAMILY = Set.of("image/heif", "image/avif");
+
     private final ImageProcessor images;
+    private final HeifPipeline heifImages;
     private final VideoPipeline videos;
 
-    MediaProcessorByKind(ImageProcessor images, VideoPipeline videos) {
+    MediaProcessorByKind(ImageProcessor images, HeifPipeline heifImages, VideoPipeline videos) {
         this.images = images;
+        this.heifImages = heifImages;
         this.videos = videos;
     }
 
-    /** Images only; videos are checked and left as they are. */
+    /** ImageIO's images only; other photos and videos are checked and left as they are. */
     MediaProcessorByKind(ImageProcessor images) {
-        this(images, VideoPipeline.DOWNLOAD_ONLY);
+        this(images, HeifPipeline.DOWNLOAD_ONLY, VideoPipeline.DOWNLOAD_ONLY);
     }
 
     @Override
@@ -34,7 +39,9 @@ final class MediaProcessorByKind implements MediaProcessor {
                     "the file's bytes are not " + job.declaredType() + " as declared"));
         }
         return switch (job.kind()) {
-            case IMAGE -> images.process(job.declaredType(), input, workDir, listener);
+            case IMAGE -> HEIF_FAMILY.contains(MagicBytes.sniff(head).orElseThrow())
+                    ? heifImages.process(input, workDir, listener)
+                    : images.process(job.declaredType(), input, workDir, listener);
             case VIDEO -> videos.process(MagicBytes.sniff(head).orElseThrow(), input, workDir, listener);
             case FILE -> new MediaOutcome.Processed(MediaInfo.NONE, List.of());
         };

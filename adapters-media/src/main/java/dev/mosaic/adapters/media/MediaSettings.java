@@ -11,12 +11,14 @@ import java.util.Objects;
  * @param thumbnailSize        the longest side of a thumbnail, in pixels
  * @param previewSize          the longest side of a preview, in pixels
  * @param video                where ffmpeg is and the limits of video processing
+ * @param vips                 where libvips is, for HEIC/HEIF and AVIF photos, and the bounds of one run
  */
 public record MediaSettings(long maxPixels, int maxFrames, int maxConcurrentDecodes, int thumbnailSize,
-                            int previewSize, VideoSettings video) {
+                            int previewSize, VideoSettings video, VipsSettings vips) {
 
     public MediaSettings {
         Objects.requireNonNull(video, "video");
+        Objects.requireNonNull(vips, "vips");
         if (maxPixels < 1 || maxFrames < 1 || maxConcurrentDecodes < 1 || thumbnailSize < 1
                 || previewSize < thumbnailSize) {
             throw new IllegalArgumentException("media settings must be positive, and a preview no smaller"
@@ -24,10 +26,11 @@ public record MediaSettings(long maxPixels, int maxFrames, int maxConcurrentDeco
         }
     }
 
-    /** Image settings, with the default video settings. */
+    /** Image settings, with the default video and libvips settings. */
     public MediaSettings(long maxPixels, int maxFrames, int maxConcurrentDecodes, int thumbnailSize,
                          int previewSize) {
-        this(maxPixels, maxFrames, maxConcurrentDecodes, thumbnailSize, previewSize, VideoSettings.defaults());
+        this(maxPixels, maxFrames, maxConcurrentDecodes, thumbnailSize, previewSize, VideoSettings.defaults(),
+                VipsSettings.defaults());
     }
 
     public static MediaSettings defaults() {
@@ -35,18 +38,22 @@ public record MediaSettings(long maxPixels, int maxFrames, int maxConcurrentDeco
     }
 
     public MediaSettings withMaxConcurrentDecodes(int decodes) {
-        return new MediaSettings(maxPixels, maxFrames, decodes, thumbnailSize, previewSize, video);
+        return new MediaSettings(maxPixels, maxFrames, decodes, thumbnailSize, previewSize, video, vips);
     }
 
     public MediaSettings withMaxPixels(long pixels) {
-        return new MediaSettings(pixels, maxFrames, maxConcurrentDecodes, thumbnailSize, previewSize, video);
+        return new MediaSettings(pixels, maxFrames, maxConcurrentDecodes, thumbnailSize, previewSize, video, vips);
     }
 
     public MediaSettings withMaxFrames(int frames) {
-        return new MediaSettings(maxPixels, frames, maxConcurrentDecodes, thumbnailSize, previewSize, video);
+        return new MediaSettings(maxPixels, frames, maxConcurrentDecodes, thumbnailSize, previewSize, video, vips);
     }
 
     public MediaSettings withVideo(VideoSettings settings) {
-        return new MediaSettings(maxPixels, maxFrames, maxConcurrentDecodes, thumbnailSize, previewSize, settings);
+        return new MediaSettings(maxPixels, maxFrames, maxConcurrentDecodes, thumbnailSize, previewSize, settings, vips);
+    }
+
+    public MediaSettings withVips(VipsSettings settings) {
+        return new MediaSettings(maxPixels, maxFrames, maxConcurrentDecodes, thumbnailSize, previewSize, video, settings);
     }
 }

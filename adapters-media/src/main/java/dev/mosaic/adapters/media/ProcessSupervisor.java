@@ -3,11 +3,12 @@ package dev.mosaic.adapters.media;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Starts ffmpeg and ffprobe from argument vectors, never through a shell, with nothing on their
+ * Starts ffmpeg, ffprobe and libvips' programs from argument vectors, never through a shell, with nothing on their
  * standard input, and stops any that runs past the wall-clock timeout together with every process
  * it started.
  */
@@ -23,7 +24,14 @@ final class ProcessSupervisor {
     }
 
     SupervisedProcess start(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).start();
+        return start(command, Map.of());
+    }
+
+    /** @param environment variables set for this process on top of ours */
+    SupervisedProcess start(List<String> command, Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         SupervisedProcess supervised = new SupervisedProcess(process);
         try {
             // nothing to read, so nothing to wait for: ffprobe has no -nostdin, and this does its work for both

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A running ffmpeg or ffprobe. Its error output is drained on a thread of its own (so the
+ * A running ffmpeg, ffprobe or libvips program. Its error output is drained on a thread of its own (so the
  * program never blocks on a full pipe) and the last few kilobytes are kept for the logs.
  */
 final class SupervisedProcess implements AutoCloseable {
@@ -20,7 +20,7 @@ final class SupervisedProcess implements AutoCloseable {
 
     SupervisedProcess(Process process) {
         this.process = process;
-        this.errorDrain = new Thread(this::drainErrors, "ffmpeg-stderr-" + process.pid());
+        this.errorDrain = new Thread(this::drainErrors, "tool-stderr-" + process.pid());
         errorDrain.setDaemon(true);
         errorDrain.start();
     }

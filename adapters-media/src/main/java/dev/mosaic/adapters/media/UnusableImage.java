@@ -1,6 +1,7 @@
 package dev.mosaic.adapters.media;
 
 import dev.mosaic.domain.Refusal;
+import java.time.Duration;
 
 /** Thrown inside the image pipeline when the file itself can never be processed; becomes a refusal. */
 final class UnusableImage extends RuntimeException {
@@ -23,6 +24,15 @@ final class UnusableImage extends RuntimeException {
     static UnusableImage tooLarge(Size size, long maxPixels) {
         return new UnusableImage("image_too_large", "the image is " + size.width() + "x" + size.height()
                 + " pixels; at most " + maxPixels + " pixels are accepted", null);
+    }
+
+    static UnusableImage declaredTooLarge(String detail) {
+        return new UnusableImage("image_too_large", detail, null);
+    }
+
+    static UnusableImage tooSlow(Duration limit) {
+        return new UnusableImage("image_too_slow", "decoding it took longer than " + limit.toSeconds()
+                + " s and was stopped", null);
     }
 
     static UnusableImage tooManyFrames(int maxFrames) {

@@ -41,7 +41,7 @@ class ConcurrentTranscodesTest {
         MediaSettings settings = Clips.settings(VideoSettings.defaults().withPlaybackShortSide(120));
         DecodeGate transcodes = new DecodeGate(1);
         ImageProcessor images = new ImageProcessor(settings, new DecodeGate(2), ImageEncoders.best());
-        MediaProcessor processor = new MediaProcessorByKind(images,
+        MediaProcessor processor = new MediaProcessorByKind(images, HeifPipeline.DOWNLOAD_ONLY,
                 MediaProcessors.videos(settings, Clips.TOOLS, images, transcodes));
         Path clip = Clips.h264Aac(root.resolve("clip.mp4"), 320, 240, 2);
         List<String> timeline = new CopyOnWriteArrayList<>();

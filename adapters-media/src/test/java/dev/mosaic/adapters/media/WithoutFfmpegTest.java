@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Without ffmpeg the server still runs: one warning at start-up, and videos ready with their download URL. */
+/**
+ * Without ffmpeg or libvips the server still runs: one warning each at start-up, and videos or
+ * HEIC/AVIF photos ready with their download URL.
+ */
 class WithoutFfmpegTest {
     private final List<String> warnings = new ArrayList<>();
 
@@ -23,9 +26,22 @@ class WithoutFfmpegTest {
         new VideoUploads(root).video(processor, "video/mp4", Clips.h264Aac(root.resolve("a.mp4"), 64, 48, 1));
         new VideoUploads(root).video(processor, "video/mp4", Clips.h264Aac(root.resolve("b.mp4"), 64, 48, 1));
 
-        assertThat(warnings).containsExactly(MediaProcessors.FFMPEG_MISSING);
+        assertThat(warnings).containsExactly(MediaProcessors.VIPS_MISSING, MediaProcessors.FFMPEG_MISSING);
         assertThat(MediaProcessors.FFMPEG_MISSING).contains("ffmpeg not found").contains("download URL only")
                 .contains("MOSAIC_FFMPEG");
+    }
+
+    @Test
+    void withoutVipsAHeicIsCheckedThenReadyWithNothingMade() {
+        MediaProcessor processor = MediaProcessors.create(MediaSettings.defaults(), Clips.noPath(), warnings::add);
+
+        Uploads.Result result = new Uploads(root).image(processor, "image/heic", Heifs.heic(Images.photo(64, 48)));
+
+        assertThat(result.processed().info()).isEqualTo(MediaInfo.NONE);
+        assertThat(result.processed().renditions()).isEmpty();
+        assertThat(result.listener().thumbnails()).isEmpty();
+        assertThat(MediaProcessors.VIPS_MISSING).contains("vips not found").contains("download URL only")
+                .contains("MOSAIC_VIPS");
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.mosaic.domain.Stage;
 import dev.mosaic.domain.UploadPlan;
 import dev.mosaic.domain.UserId;
 import java.util.List;
+import java.util.Optional;
 
 /** Rows to domain and back. */
 final class AssetMapping {
@@ -38,29 +39,32 @@ final class AssetMapping {
 
     static AssetRow toRow(Asset asset, int displayOrder) {
         MediaInfo info = asset.info();
-        Long partSize = asset.plan() instanceof UploadPlan.Multipart multipart ? multipart.partSize() : null;
-        Integer numParts = asset.plan() instanceof UploadPlan.Multipart multipart ? multipart.numParts() : null;
+        Optional<UploadPlan.Multipart> multipart = asset.multipart();
+        Long partSize = multipart.map(UploadPlan.Multipart::partSize).orElse(null);
+        Integer numParts = multipart.map(UploadPlan.Multipart::numParts).orElse(null);
+        String uploadId = multipart.map(UploadPlan.Multipart::startedId).orElse(null);
         return new AssetRow(asset.id().value(), asset.messageId().value(), displayOrder, asset.owner().value(),
                 asset.kind().name(), asset.fileName().value(), asset.contentType().value(),
                 asset.objectKey().value(), asset.isMultipart() ? MULTIPART : DIRECT, asset.fileSize(), partSize,
-                numParts, asset.uploadId(), asset.stage().name(), asset.progress(), info.width(), info.height(),
-                info.durationMillis(), info.placeholder(), Json.write(renditionsOf(asset)), asset.failureCode(),
+                numParts, uploadId, asset.stage().name(), asset.progress(), info.width(), info.height(),
+                info.durationMillis(), info.placeholder(), Json.write(renditionsOf(asset)), asset.failureCode().orElse(null),
                 asset.createdAt(), asset.updatedAt(), asset.expiresAt());
     }
 
     static Asset toAsset(AssetRow row) {
         UploadPlan plan = switch (row.uploadMode()) {
             case DIRECT -> new UploadPlan.Direct(row.fileSize());
-            case MULTIPART -> new UploadPlan.Multipart(row.fileSize(), row.partSize(), row.numParts());
+            case MULTIPART -> new UploadPlan.Multipart(row.fileSize(), row.partSize(), row.numParts(),
+                    Optional.of(row.uploadId()));
             default -> throw new IllegalStateException("unknown upload mode of asset " + row.id());
         };
         List<Rendition> renditions = Json.read(row.renditions(), RENDITIONS).stream()
                 .map(AssetMapping::toRendition).toList();
         return new Asset(AssetId.of(row.id()), MessageId.of(row.messageId()), UserId.of(row.ownerId()),
                 AssetKind.valueOf(row.kind()), new FileName(row.fileName()), new ContentType(row.contentType()),
-                new ObjectKey(row.objectKey()), plan, row.uploadId(), Stage.valueOf(row.stage()), row.progress(),
+                new ObjectKey(row.objectKey()), plan, Stage.valueOf(row.stage()), row.progress(),
                 new MediaInfo(row.width(), row.height(), row.durationMillis(), row.placeholder()), renditions,
-                row.failureCode(), row.createdAt(), row.updatedAt(), row.expiresAt());
+                Optional.ofNullable(row.failureCode()), row.createdAt(), row.updatedAt(), row.expiresAt());
     }
 
     private static List<RenditionJson> renditionsOf(Asset asset) {

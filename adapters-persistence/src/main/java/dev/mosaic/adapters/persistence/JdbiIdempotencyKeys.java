@@ -45,7 +45,7 @@ final class JdbiIdempotencyKeys implements IdempotencyKeys {
     @Override
     public Optional<Entry> find(UserId user, String key) {
         return transactions.withDao(IdempotencyDao.class, dao -> dao.find(user.value(), key)).map(row ->
-                new Entry(row.fingerprint(), row.messageId() == null ? null : MessageId.of(row.messageId()),
+                new Entry(row.fingerprint(), Optional.ofNullable(row.messageId()).map(MessageId::of),
                         row.createdAt()));
     }
 

@@ -63,14 +63,12 @@ final class JdbiMessages implements Messages {
     }
 
     @Override
-    public boolean replace(Asset expected, Asset next) {
-        if (!expected.id().equals(next.id()) || !expected.messageId().equals(next.messageId())) {
-            throw new IllegalArgumentException("replace keeps the asset's id and message");
-        }
+    public void update(Asset next) {
         // the order column is not updated, so any value does
         AssetRow row = AssetMapping.toRow(next, 0);
-        return transactions.withDao(MessageDao.class, dao -> dao.replaceAsset(row, expected.stage().name(),
-                expected.progress(), expected.updatedAt())) == 1;
+        if (transactions.withDao(MessageDao.class, dao -> dao.updateAsset(row)) != 1) {
+            throw new IllegalStateException("no asset " + next.id() + " in message " + next.messageId());
+        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
@@ -48,7 +47,7 @@ interface MessageDao {
     @SqlQuery("SELECT message_id FROM assets WHERE object_key = :objectKey")
     Optional<Long> messageIdOfObjectKey(String objectKey);
 
-    /** The compare-and-set behind {@code Messages.replace}; the id and message never change. */
+    /** Behind {@code Messages.update}, under the album's lock; the id and message never change. */
     @SqlUpdate("""
             UPDATE assets SET owner_id = :next.ownerId, kind = :next.kind, file_name = :next.fileName,
               content_type = :next.contentType, object_key = :next.objectKey, upload_mode = :next.uploadMode,
@@ -57,11 +56,8 @@ interface MessageDao {
               height = :next.height, duration_millis = :next.durationMillis, placeholder = :next.placeholder,
               renditions = :next.renditions, failure_code = :next.failureCode, created_at = :next.createdAt,
               updated_at = :next.updatedAt, expires_at = :next.expiresAt
-            WHERE id = :next.id AND message_id = :next.messageId
-              AND stage = :expectedStage AND progress = :expectedProgress AND updated_at = :expectedUpdatedAt""")
-    int replaceAsset(@BindMethods("next") AssetRow next, @Bind("expectedStage") String expectedStage,
-                     @Bind("expectedProgress") int expectedProgress,
-                     @Bind("expectedUpdatedAt") Instant expectedUpdatedAt);
+            WHERE id = :next.id AND message_id = :next.messageId""")
+    int updateAsset(@BindMethods("next") AssetRow next);
 
     @SqlQuery("""
             SELECT id, sender_id, receiver_id, body, created_at FROM messages

@@ -4,6 +4,7 @@ import static dev.mosaic.application.fake.Fixtures.SENDER;
 import static dev.mosaic.application.fake.Fixtures.T0;
 import static dev.mosaic.application.fake.Fixtures.asset;
 import static dev.mosaic.application.fake.Fixtures.message;
+import static dev.mosaic.application.fake.Fixtures.moved;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -78,7 +79,7 @@ class PersistenceAdapterTest {
             Message album = message(100).with(asset(500).video().multipart()).build();
             db.messages().add(album);
             Asset uploading = album.assets().get(0);
-            db.messages().replace(uploading, uploading.moveTo(Stage.PROCESSING, T0.plusSeconds(1)));
+            db.messages().update(moved(uploading.complete(T0.plusSeconds(1))));
             db.jobQueue().enqueue(new JobQueue.Job(JobQueue.Kind.PROCESS_ASSET, AssetId.of(500)), T0);
 
             try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(),

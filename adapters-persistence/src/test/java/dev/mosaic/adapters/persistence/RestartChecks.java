@@ -5,6 +5,7 @@ import static dev.mosaic.application.fake.Fixtures.SENDER;
 import static dev.mosaic.application.fake.Fixtures.T0;
 import static dev.mosaic.application.fake.Fixtures.asset;
 import static dev.mosaic.application.fake.Fixtures.message;
+import static dev.mosaic.application.fake.Fixtures.moved;
 import static dev.mosaic.application.fake.Fixtures.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +15,7 @@ import dev.mosaic.application.port.out.JobQueue.Job;
 import dev.mosaic.domain.Asset;
 import dev.mosaic.domain.AssetId;
 import dev.mosaic.domain.ContentType;
+import dev.mosaic.domain.MediaInfo;
 import dev.mosaic.domain.Message;
 import dev.mosaic.domain.MessageId;
 import dev.mosaic.domain.ObjectKey;
@@ -32,11 +34,10 @@ abstract class RestartChecks {
     @Test
     void messagesStagesJobsEventsAndKeysOutliveARestart() {
         Message album = message(100).with(asset(500), asset(501).video().multipart()).build();
-        Asset processed = album.assets().get(0).moveTo(Stage.PROCESSING, T0.plusSeconds(3))
-                .withRendition(new Rendition(Rendition.Kind.THUMBNAIL,
+        Asset processed = moved(moved(album.assets().get(0).complete(T0.plusSeconds(3)))
+                .thumbnailReady(new Rendition(Rendition.Kind.THUMBNAIL,
                         ObjectKey.derived(SENDER, AssetId.of(500), "thumb.webp"),
-                        ContentType.WEBP, 320, 240))
-                .moveTo(Stage.THUMBNAIL_READY, T0.plusSeconds(4));
+                        ContentType.WEBP, 320, 240), MediaInfo.NONE, T0.plusSeconds(4)));
         PersistenceSettings database = newDatabase(4);
         long lastMessageId;
         try (PersistenceAdapter first = PersistenceAdapter.start(database)) {
@@ -48,7 +49,7 @@ abstract class RestartChecks {
                 first.idempotencyKeys().reserve(SENDER, "k-1", "sha256:aa", T0);
                 first.idempotencyKeys().complete(SENDER, "k-1", album.id());
             });
-            first.messages().replace(album.assets().get(0), processed);
+            first.messages().update(processed);
             first.jobQueue().claim("before-restart", T0, Duration.ofSeconds(30)).orElseThrow();
             lastMessageId = first.ids().nextMessageId().value();
         }
@@ -65,7 +66,7 @@ abstract class RestartChecks {
             assertThat(second.eventLog().lastSequence(RECEIVER)).isEqualTo(1);
             assertThat(second.eventLog().append(RECEIVER, update(100, 500, Stage.READY))).isEqualTo(2);
             assertThat(second.idempotencyKeys().find(SENDER, "k-1"))
-                    .contains(new IdempotencyKeys.Entry("sha256:aa", album.id(), T0));
+                    .contains(new IdempotencyKeys.Entry("sha256:aa", java.util.Optional.of(album.id()), T0));
             assertThat(second.ids().nextMessageId().value()).isGreaterThan(lastMessageId);
             assertThat(second.messages().conversation(RECEIVER, SENDER, Optional.empty(), 10)).hasSize(1);
         }

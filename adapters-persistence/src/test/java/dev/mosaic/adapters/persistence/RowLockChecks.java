@@ -3,11 +3,13 @@ package dev.mosaic.adapters.persistence;
 import static dev.mosaic.application.fake.Fixtures.T0;
 import static dev.mosaic.application.fake.Fixtures.asset;
 import static dev.mosaic.application.fake.Fixtures.message;
+import static dev.mosaic.application.fake.Fixtures.moved;
 import static dev.mosaic.application.fake.Fixtures.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.mosaic.domain.Asset;
+import dev.mosaic.domain.AssetMove;
 import dev.mosaic.domain.Message;
 import dev.mosaic.domain.Stage;
 import dev.mosaic.domain.UserId;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two writers that meet on one row: the second waits for the first transaction, then decides on what it
- * left behind (READ COMMITTED re-reads the row), so no number is doubled and no compare-and-set wins twice.
+ * left behind (READ COMMITTED re-reads the row), so no number is doubled and no change of an asset is lost:
+ * the album's row lock is the one guard of an asset's change.
  */
 abstract class RowLockChecks {
     private static final UserId NEWCOMER = UserId.of(9);
@@ -77,28 +80,40 @@ abstract class RowLockChecks {
     }
 
     @Test
-    void aReplaceWaitingForAnOpenReplaceOfTheSameAssetLosesOnceItCommits() throws Exception {
+    void aChangeWaitingForTheAlbumsLockDecidesOnWhatTheHolderCommitted() throws Exception {
         Asset uploading = storedAsset();
-        Asset cancelled = uploading.moveTo(Stage.CANCELLED, T0.plusSeconds(1));
+        Asset cancelled = moved(uploading.cancel(T0.plusSeconds(1)));
 
-        Race<Boolean> race = race(() -> db.messages().replace(uploading, cancelled),
-                () -> db.messages().replace(uploading, uploading.moveTo(Stage.PROCESSING, T0.plusSeconds(2))), true);
+        Race<Boolean> race = race(() -> changeUnderLock(uploading, asset -> asset.cancel(T0.plusSeconds(1))),
+                () -> db.transactions().inTransaction(() ->
+                        changeUnderLock(uploading, asset -> asset.complete(T0.plusSeconds(2)))), true);
 
         assertThat(race.first()).isTrue();
-        assertThat(race.second()).isFalse();
+        assertThat(race.second()).as("the completion saw the cancellation").isFalse();
         assertThat(db.messages().byAsset(uploading.id()).orElseThrow().assets()).containsExactly(cancelled);
     }
 
     @Test
-    void aReplaceWaitingForAnOpenReplaceThatRollsBackWins() throws Exception {
+    void aChangeWaitingForTheAlbumsLockWinsWhenTheHolderRollsBack() throws Exception {
         Asset uploading = storedAsset();
-        Asset processing = uploading.moveTo(Stage.PROCESSING, T0.plusSeconds(2));
+        Asset processing = moved(uploading.complete(T0.plusSeconds(2)));
 
-        Race<Boolean> race = race(() -> db.messages().replace(uploading, uploading.moveTo(Stage.CANCELLED,
-                T0.plusSeconds(1))), () -> db.messages().replace(uploading, processing), false);
+        Race<Boolean> race = race(() -> changeUnderLock(uploading, asset -> asset.cancel(T0.plusSeconds(1))),
+                () -> db.transactions().inTransaction(() ->
+                        changeUnderLock(uploading, asset -> asset.complete(T0.plusSeconds(2)))), false);
 
         assertThat(race.second()).isTrue();
         assertThat(db.messages().byAsset(uploading.id()).orElseThrow().assets()).containsExactly(processing);
+    }
+
+    /** What {@code AssetChanges} does: lock the album, read the asset, store what its transition answers. */
+    private boolean changeUnderLock(Asset asset, java.util.function.Function<Asset, AssetMove> transition) {
+        Asset current = db.messages().lockByAsset(asset.id()).orElseThrow().asset(asset.id()).orElseThrow();
+        AssetMove move = transition.apply(current);
+        if (move.moved()) {
+            db.messages().update(move.asset());
+        }
+        return move.moved();
     }
 
     private Asset storedAsset() {

@@ -5,6 +5,7 @@ import static dev.mosaic.application.fake.Fixtures.SENDER;
 import static dev.mosaic.application.fake.Fixtures.T0;
 import static dev.mosaic.application.fake.Fixtures.asset;
 import static dev.mosaic.application.fake.Fixtures.message;
+import static dev.mosaic.application.fake.Fixtures.moved;
 import static dev.mosaic.application.fake.Fixtures.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,7 +62,7 @@ abstract class TransactionChecks {
         assertThat(db.messages().byId(album.id())).isEmpty();
         assertThat(db.eventLog().lastSequence(RECEIVER)).isZero();
         assertThat(db.jobQueue().pending()).isZero();
-        assertThat(db.idempotencyKeys().find(SENDER, "k-1").orElseThrow().message()).isNull();
+        assertThat(db.idempotencyKeys().find(SENDER, "k-1").orElseThrow().message()).isEmpty();
     }
 
     @Test
@@ -83,7 +84,7 @@ abstract class TransactionChecks {
 
         assertThatThrownBy(() -> db.transactions().run(() -> {
             db.transactions().run(() -> db.messages().add(album));
-            assertThat(db.messages().replace(uploading, uploading.moveTo(Stage.PROCESSING, T0))).isTrue();
+            db.messages().update(moved(uploading.complete(T0)));
             throw new Boom();
         })).isInstanceOf(Boom.class);
 

@@ -12,6 +12,7 @@ import dev.mosaic.application.port.out.JobQueue;
 import dev.mosaic.application.port.out.JobQueue.ClaimedJob;
 import dev.mosaic.application.port.out.JobQueue.Job;
 import dev.mosaic.domain.Asset;
+import dev.mosaic.domain.AssetMove;
 import dev.mosaic.domain.AssetId;
 import dev.mosaic.domain.Message;
 import dev.mosaic.domain.Stage;
@@ -75,19 +76,25 @@ abstract class TwoNodesChecks {
     }
 
     @Test
-    void ofTenSimultaneousReplacesOfOneAssetExactlyOneWins() throws Exception {
+    void ofTenSimultaneousCompletionsOfOneAssetOnTwoNodesExactlyOneMovesIt() throws Exception {
         Message album = message(100).with(asset(500)).build();
         nodeA.messages().add(album);
         Asset uploading = album.assets().get(0);
-        List<Asset> proposals = IntStream.range(0, 10)
-                .mapToObj(thread -> uploading.moveTo(Stage.PROCESSING, T0.plusMillis(thread + 1))).toList();
 
-        List<Boolean> answers = allAtOnce(10, thread -> () ->
-                node(thread).messages().replace(uploading, proposals.get(thread)));
+        List<Asset> answers = allAtOnce(10, thread -> () -> node(thread).transactions().inTransaction(() -> {
+            Asset current = node(thread).messages().lockByAsset(uploading.id()).orElseThrow()
+                    .asset(uploading.id()).orElseThrow();
+            AssetMove move = current.complete(T0.plusMillis(thread + 1));
+            if (move.moved()) {
+                node(thread).messages().update(move.asset());
+                return move.asset();
+            }
+            return null;
+        }));
 
-        assertThat(answers).containsOnlyOnce(true);
-        Asset winner = proposals.get(answers.indexOf(true));
-        assertThat(nodeB.messages().byAsset(uploading.id()).orElseThrow().assets()).containsExactly(winner);
+        List<Asset> winners = answers.stream().filter(java.util.Objects::nonNull).toList();
+        assertThat(winners).hasSize(1);
+        assertThat(nodeB.messages().byAsset(uploading.id()).orElseThrow().assets()).containsExactly(winners.get(0));
     }
 
     @Test

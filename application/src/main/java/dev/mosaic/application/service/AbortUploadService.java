@@ -8,9 +8,8 @@ import dev.mosaic.application.port.out.Messages;
 import dev.mosaic.application.port.out.ObjectStorage;
 import dev.mosaic.application.view.AssetView;
 import dev.mosaic.domain.Asset;
-import dev.mosaic.domain.Stage;
+import dev.mosaic.domain.AssetMove;
 import java.time.Clock;
-import java.util.Optional;
 
 /** Cancels an upload still in flight: the asset turns {@code cancelled} and its bytes go. */
 public final class AbortUploadService implements AbortUploadUseCase {
@@ -32,23 +31,13 @@ public final class AbortUploadService implements AbortUploadUseCase {
     @Override
     public AssetView abort(AbortUploadCommand command) {
         Asset asset = owned.find(command.user(), command.asset());
-        if (asset.stage() == Stage.CANCELLED) {
-            // cancelling again also retries the clean-up, should the first one have failed
-            Uploads.discard(storage, asset);
-            return views.asset(asset);
-        }
-        Optional<Asset> cancelled = changes.apply(asset.id(), current -> current.stage() == Stage.UPLOADING
-                ? Optional.of(current.moveTo(Stage.CANCELLED, clock.instant()))
-                : Optional.empty());
-        if (cancelled.isEmpty()) {
-            Asset now = owned.find(command.user(), command.asset());
-            if (now.stage() == Stage.CANCELLED) {
-                return views.asset(now);
-            }
+        AssetMove cancel = changes.apply(asset.id(), current -> current.cancel(clock.instant()));
+        if (cancel instanceof AssetMove.Refused refused && refused.why() == AssetMove.Why.NOT_ALLOWED) {
             throw new RequestRejected(Reason.CONFLICT, "upload_not_active",
-                    "this upload is already " + now.stage().wireName() + " and cannot be cancelled");
+                    "this upload is already " + refused.asset().stage().wireName() + " and cannot be cancelled");
         }
-        Uploads.discard(storage, cancelled.get());
-        return views.asset(cancelled.get());
+        // cancelling again also retries the clean-up, should the first one have failed
+        Uploads.discard(storage, cancel.asset());
+        return views.asset(cancel.asset());
     }
 }

@@ -7,19 +7,19 @@ import dev.mosaic.application.port.out.Messages;
 import dev.mosaic.application.port.out.TransactionRunner;
 import dev.mosaic.domain.Asset;
 import dev.mosaic.domain.AssetId;
+import dev.mosaic.domain.AssetMove;
 import dev.mosaic.domain.Message;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The one way an asset changes after creation: in one transaction, compare-and-set the asset,
- * log a {@code chat_message_update} for sender and receiver (and {@code chat_message_complete}
- * when this change settles the album), then tell the notifier after the commit.
+ * The one way an asset changes after creation: in one transaction, lock its album, ask the asset
+ * for a transition, store the asset it answers, log a {@code chat_message_update} for sender and
+ * receiver (and {@code chat_message_complete} when this change settles the album), then tell the
+ * notifier after the commit. The album's row lock is the one concurrency guard: whoever changes an
+ * asset of the album next waits, then reads what this change left.
  */
 public final class AssetChanges {
-    private static final int ATTEMPTS = 5;
-
     private final TransactionRunner transactions;
     private final Messages messages;
     private final EventLog events;
@@ -36,53 +36,41 @@ public final class AssetChanges {
     }
 
     /** As {@link #apply(AssetId, Function, Consumer)} with nothing else in the transaction. */
-    public Optional<Asset> apply(AssetId id, Function<Asset, Optional<Asset>> change) {
-        return apply(id, change, changed -> { });
+    public AssetMove apply(AssetId id, Function<Asset, AssetMove> transition) {
+        return apply(id, transition, moved -> { });
     }
 
     /**
-     * @param change answers the next asset, or empty to leave it as it is (no event)
-     * @param alsoInTransaction more writes that must land with the change (a job, say)
-     * @return the changed asset, or empty when {@code change} declined
+     * @param transition one of the asset's transitions, e.g. {@code asset -> asset.cancel(now)}
+     * @param alsoInTransaction more writes that must land with the move (a job, say)
+     * @return what the transition answered on the asset as it is under the lock
      */
-    public Optional<Asset> apply(AssetId id, Function<Asset, Optional<Asset>> change,
-                                 Consumer<Asset> alsoInTransaction) {
-        for (int attempt = 1; ; attempt++) {
-            Optional<Changed> changed = transactions.inTransaction(() -> tryOnce(id, change, alsoInTransaction));
-            if (changed.isEmpty()) {
-                return Optional.empty();
-            }
-            if (changed.get().asset() != null) {
-                notifier.published(changed.get().message().audience());
-                return Optional.of(changed.get().asset());
-            }
-            if (attempt == ATTEMPTS) {
-                throw new IllegalStateException("asset " + id + " kept changing under us");
-            }
+    public AssetMove apply(AssetId id, Function<Asset, AssetMove> transition, Consumer<Asset> alsoInTransaction) {
+        Changed changed = transactions.inTransaction(() -> applyLocked(id, transition, alsoInTransaction));
+        if (changed.move() instanceof AssetMove.Moved) {
+            notifier.published(changed.message().audience());
         }
+        return changed.move();
     }
 
-    private Optional<Changed> tryOnce(AssetId id, Function<Asset, Optional<Asset>> change,
-                                      Consumer<Asset> alsoInTransaction) {
+    private Changed applyLocked(AssetId id, Function<Asset, AssetMove> transition,
+                                Consumer<Asset> alsoInTransaction) {
         Message before = messages.lockByAsset(id).orElseThrow(() -> new IllegalStateException("no asset " + id));
-        Asset current = before.assets().stream().filter(asset -> asset.id().equals(id)).findFirst().orElseThrow();
-        Optional<Asset> next = change.apply(current);
-        if (next.isEmpty()) {
-            return Optional.empty();
+        AssetMove move = transition.apply(before.asset(id).orElseThrow());
+        if (!(move instanceof AssetMove.Moved moved)) {
+            return new Changed(before, move);
         }
-        if (!messages.replace(current, next.get())) {
-            return Optional.of(new Changed(before, null));
-        }
-        alsoInTransaction.accept(next.get());
-        Message after = before.withAsset(next.get());
-        Announcements.toAudience(events, after, new Event.ChatMessageUpdate(views.asset(next.get())));
+        Asset next = moved.asset();
+        messages.update(next);
+        alsoInTransaction.accept(next);
+        Message after = before.withAsset(next);
+        Announcements.toAudience(events, after, new Event.ChatMessageUpdate(views.asset(next)));
         if (!before.isSettled() && after.isSettled()) {
             Announcements.toAudience(events, after, new Event.ChatMessageComplete(views.message(after)));
         }
-        return Optional.of(new Changed(after, next.get()));
+        return new Changed(after, move);
     }
 
-    /** @param asset null when someone else changed the asset first and we must try again */
-    private record Changed(Message message, Asset asset) {
+    private record Changed(Message message, AssetMove move) {
     }
 }

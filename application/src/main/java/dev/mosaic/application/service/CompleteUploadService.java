@@ -11,13 +11,12 @@ import dev.mosaic.application.port.out.ObjectStorage.MultipartOutcome;
 import dev.mosaic.application.port.out.WorkSignal;
 import dev.mosaic.application.view.AssetView;
 import dev.mosaic.domain.Asset;
+import dev.mosaic.domain.AssetMove;
 import dev.mosaic.domain.CompletionRules;
 import dev.mosaic.domain.MagicBytes;
 import dev.mosaic.domain.Refusal;
-import dev.mosaic.domain.Stage;
 import dev.mosaic.domain.UploadPlan;
 import java.time.Clock;
-import java.util.Optional;
 
 /**
  * Step 4: one file is uploaded. Multipart uploads are joined; then the stored object is checked
@@ -47,46 +46,43 @@ public final class CompleteUploadService implements CompleteUploadUseCase {
     @Override
     public AssetView complete(CompleteUploadCommand command) {
         Asset asset = owned.find(command.user(), command.asset());
-        if (asset.stage() != Stage.UPLOADING) {
-            return answerSettled(asset);
+        if (!asset.isUploading()) {
+            return answer(asset.complete(clock.instant()));
         }
         if (asset.plan() instanceof UploadPlan.Multipart multipart) {
             joinParts(asset, multipart, command);
         }
         verifyStoredObject(asset);
-        Optional<Asset> processing = changes.apply(asset.id(),
-                current -> current.stage() == Stage.UPLOADING
-                        ? Optional.of(current.moveTo(Stage.PROCESSING, clock.instant()))
-                        : Optional.empty(),
-                changed -> jobs.enqueue(new JobQueue.Job(JobQueue.Kind.PROCESS_ASSET, changed.id()), clock.instant()));
-        if (processing.isEmpty()) {
-            return answerSettled(owned.find(command.user(), command.asset()));
+        AssetMove processing = changes.apply(asset.id(), current -> current.complete(clock.instant()),
+                moved -> jobs.enqueue(new JobQueue.Job(JobQueue.Kind.PROCESS_ASSET, moved.id()), clock.instant()));
+        if (processing.moved()) {
+            workSignal.workAvailable();
         }
-        workSignal.workAvailable();
-        return views.asset(processing.get());
+        return answer(processing);
     }
 
     /** Completing again answers the current state; a cancelled or expired upload cannot complete. */
-    private AssetView answerSettled(Asset asset) {
-        if (asset.stage() == Stage.CANCELLED || asset.stage() == Stage.EXPIRED) {
+    private AssetView answer(AssetMove move) {
+        if (move instanceof AssetMove.Refused refused && refused.why() == AssetMove.Why.NOT_ALLOWED) {
             throw new RequestRejected(Reason.CONFLICT, "upload_not_active",
-                    "this upload was " + asset.stage().wireName());
+                    "this upload was " + refused.asset().stage().wireName());
         }
-        return views.asset(asset);
+        return views.asset(move.asset());
     }
 
     private void joinParts(Asset asset, UploadPlan.Multipart plan, CompleteUploadCommand command) {
         if (command.uploadId() == null) {
             throw new RequestRejected(Reason.INVALID, "upload_id_missing", "a multipart completion names its upload_id");
         }
-        if (!command.uploadId().equals(asset.uploadId())) {
+        if (!command.uploadId().equals(plan.startedId())) {
             throw new RequestRejected(Reason.UNPROCESSABLE, "upload_id_mismatch",
                     "upload_id is not the one given for this asset");
         }
         CompletionRules.check(plan, command.parts()).ifPresent(refusal -> {
             throw new RequestRejected(Reason.UNPROCESSABLE, refusal);
         });
-        MultipartOutcome outcome = storage.completeMultipart(asset.objectKey(), asset.uploadId(), plan, command.parts());
+        MultipartOutcome outcome = storage.completeMultipart(asset.objectKey(), plan.startedId(), plan,
+                command.parts());
         if (outcome instanceof MultipartOutcome.Refused refused) {
             throw new RequestRejected(Reason.UNPROCESSABLE, refused.refusal());
         }
@@ -112,10 +108,7 @@ public final class CompleteUploadService implements CompleteUploadUseCase {
 
     /** Bytes that are not what was declared never get processed: the asset fails and the object goes. */
     private void failAndRefuse(Asset asset, Refusal refusal) {
-        Optional<Asset> failed = changes.apply(asset.id(), current -> current.stage() == Stage.UPLOADING
-                ? Optional.of(current.fail(refusal.code(), clock.instant()))
-                : Optional.empty());
-        if (failed.isEmpty()) {
+        if (!changes.apply(asset.id(), current -> current.reject(refusal.code(), clock.instant())).moved()) {
             // another completion got there first and verified what it saw: leave its object alone
             return;
         }

@@ -4,10 +4,9 @@ import dev.mosaic.application.port.in.ExpireUploadsUseCase;
 import dev.mosaic.application.port.out.Messages;
 import dev.mosaic.application.port.out.ObjectStorage;
 import dev.mosaic.domain.Asset;
-import dev.mosaic.domain.Stage;
+import dev.mosaic.domain.AssetMove;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 /** The janitor's pass: uploads past their deadline turn {@code expired} and their bytes go. */
 public final class ExpireUploadsService implements ExpireUploadsUseCase {
@@ -30,11 +29,9 @@ public final class ExpireUploadsService implements ExpireUploadsUseCase {
         List<Asset> due = messages.uploadsExpiredAt(clock.instant(), BATCH);
         int expired = 0;
         for (Asset asset : due) {
-            Optional<Asset> changed = changes.apply(asset.id(), current -> current.stage() == Stage.UPLOADING
-                    ? Optional.of(current.moveTo(Stage.EXPIRED, clock.instant()))
-                    : Optional.empty());
-            if (changed.isPresent()) {
-                Uploads.discard(storage, changed.get());
+            AssetMove expiry = changes.apply(asset.id(), current -> current.expire(clock.instant()));
+            if (expiry.moved()) {
+                Uploads.discard(storage, expiry.asset());
                 expired++;
             }
         }

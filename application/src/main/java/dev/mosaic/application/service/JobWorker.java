@@ -5,7 +5,6 @@ import dev.mosaic.application.port.in.RunJobsUseCase;
 import dev.mosaic.application.port.out.JobQueue;
 import dev.mosaic.application.port.out.JobQueue.ClaimedJob;
 import dev.mosaic.application.port.out.TransactionRunner;
-import dev.mosaic.domain.Stage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -92,9 +91,7 @@ public final class JobWorker implements RunJobsUseCase {
 
     /** The asset fails first: a crash between the two then only reruns a job that finds it settled. */
     private void giveUp(ClaimedJob job, String error) {
-        changes.apply(job.job().asset(), current -> current.stage().isTerminal() || current.stage() == Stage.UPLOADING
-                ? Optional.empty()
-                : Optional.of(current.fail("processing_failed", clock.instant())));
+        changes.apply(job.job().asset(), current -> current.fail("processing_failed", clock.instant()));
         jobs.giveUp(job, error);
     }
 }

@@ -20,9 +20,8 @@ final class OwnedAssets {
     Asset find(UserId user, AssetReference reference) {
         Optional<Asset> byId = Optional.ofNullable(reference.assetId())
                 .filter(id -> id > 0)
-                .flatMap(id -> messages.byAsset(AssetId.of(id))
-                        .flatMap(message -> message.assets().stream()
-                                .filter(asset -> asset.id().value() == id).findFirst()));
+                .map(AssetId::of)
+                .flatMap(id -> messages.byAsset(id).flatMap(message -> message.asset(id)));
         Optional<Asset> found = reference.assetId() != null ? byId : byKey(reference.objectKey());
         Asset asset = found.filter(candidate -> candidate.owner().equals(user)).orElseThrow(() ->
                 new RequestRejected(RequestRejected.Reason.NOT_FOUND, "asset_not_found", "no such upload of yours"));

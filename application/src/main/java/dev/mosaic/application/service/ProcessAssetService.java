@@ -13,7 +13,6 @@ import dev.mosaic.domain.AssetKind;
 import dev.mosaic.domain.MediaInfo;
 import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.Rendition;
-import dev.mosaic.domain.Stage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,14 +46,13 @@ public final class ProcessAssetService implements ProcessAssetUseCase {
 
     @Override
     public void process(AssetId id) {
-        Optional<Asset> found = messages.byAsset(id)
-                .flatMap(message -> message.assets().stream().filter(asset -> asset.id().equals(id)).findFirst());
-        if (found.isEmpty() || !isBeingProcessed(found.get().stage())) {
+        Optional<Asset> found = messages.byAsset(id).flatMap(message -> message.asset(id));
+        if (found.isEmpty() || !found.get().isBeingProcessed()) {
             return;
         }
         Asset asset = found.get();
         if (asset.kind() == AssetKind.FILE) {
-            changes.apply(id, current -> whileProcessing(current, () -> current.moveTo(Stage.READY, clock.instant())));
+            changes.apply(id, current -> current.ready(MediaInfo.NONE, List.of(), clock.instant()));
             return;
         }
         Path workDir = null;
@@ -74,26 +72,12 @@ public final class ProcessAssetService implements ProcessAssetUseCase {
     private void settle(Asset asset, MediaOutcome outcome) {
         if (outcome instanceof MediaOutcome.Processed processed) {
             List<Rendition> stored = processed.renditions().stream().map(file -> store(asset, file)).toList();
-            changes.apply(asset.id(), current -> whileProcessing(current, () -> {
-                Asset next = current.withInfo(processed.info());
-                for (Rendition rendition : stored) {
-                    next = next.withRendition(rendition);
-                }
-                return next.moveTo(Stage.READY, clock.instant());
-            }));
+            changes.apply(asset.id(), current -> current.ready(processed.info(), stored, clock.instant()));
         } else {
             String code = ((MediaOutcome.Rejected) outcome).refusal().code();
-            changes.apply(asset.id(), current -> whileProcessing(current, () -> current.fail(code, clock.instant())));
+            changes.apply(asset.id(), current -> current.fail(code, clock.instant()));
             storage.delete(asset.objectKey());
         }
-    }
-
-    private static boolean isBeingProcessed(Stage stage) {
-        return stage == Stage.PROCESSING || stage == Stage.THUMBNAIL_READY || stage == Stage.TRANSCODING;
-    }
-
-    private static Optional<Asset> whileProcessing(Asset current, java.util.function.Supplier<Asset> change) {
-        return isBeingProcessed(current.stage()) ? Optional.of(change.get()) : Optional.empty();
     }
 
     private Rendition store(Asset asset, RenditionFile file) {
@@ -126,23 +110,12 @@ public final class ProcessAssetService implements ProcessAssetUseCase {
         @Override
         public void thumbnail(RenditionFile thumbnail, MediaInfo info) {
             Rendition stored = store(asset, thumbnail);
-            changes.apply(asset.id(), current -> {
-                if (current.stage() != Stage.PROCESSING) {
-                    // a retried job: the cell shows a thumbnail already, tell no one again
-                    return Optional.empty();
-                }
-                return Optional.of(current.withInfo(info).withRendition(stored)
-                        .moveTo(Stage.THUMBNAIL_READY, clock.instant()));
-            });
+            changes.apply(asset.id(), current -> current.thumbnailReady(stored, info, clock.instant()));
         }
 
         @Override
         public void progress(int percent) {
-            int bounded = Math.max(0, Math.min(100, percent));
-            changes.apply(asset.id(), current -> isBeingProcessed(current.stage())
-                    && !(current.stage() == Stage.TRANSCODING && current.progress() == bounded)
-                    ? Optional.of(current.transcoding(bounded, clock.instant()))
-                    : Optional.empty());
+            changes.apply(asset.id(), current -> current.transcoding(percent, clock.instant()));
         }
     }
 }

@@ -103,7 +103,7 @@ public final class SendAlbumService implements SendAlbumUseCase {
             return true;
         }
         boolean abandoned = idempotency.find(sender, key)
-                .filter(entry -> entry.message() == null)
+                .filter(entry -> entry.message().isEmpty())
                 .filter(entry -> entry.createdAt().isBefore(clock.instant().minus(ABANDONED_AFTER)))
                 .isPresent();
         if (!abandoned) {
@@ -142,13 +142,12 @@ public final class SendAlbumService implements SendAlbumUseCase {
         try {
             for (AttachmentRules.Checked attachment : checked) {
                 AssetId assetId = ids.nextAssetId();
-                String uploadId = attachment.plan() instanceof UploadPlan.Multipart
-                        ? storage.startMultipart(ObjectKey.raw(sender, assetId, attachment.fileName()),
-                        attachment.contentType())
-                        : null;
+                UploadPlan plan = attachment.plan() instanceof UploadPlan.Multipart multipart
+                        ? multipart.startedAs(storage.startMultipart(
+                                ObjectKey.raw(sender, assetId, attachment.fileName()), attachment.contentType()))
+                        : attachment.plan();
                 assets.add(Asset.awaitingUpload(assetId, messageId, sender, attachment.kind(), attachment.fileName(),
-                        attachment.contentType(), attachment.plan(), uploadId, attachment.hints(), now,
-                        now.plus(settings.uploadDeadline())));
+                        attachment.contentType(), plan, attachment.hints(), now, now.plus(settings.uploadDeadline())));
             }
             message = new Message(messageId, sender, receiver, command.text(), now, assets);
             Message album = message;
@@ -160,7 +159,7 @@ public final class SendAlbumService implements SendAlbumUseCase {
                 }
             });
         } catch (RuntimeException failure) {
-            assets.stream().filter(Asset::isMultipart).forEach(asset -> abortQuietly(asset, failure));
+            assets.forEach(asset -> asset.multipart().ifPresent(plan -> abortQuietly(asset, plan, failure)));
             throw failure;
         }
         return message;
@@ -178,9 +177,9 @@ public final class SendAlbumService implements SendAlbumUseCase {
                 });
     }
 
-    private void abortQuietly(Asset asset, RuntimeException cause) {
+    private void abortQuietly(Asset asset, UploadPlan.Multipart plan, RuntimeException cause) {
         try {
-            storage.abortMultipart(asset.objectKey(), asset.uploadId());
+            storage.abortMultipart(asset.objectKey(), plan.startedId());
         } catch (RuntimeException abortFailure) {
             cause.addSuppressed(abortFailure);
         }
@@ -194,12 +193,11 @@ public final class SendAlbumService implements SendAlbumUseCase {
             throw new RequestRejected(Reason.UNPROCESSABLE, "idempotency_key_reused",
                     "this Idempotency-Key was used for a different request");
         }
-        if (entry.message() == null) {
-            throw new RequestRejected(Reason.CONFLICT, "idempotency_key_in_progress",
-                    "a request with this Idempotency-Key is still running");
-        }
-        Message message = messages.byId(entry.message()).orElseThrow(() ->
-                new IllegalStateException("idempotency key names a missing message " + entry.message()));
+        MessageId made = entry.message().orElseThrow(() ->
+                new RequestRejected(Reason.CONFLICT, "idempotency_key_in_progress",
+                        "a request with this Idempotency-Key is still running"));
+        Message message = messages.byId(made).orElseThrow(() ->
+                new IllegalStateException("idempotency key names a missing message " + made));
         return created(message);
     }
 

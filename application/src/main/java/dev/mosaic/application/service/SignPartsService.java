@@ -8,7 +8,6 @@ import dev.mosaic.application.port.out.Messages;
 import dev.mosaic.application.port.out.ObjectStorage;
 import dev.mosaic.application.view.PartsIssued;
 import dev.mosaic.domain.Asset;
-import dev.mosaic.domain.Stage;
 import dev.mosaic.domain.UploadPlan;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,17 +34,17 @@ public final class SignPartsService implements SignPartsUseCase {
         if (!(asset.plan() instanceof UploadPlan.Multipart plan)) {
             throw new RequestRejected(Reason.CONFLICT, "not_multipart", "this upload is a direct upload, not multipart");
         }
-        if (asset.stage() != Stage.UPLOADING) {
+        if (!asset.isUploading()) {
             throw new RequestRejected(Reason.CONFLICT, "upload_not_active",
                     "this upload is " + asset.stage().wireName() + ", parts can no longer be sent");
         }
-        if (command.uploadId() != null && !command.uploadId().equals(asset.uploadId())) {
+        if (command.uploadId() != null && !command.uploadId().equals(plan.startedId())) {
             throw new RequestRejected(Reason.UNPROCESSABLE, "upload_id_mismatch",
                     "upload_id is not the one given for this asset");
         }
         List<UploadPlan.Part> parts = wanted(command, plan).stream().map(n -> new UploadPlan.Part(n, plan.sizeOf(n))).toList();
         Instant expiresAt = clock.instant().plus(settings.uploadUrlTtl());
-        return new PartsIssued(asset.id().value(), asset.uploadId(), instructions.batch(asset, plan, parts, expiresAt));
+        return new PartsIssued(asset.id().value(), plan.startedId(), instructions.batch(asset, plan, parts, expiresAt));
     }
 
     private List<Integer> wanted(SignPartsCommand command, UploadPlan.Multipart plan) {

@@ -6,7 +6,6 @@ import dev.mosaic.application.view.PartBatch;
 import dev.mosaic.application.view.PartUrl;
 import dev.mosaic.application.view.UploadInstruction;
 import dev.mosaic.domain.Asset;
-import dev.mosaic.domain.Stage;
 import dev.mosaic.domain.UploadPlan;
 import java.time.Instant;
 import java.util.List;
@@ -25,14 +24,14 @@ final class UploadInstructions {
      */
     UploadInstruction forAsset(Asset asset, Instant expiresAt, int batchSize) {
         String mode = asset.isMultipart() ? "multipart" : "direct";
-        if (asset.stage() != Stage.UPLOADING) {
+        if (!asset.isUploading()) {
             return new UploadInstruction(asset.id().value(), asset.objectKey().value(), asset.fileName().value(),
                     asset.kind().wireName(), mode, expiresAt.toString(), null, null, null, null, null, null);
         }
         if (asset.plan() instanceof UploadPlan.Multipart multipart) {
             List<UploadPlan.Part> first = multipart.parts().subList(0, Math.min(batchSize, multipart.numParts()));
             return new UploadInstruction(asset.id().value(), asset.objectKey().value(), asset.fileName().value(),
-                    asset.kind().wireName(), "multipart", expiresAt.toString(), null, null, asset.uploadId(),
+                    asset.kind().wireName(), "multipart", expiresAt.toString(), null, null, multipart.startedId(),
                     multipart.partSize(), multipart.numParts(), batch(asset, multipart, first, expiresAt));
         }
         SignedRequest put = storage.signPut(asset.objectKey(), asset.fileSize(), asset.contentType(), expiresAt);
@@ -42,7 +41,7 @@ final class UploadInstructions {
     }
 
     PartBatch batch(Asset asset, UploadPlan.Multipart plan, List<UploadPlan.Part> parts, Instant expiresAt) {
-        List<PartUrl> items = storage.signParts(asset.objectKey(), asset.uploadId(), parts, expiresAt).stream()
+        List<PartUrl> items = storage.signParts(asset.objectKey(), plan.startedId(), parts, expiresAt).stream()
                 .map(signed -> new PartUrl(signed.partNumber(), signed.url().toString(), signed.size()))
                 .toList();
         int last = parts.isEmpty() ? 0 : parts.get(parts.size() - 1).number();

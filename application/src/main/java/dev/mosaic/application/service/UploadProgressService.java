@@ -6,7 +6,6 @@ import dev.mosaic.application.view.AssetView;
 import dev.mosaic.domain.Asset;
 import dev.mosaic.domain.AssetId;
 import dev.mosaic.domain.Message;
-import dev.mosaic.domain.Stage;
 import dev.mosaic.domain.UserId;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,9 +36,8 @@ public final class UploadProgressService implements ReportUploadProgressUseCase 
             return Optional.empty();
         }
         Optional<Message> message = messages.byAsset(AssetId.of(assetId));
-        Optional<Asset> asset = message.flatMap(found -> found.assets().stream()
-                .filter(candidate -> candidate.id().value() == assetId).findFirst());
-        if (asset.isEmpty() || !asset.get().owner().equals(sender) || asset.get().stage() != Stage.UPLOADING
+        Optional<Asset> asset = message.flatMap(found -> found.asset(AssetId.of(assetId)));
+        if (asset.isEmpty() || !asset.get().owner().equals(sender) || !asset.get().isUploading()
                 || !mayRelayNow(assetId)) {
             return Optional.empty();
         }

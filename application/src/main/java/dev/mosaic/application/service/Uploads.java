@@ -11,9 +11,7 @@ final class Uploads {
 
     /** Drops whatever bytes an unfinished upload left: its multipart upload and any object. */
     static void discard(ObjectStorage storage, Asset asset) {
-        if (asset.isMultipart()) {
-            storage.abortMultipart(asset.objectKey(), asset.uploadId());
-        }
+        asset.multipart().ifPresent(plan -> storage.abortMultipart(asset.objectKey(), plan.startedId()));
         storage.delete(asset.objectKey());
     }
 }

@@ -7,18 +7,12 @@ import dev.mosaic.application.view.MessageView;
 import dev.mosaic.domain.Asset;
 import dev.mosaic.domain.Message;
 import dev.mosaic.domain.Rendition;
-import dev.mosaic.domain.Stage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Set;
 
 /** Turns messages and assets into what clients see, with freshly signed URLs. */
 public final class Views {
-    private static final Set<Stage> DOWNLOADABLE =
-            EnumSet.of(Stage.PROCESSING, Stage.THUMBNAIL_READY, Stage.TRANSCODING, Stage.READY);
-
     private final ObjectStorage storage;
     private final Clock clock;
     private final Duration urlTtl;
@@ -54,11 +48,11 @@ public final class Views {
                 renditionUrl(asset, Rendition.Kind.THUMBNAIL, expiresAt),
                 renditionUrl(asset, Rendition.Kind.PREVIEW, expiresAt),
                 renditionUrl(asset, Rendition.Kind.PLAYBACK, expiresAt),
-                DOWNLOADABLE.contains(asset.stage())
+                asset.isDownloadable()
                         ? storage.signGet(asset.objectKey(), expiresAt,
                         Delivery.attachment(asset.contentType(), asset.fileName().value())).toString()
                         : null,
-                asset.failureCode());
+                asset.failureCode().orElse(null));
     }
 
     private String renditionUrl(Asset asset, Rendition.Kind kind, Instant expiresAt) {

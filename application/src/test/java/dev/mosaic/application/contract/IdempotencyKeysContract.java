@@ -9,6 +9,7 @@ import dev.mosaic.application.port.out.IdempotencyKeys;
 import dev.mosaic.application.port.out.IdempotencyKeys.Entry;
 import dev.mosaic.domain.MessageId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,7 +42,7 @@ public abstract class IdempotencyKeysContract {
     void aFreshKeyIsReservedWithoutAMessageYet() {
         assertThat(keys.reserve(SENDER, "k-1", "sha256:aa", T0)).isTrue();
 
-        assertThat(keys.find(SENDER, "k-1")).contains(new Entry("sha256:aa", null, T0));
+        assertThat(keys.find(SENDER, "k-1")).contains(new Entry("sha256:aa", Optional.empty(), T0));
     }
 
     @Test
@@ -50,7 +51,7 @@ public abstract class IdempotencyKeysContract {
 
         assertThat(keys.reserve(SENDER, "k-1", "sha256:bb", T0.plusSeconds(1))).isFalse();
 
-        assertThat(keys.find(SENDER, "k-1")).contains(new Entry("sha256:aa", null, T0));
+        assertThat(keys.find(SENDER, "k-1")).contains(new Entry("sha256:aa", Optional.empty(), T0));
     }
 
     @Test
@@ -58,7 +59,7 @@ public abstract class IdempotencyKeysContract {
         keys.reserve(SENDER, "k-1", "sha256:aa", T0);
 
         assertThat(keys.reserve(RECEIVER, "k-1", "sha256:bb", T0)).isTrue();
-        assertThat(keys.find(RECEIVER, "k-1")).contains(new Entry("sha256:bb", null, T0));
+        assertThat(keys.find(RECEIVER, "k-1")).contains(new Entry("sha256:bb", Optional.empty(), T0));
         assertThat(keys.find(RECEIVER, "k-2")).isEmpty();
     }
 
@@ -68,7 +69,7 @@ public abstract class IdempotencyKeysContract {
 
         ports.transactions().run(() -> keys.complete(SENDER, "k-1", MessageId.of(100)));
 
-        assertThat(keys.find(SENDER, "k-1")).contains(new Entry("sha256:aa", MessageId.of(100), T0));
+        assertThat(keys.find(SENDER, "k-1")).contains(new Entry("sha256:aa", Optional.of(MessageId.of(100)), T0));
         assertThat(keys.reserve(SENDER, "k-1", "sha256:aa", T0)).isFalse();
     }
 
@@ -80,7 +81,7 @@ public abstract class IdempotencyKeysContract {
 
         assertThat(keys.find(SENDER, "k-1")).isEmpty();
         assertThat(keys.reserve(SENDER, "k-1", "sha256:bb", T0.plusSeconds(5))).isTrue();
-        assertThat(keys.find(SENDER, "k-1")).contains(new Entry("sha256:bb", null, T0.plusSeconds(5)));
+        assertThat(keys.find(SENDER, "k-1")).contains(new Entry("sha256:bb", Optional.empty(), T0.plusSeconds(5)));
     }
 
     @Test

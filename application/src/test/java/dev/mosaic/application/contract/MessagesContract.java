@@ -118,61 +118,62 @@ public abstract class MessagesContract {
     }
 
     @Test
-    void replaceStoresTheNextAssetWhenTheExpectedOneIsCurrent() {
+    void updateStoresTheAssetsNextStateInItsAlbum() {
         Message album = album();
         messages.add(album);
         Asset uploading = album.assets().get(3);
-        Asset processed = uploading.moveTo(Stage.PROCESSING, T0.plusSeconds(5))
-                .withInfo(new MediaInfo(10, 20, 3_000L, "abc"))
-                .withRendition(new Rendition(Rendition.Kind.PLAYBACK,
-                        ObjectKey.derived(SENDER, uploading.id(), "play.mp4"), ContentType.MP4, 640, 360));
+        Asset processed = moved(moved(uploading.complete(T0.plusSeconds(5)))
+                .ready(new MediaInfo(10, 20, 3_000L, "abc"), List.of(new Rendition(Rendition.Kind.PLAYBACK,
+                        ObjectKey.derived(SENDER, uploading.id(), "play.mp4"), ContentType.MP4, 640, 360)),
+                        T0.plusSeconds(6)));
 
-        assertThat(messages.replace(uploading, processed)).isTrue();
+        ports.transactions().run(() -> {
+            messages.lockByAsset(uploading.id()).orElseThrow();
+            messages.update(processed);
+        });
 
         assertThat(messages.byAsset(uploading.id())).contains(album.withAsset(processed));
     }
 
     @Test
-    void replaceRefusesAStaleExpectedAndKeepsTheFirstWriter() {
-        Message album = album();
-        messages.add(album);
-        Asset uploading = album.assets().get(3);
-        Asset cancelled = uploading.moveTo(Stage.CANCELLED, T0.plusSeconds(1));
-        Asset processing = uploading.moveTo(Stage.PROCESSING, T0.plusSeconds(2));
-
-        assertThat(messages.replace(uploading, cancelled)).isTrue();
-        assertThat(messages.replace(uploading, processing)).isFalse();
-
-        assertThat(messages.byAsset(uploading.id())).contains(album.withAsset(cancelled));
-    }
-
-    @Test
-    void replaceComparesProgressAndUpdateTimeToTheMicrosecond() {
+    void updateKeepsAFailureCodeAndTheTimeToTheMicrosecond() {
         Message album = album();
         messages.add(album);
         Asset transcoding = album.assets().get(1);
-        Asset sameTimeOtherProgress = transcoding.transcoding(43, transcoding.updatedAt());
-        Asset otherProgressView = new Asset(transcoding.id(), transcoding.messageId(), transcoding.owner(),
-                transcoding.kind(), transcoding.fileName(), transcoding.contentType(), transcoding.objectKey(),
-                transcoding.plan(), transcoding.uploadId(), transcoding.stage(), 41, transcoding.info(),
-                transcoding.renditions(), null, transcoding.createdAt(), transcoding.updatedAt(),
-                transcoding.expiresAt());
-        Asset oneMicroLater = transcoding.transcoding(42, transcoding.updatedAt().plusNanos(1_000));
-        Asset next = transcoding.transcoding(80, T0.plusSeconds(60));
+        Asset failed = moved(transcoding.fail("transcode_failed", transcoding.updatedAt().plusNanos(1_000)));
 
-        assertThat(messages.replace(otherProgressView, next)).isFalse();
-        assertThat(messages.replace(oneMicroLater, next)).isFalse();
-        assertThat(messages.byAsset(transcoding.id())).contains(album);
-        assertThat(messages.replace(transcoding, sameTimeOtherProgress)).isTrue();
-        assertThat(messages.replace(sameTimeOtherProgress, next)).isTrue();
-        assertThat(messages.byAsset(transcoding.id())).contains(album.withAsset(next));
+        ports.transactions().run(() -> messages.update(failed));
+
+        Asset stored = messages.byAsset(transcoding.id()).orElseThrow().asset(transcoding.id()).orElseThrow();
+        assertThat(stored).isEqualTo(failed);
+        assertThat(stored.failureCode()).contains("transcode_failed");
+        assertThat(stored.updatedAt()).isEqualTo(transcoding.updatedAt().plusNanos(1_000));
     }
 
     @Test
-    void replacingAnUnknownAssetIsRefused() {
-        Asset stranger = message(7).with(asset(700)).build().assets().get(0);
+    void changesMadeUnderTheAlbumsLockAreNeverLost() throws Exception {
+        Message album = message(310).with(asset(611).video().multipart().at(Stage.TRANSCODING, 0)).build();
+        ports.transactions().run(() -> messages.add(album));
+        AssetId id = AssetId.of(611);
+        int writers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                done.add(pool.submit(() -> ports.transactions().run(() -> {
+                    Asset current = messages.lockByAsset(id).orElseThrow().asset(id).orElseThrow();
+                    pause(20);
+                    messages.update(moved(current.transcoding(current.progress() + 1, T0.plusSeconds(1))));
+                })));
+            }
+            for (java.util.concurrent.Future<?> writer : done) {
+                writer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
 
-        assertThat(messages.replace(stranger, stranger.moveTo(Stage.PROCESSING, T0))).isFalse();
+        assertThat(messages.byAsset(id).orElseThrow().asset(id).orElseThrow().progress()).isEqualTo(writers);
     }
 
     @Test
@@ -272,7 +273,7 @@ public abstract class MessagesContract {
                 assertThat(messages.lockByAsset(first.id())).isPresent();
                 locked.countDown();
                 pause(300);
-                assertThat(messages.replace(first, first.moveTo(Stage.CANCELLED, T0.plusSeconds(1)))).isTrue();
+                messages.update(moved(first.cancel(T0.plusSeconds(1))));
             });
             assertThat(seenByOther.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(Stage.CANCELLED);
         } finally {
@@ -283,6 +284,11 @@ public abstract class MessagesContract {
     @Test
     void lockingAnUnknownAssetFindsNothing() {
         assertThat(ports.transactions().inTransaction(() -> messages.lockByAsset(AssetId.of(999)))).isEmpty();
+    }
+
+    private static Asset moved(dev.mosaic.domain.AssetMove move) {
+        assertThat(move).isInstanceOf(dev.mosaic.domain.AssetMove.Moved.class);
+        return move.asset();
     }
 
     private static void pause(long millis) {

@@ -6,6 +6,7 @@ import dev.mosaic.application.view.MessageView;
 import dev.mosaic.domain.Asset;
 import dev.mosaic.domain.AssetId;
 import dev.mosaic.domain.AssetKind;
+import dev.mosaic.domain.AssetMove;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.FileName;
 import dev.mosaic.domain.MediaInfo;
@@ -22,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Test data with defaults: {@code Fixtures.message(100).with(asset(500), asset(501).multipart()).build()}.
@@ -41,6 +43,14 @@ public final class Fixtures {
 
     public static Instant micros(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The asset a transition moved to; fails the test when the transition refused. */
+    public static Asset moved(AssetMove move) {
+        if (move instanceof AssetMove.Moved moved) {
+            return moved.asset();
+        }
+        throw new AssertionError("expected the asset to move, was " + move);
     }
 
     public static MessageFixture message(long id) {
@@ -201,8 +211,9 @@ public final class Fixtures {
             FileName name = FileName.sanitize(fileName);
             AssetId assetId = AssetId.of(id);
             ObjectKey key = objectKey != null ? objectKey : ObjectKey.raw(owner, assetId, name);
-            return new Asset(assetId, MessageId.of(messageId), owner, kind, name, contentType, key, plan, uploadId,
-                    stage, progress, info, renditions, failureCode, createdAt, updatedAt, expiresAt);
+            UploadPlan started = plan instanceof UploadPlan.Multipart multipart ? multipart.startedAs(uploadId) : plan;
+            return new Asset(assetId, MessageId.of(messageId), owner, kind, name, contentType, key, started, stage,
+                    progress, info, renditions, Optional.ofNullable(failureCode), createdAt, updatedAt, expiresAt);
         }
     }
 }

@@ -15,13 +15,13 @@ public final class InMemoryIdempotencyKeys implements IdempotencyKeys {
     @Override
     public boolean reserve(UserId user, String key, String fingerprint, Instant now) {
         Objects.requireNonNull(fingerprint, "fingerprint");
-        return entries.putIfAbsent(new Slot(user, key), new Entry(fingerprint, null, now)) == null;
+        return entries.putIfAbsent(new Slot(user, key), new Entry(fingerprint, Optional.empty(), now)) == null;
     }
 
     @Override
     public void complete(UserId user, String key, MessageId message) {
         entries.computeIfPresent(new Slot(user, key),
-                (slot, entry) -> new Entry(entry.fingerprint(), message, entry.createdAt()));
+                (slot, entry) -> new Entry(entry.fingerprint(), Optional.of(message), entry.createdAt()));
     }
 
     @Override

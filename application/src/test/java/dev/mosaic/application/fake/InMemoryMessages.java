@@ -65,21 +65,11 @@ public final class InMemoryMessages implements Messages {
     }
 
     @Override
-    public synchronized boolean replace(Asset expected, Asset next) {
-        if (!expected.id().equals(next.id()) || !expected.messageId().equals(next.messageId())) {
-            throw new IllegalArgumentException("replace keeps the asset's id and message");
-        }
-        Optional<Message> holder = byAsset(expected.id());
-        if (holder.isEmpty()) {
-            return false;
-        }
-        Asset stored = holder.get().assets().stream()
-                .filter(asset -> asset.id().equals(expected.id())).findFirst().orElseThrow();
-        boolean unchanged = stored.stage() == expected.stage()
-                && stored.progress() == expected.progress()
-                && stored.updatedAt().equals(expected.updatedAt());
-        if (!unchanged) {
-            return false;
+    public synchronized void update(Asset next) {
+        Message holder = byAsset(next.id()).orElseThrow(() -> new IllegalStateException("no asset " + next.id()));
+        Asset stored = holder.asset(next.id()).orElseThrow();
+        if (!stored.messageId().equals(next.messageId())) {
+            throw new IllegalArgumentException("an update keeps the asset's message");
         }
         if (!stored.objectKey().equals(next.objectKey())) {
             if (keyOwners.containsKey(next.objectKey())) {
@@ -88,8 +78,7 @@ public final class InMemoryMessages implements Messages {
             keyOwners.remove(stored.objectKey());
             keyOwners.put(next.objectKey(), next.messageId());
         }
-        messages.put(holder.get().id(), holder.get().withAsset(next));
-        return true;
+        messages.put(holder.id(), holder.withAsset(next));
     }
 
     @Override

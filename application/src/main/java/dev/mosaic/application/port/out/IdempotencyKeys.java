@@ -3,6 +3,7 @@ package dev.mosaic.application.port.out;
 import dev.mosaic.domain.MessageId;
 import dev.mosaic.domain.UserId;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Remembers batch requests by the client's {@code Idempotency-Key}. */
@@ -19,7 +20,12 @@ public interface IdempotencyKeys {
 
     Optional<Entry> find(UserId user, String key);
 
-    /** @param message null while the first request is still running */
-    record Entry(String fingerprint, MessageId message, Instant createdAt) {
+    /** @param message the message the request made; empty while the first request is still running */
+    record Entry(String fingerprint, Optional<MessageId> message, Instant createdAt) {
+        public Entry {
+            Objects.requireNonNull(fingerprint, "fingerprint");
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(createdAt, "createdAt");
+        }
     }
 }

@@ -31,10 +31,10 @@ public interface Messages {
     Optional<Message> byObjectKey(ObjectKey key);
 
     /**
-     * Replaces {@code expected} by {@code next} only if the stored asset still equals
-     * {@code expected} in stage, progress and update time; false when someone changed it first.
+     * Stores an asset's next state, in the transaction that locked its album with {@link #lockByAsset}:
+     * that lock is the one guard against a concurrent change.
      */
-    boolean replace(Asset expected, Asset next);
+    void update(Asset next);
 
     /** Messages between two users, newest first, older than {@code before} when given. */
     List<Message> conversation(UserId one, UserId other, Optional<MessageId> before, int limit);

@@ -1,0 +1,31 @@
+package dev.mosaic.adapters.media;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * libvips' two programs, configured ones first, then the first found on the PATH; and
+ * util-linux's {@code prlimit}, which bounds their memory where it is found.
+ */
+record VipsTools(Path vips, Path vipsheader, Optional<Path> prlimit) {
+    static final String VIPS = "vips";
+    static final String VIPSHEADER = "vipsheader";
+    static final String PRLIMIT = "prlimit";
+
+    /**
+     * @param environment the process environment, for {@code PATH}
+     * @throws IllegalArgumentException when a configured program is not an executable file
+     */
+    static Optional<VipsTools> locate(VipsSettings settings, Map<String, String> environment) {
+        settings.vips().ifPresent(program -> Programs.requireExecutable(program, "vips"));
+        settings.vipsheader().ifPresent(program -> Programs.requireExecutable(program, "vipsheader"));
+        Optional<Path> vips = settings.vips().or(() -> Programs.onPath(VIPS, environment));
+        Optional<Path> header = settings.vipsheader()
+                .or(() -> Programs.beside(settings.vips(), VIPSHEADER))
+                .or(() -> Programs.onPath(VIPSHEADER, environment));
+        Optional<Path> prlimit = Programs.onPath(PRLIMIT, environment).map(Path::toAbsolutePath);
+        return vips.flatMap(found -> header.map(probe -> new VipsTools(found.toAbsolutePath(),
+                probe.toAbsolutePath(), prlimit)));
+    }
+}
