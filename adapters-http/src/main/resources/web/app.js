@@ -1,8 +1,10 @@
 // Mosaic's demo chat: sign in, pick a peer, drop files, send; both sides watch the album fill in live.
 // Everything an app needs comes from mosaic-client.js; this file only wires it to the page.
-import { createMosaicClient, devToken, describeFile, reduce, withMessages } from './mosaic-client.js';
+import { createMosaicClient, devToken, describeFile, failureSentence, reduce, refusalSentence, withMessages }
+    from './mosaic-client.js';
 import { renderConversation } from './app/album.js';
 import { createComposer } from './app/composer.js';
+import { announcements, CONNECTION_SENTENCES, createAnnouncer } from './app/announce.js';
 
 const $ = (id) => document.getElementById(id);
 const SESSION_KEY = 'mosaic.demo.session';
@@ -18,21 +20,34 @@ const state = {
     client: null,
     stream: null,
     localPreviews: new Map(),
+    /** Why this page's own uploads failed (the server only hears "cancelled" for those). */
+    localFailures: new Map(),
+    /** Assets whose failure the user was told of: once is enough, whichever way it was heard first. */
+    toldFailures: new Set(),
+    limits: null,
     version: 0,
     opened: false,
+    connection: null,
 };
+const announcer = createAnnouncer($('announcer'));
 const fetching = new Set();
 let renderQueued = false;
 
+/** Shows `text` in the toast until it is dismissed (the last three stay), and says it once in the status region. */
 function notify(text, kind = 'error') {
     const toast = $('toast');
-    toast.textContent = text;
+    const lines = toast.hidden ? [] : [...$('toast-text').children].map((line) => line.textContent);
+    $('toast-text').replaceChildren(...[...lines, text].slice(-3).map((line) => Object.assign(
+        document.createElement('span'), { textContent: line, className: 'toast-line' })));
     toast.dataset.kind = kind;
     toast.hidden = false;
-    clearTimeout(notify.timer);
-    notify.timer = setTimeout(() => {
-        toast.hidden = true;
-    }, 6000);
+    announcer.say(text);
+}
+
+function dismissNotice() {
+    $('toast').hidden = true;
+    $('toast-text').replaceChildren();
+    ($('chat').hidden ? $('user-id') : $('caption')).focus();
 }
 
 function visibleMessages() {
@@ -50,6 +65,7 @@ function render() {
         version: state.version,
         localUrl: (assetId) => state.localPreviews.get(assetId),
         isUploading: (assetId) => Boolean(state.client?.isUploading(assetId)),
+        localFailure: (assetId) => state.localFailures.get(assetId),
         onCancel: cancel,
     });
     $('empty').hidden = visibleMessages().length > 0 || state.peer === null;
@@ -62,9 +78,31 @@ function scheduleRender() {
     }
 }
 
-function dispatch(event) {
+function dispatch(event, { quiet = false } = {}) {
+    const before = state.messages;
     state.messages = reduce(state.messages, event);
+    if (!quiet && state.messages !== before) {
+        announceChanges(before, state.messages);
+    }
     scheduleRender();
+}
+
+function tellFailure(assetId, text) {
+    if (!state.toldFailures.has(assetId)) {
+        state.toldFailures.add(assetId);
+        notify(text);
+    }
+}
+
+function announceChanges(before, after) {
+    const seen = (list) => list.filter((m) => m.sender_id === state.peer || m.receiver_id === state.peer);
+    for (const said of announcements(seen(before), seen(after), state.me, state.localFailures)) {
+        if (said.failure) {
+            tellFailure(said.assetId, said.text);
+        } else {
+            announcer.say(said.text);
+        }
+    }
 }
 
 /** An update for an album this page has not seen (older than the page loaded): fetch it whole. */
@@ -74,7 +112,7 @@ async function fetchMissing(messageId) {
     }
     fetching.add(messageId);
     try {
-        dispatch({ type: 'chat_message', data: await state.client.getMessage(messageId) });
+        dispatch({ type: 'chat_message', data: await state.client.getMessage(messageId) }, { quiet: true });
     } catch {
         // not ours to see, or gone: nothing to draw
     } finally {
@@ -102,10 +140,25 @@ async function loadConversation() {
     }
 }
 
-function onStatus(status) {
+function showConnection(stateName) {
     const pill = $('status');
-    pill.dataset.state = status.state;
-    pill.textContent = STATUS_TEXT[status.state] || status.state;
+    pill.hidden = false;
+    pill.dataset.state = stateName;
+    pill.textContent = STATUS_TEXT[stateName] || stateName;
+    const changed = state.connection !== stateName;
+    // the first "connecting" is no news; every later change is
+    if (changed && (state.connection !== null || stateName !== 'connecting') && CONNECTION_SENTENCES[stateName]) {
+        announcer.say(CONNECTION_SENTENCES[stateName]);
+    }
+    state.connection = stateName;
+}
+
+function onStatus(status) {
+    if (status.state !== 'open' && typeof navigator !== 'undefined' && navigator.onLine === false) {
+        showConnection('offline');
+    } else {
+        showConnection(status.state);
+    }
     if (status.state === 'open') {
         state.me = status.userId;
         $('me').textContent = `you are user ${status.userId}`;
@@ -134,7 +187,24 @@ function messageOfAsset(assetId) {
 
 async function send({ files, text }) {
     const hints = await Promise.all(files.map((file) => describeFile(file, { timeoutMs: 1500 })));
-    const sent = await state.client.sendAlbum({
+    let sent;
+    try {
+        sent = await sendAlbum(files, hints, text);
+    } catch (error) {
+        error.sentence = refusalSentence(error, files.map((file) => file.name));
+        throw error;
+    }
+    sent.uploads.forEach((upload, index) => {
+        if (upload.kind === 'image') {
+            state.localPreviews.set(upload.asset_id, URL.createObjectURL(files[index]));
+        }
+    });
+    state.version += 1;
+    dispatch({ type: 'chat_message', data: sent.message });
+}
+
+function sendAlbum(files, hints, text) {
+    return state.client.sendAlbum({
         receiverId: state.peer,
         text,
         files: files.map((file, index) => ({ file, ...hints[index] })),
@@ -150,22 +220,18 @@ async function send({ files, text }) {
             scheduleRender();
         },
         onFileError: (assetId, error) => {
+            if (error.code !== 'cancelled') {
+                // the server hears "cancelled"; the tile and the sentence keep the real reason
+                state.localFailures.set(assetId, error.code);
+                state.client.cancel(assetId).catch(() => {
+                    const name = messageOfAsset(assetId)?.assets.find((a) => a.asset_id === assetId)?.file_name;
+                    tellFailure(assetId, failureSentence(error.code, name));
+                });
+            }
             state.version += 1;
             scheduleRender();
-            if (error.code !== 'cancelled') {
-                const name = messageOfAsset(assetId)?.assets.find((a) => a.asset_id === assetId)?.file_name;
-                notify(`${name || 'A file'} could not be uploaded: ${error.detail || error.message}`);
-                state.client.cancel(assetId).catch(() => {});
-            }
         },
     });
-    sent.uploads.forEach((upload, index) => {
-        if (upload.kind === 'image') {
-            state.localPreviews.set(upload.asset_id, URL.createObjectURL(files[index]));
-        }
-    });
-    state.version += 1;
-    dispatch({ type: 'chat_message', data: sent.message });
 }
 
 function notice(text) {
@@ -183,24 +249,37 @@ function start(token) {
     $('chat').hidden = false;
     $('sign-out').hidden = false;
     $('peer-id').value = state.peer ?? '';
+    showPeer();
     composer.refresh();
+    state.client.limits().then((limits) => {
+        state.limits = limits;
+        composer.recheck();
+    }, () => {
+        // the server checks the batch anyway; the defaults stand in meanwhile
+    });
+    // focus follows the page: to the chat's title, or to the field that picks whom to chat with
+    (state.peer === null ? $('peer-id') : $('chat-title')).focus();
+}
+
+function showPeer() {
+    $('chat-title').textContent = state.peer === null ? 'Choose who to chat with' : `Chat with user ${state.peer}`;
+    $('pick-peer').hidden = state.peer !== null;
+    document.title = state.peer === null ? 'Mosaic · albums' : `Chat with user ${state.peer} · Mosaic`;
 }
 
 function signOut() {
     state.stream?.close();
-    Object.assign(state, { token: null, me: null, client: null, stream: null, messages: [], opened: false });
+    Object.assign(state, { token: null, me: null, client: null, stream: null, messages: [], opened: false,
+        connection: null });
     sessionStorage.removeItem(SESSION_KEY);
     $('sign-in').hidden = false;
     $('chat').hidden = true;
     $('sign-out').hidden = true;
     $('me').textContent = '';
-    onStatusPill('offline');
+    $('status').hidden = true;
+    $('status').dataset.state = 'signed-out';
     render();
-}
-
-function onStatusPill(stateName) {
-    $('status').dataset.state = stateName;
-    $('status').textContent = STATUS_TEXT[stateName];
+    $('user-id').focus();
 }
 
 async function devSignIn(userId) {
@@ -221,15 +300,18 @@ async function devSignIn(userId) {
 function choosePeer(peer) {
     state.peer = peer;
     sessionStorage.setItem(PEER_KEY, String(peer));
+    showPeer();
     composer.refresh();
     scheduleRender();
     loadConversation();
+    $('chat-title').focus();
 }
 
 const composer = createComposer({
     form: $('composer'), pendingList: $('pending'), fileInput: $('file-input'), caption: $('caption'),
-    sendButton: $('send'), dropZone: $('drop'), dropTarget: $('chat'), onSend: send,
-    canSend: () => Boolean(state.client && state.peer), notify,
+    sendButton: $('send'), dropZone: $('drop'), dropTarget: $('chat'), hint: $('composer-hint'), onSend: send,
+    canSend: () => Boolean(state.client && state.peer), notify, announce: (text) => announcer.say(text),
+    limits: () => state.limits,
 });
 
 $('dev-form').addEventListener('submit', (event) => {
@@ -252,6 +334,19 @@ $('peer-form').addEventListener('submit', (event) => {
     }
 });
 $('sign-out').addEventListener('click', signOut);
+$('toast-close').addEventListener('click', dismissNotice);
+// the browser knows first when the network goes: say so at once, not after the socket times out
+window.addEventListener('offline', () => {
+    if (state.client) {
+        showConnection('offline');
+    }
+});
+window.addEventListener('online', () => {
+    if (state.client && state.connection !== 'open') {
+        // a socket that outlived the outage is checked by the stream (a ping); a closed one reconnects now
+        showConnection(state.stream?.isOpen() ? 'open' : 'reconnecting');
+    }
+});
 
 // For browser tests and the curious: the page's state and client.
 window.mosaicDemo = {

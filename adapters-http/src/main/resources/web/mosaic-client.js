@@ -8,6 +8,7 @@ import { createProgressThrottle } from './mosaic/throttle.js';
 import { openEventStream, socketUrl } from './mosaic/events.js';
 import { attachmentFor } from './mosaic/files.js';
 import { MIN_PART_SIZE } from './mosaic/parts.js';
+import { LIMITS_PATH } from './mosaic/limits.js';
 
 export { reduce, withMessages, displayed, isTerminal, canMove, STAGES } from './mosaic/reducer.js';
 export { layoutFor, aspectOf, MAX_ITEMS } from './mosaic/layout.js';
@@ -17,6 +18,8 @@ export { createProgressThrottle } from './mosaic/throttle.js';
 export { placeholderToDataUrl, placeholderOf, placeholderAspect } from './mosaic/placeholder.js';
 export { attachmentFor, describeFile, kindOf, contentTypeOf } from './mosaic/files.js';
 export { socketUrl } from './mosaic/events.js';
+export { checkFile, accepts, formatSize, DEFAULT_LIMITS, KIND_NOUNS } from './mosaic/limits.js';
+export { failureReason, failureSentence, refusalSentence, FAILURE_REASONS } from './mosaic/failures.js';
 export { MosaicError, devToken };
 
 const BATCH_PATH = '/api/v1/files/upload/';
@@ -64,6 +67,7 @@ export function createMosaicClient(options = {}) {
     const settings = { partConcurrency, now, urlMarginMs };
     const active = new Map();
     let events = null;
+    let limits = null;
     const progressFrames = createProgressThrottle({
         intervalMs: progressIntervalMs, timers, now,
         send: (assetId, progress) => events?.send({ type: 'upload_progress', asset_id: assetId, progress }),
@@ -172,6 +176,15 @@ export function createMosaicClient(options = {}) {
         },
 
         getMessage: (messageId) => api.get(`/api/v1/messages/${encodeURIComponent(messageId)}`),
+
+        /** What a batch request accepts (see checkFile); read once, then kept. */
+        limits() {
+            limits ??= api.get(LIMITS_PATH).catch((error) => {
+                limits = null;
+                throw error;
+            });
+            return limits;
+        },
 
         baseUrl: trimBase(baseUrl),
     };

@@ -35,8 +35,9 @@ function paintAlbum(grid, message, context) {
             return node;
         }))));
     }
+    const cellContext = { ...context, mine: message.sender_id === context.me };
     for (const asset of message.assets) {
-        paintCell(cellFor(grid, asset.asset_id), asset, context);
+        paintCell(cellFor(grid, asset.asset_id), asset, cellContext);
     }
 }
 
@@ -50,6 +51,12 @@ function bubbleFor(message) {
     return item;
 }
 
+function setText(node, text) {
+    if (node.textContent !== text) {
+        node.textContent = text;
+    }
+}
+
 function paintMessage(item, message, context) {
     if (item.painted === message && item.paintedContext === context.version) {
         return;
@@ -59,10 +66,13 @@ function paintMessage(item, message, context) {
     item.classList.toggle('mine', message.sender_id === context.me);
     item.dataset.complete = String(Boolean(message.complete));
     const { grid, caption, time } = item.parts;
-    caption.textContent = message.text || '';
+    // caption and time only change with their own text: a repaint of the grid leaves them alone
+    setText(caption, message.text || '');
     caption.hidden = !message.text;
-    time.textContent = formatTime(message.created_at);
-    time.dateTime = message.created_at || '';
+    setText(time, formatTime(message.created_at));
+    if (time.dateTime !== (message.created_at || '')) {
+        time.dateTime = message.created_at || '';
+    }
     grid.hidden = message.assets.length === 0;
     if (message.assets.length > 0) {
         paintAlbum(grid, message, context);

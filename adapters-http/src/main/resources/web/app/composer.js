@@ -1,28 +1,60 @@
-// Choosing files (picker or drag and drop), a caption, and the send button.
-import { MAX_ITEMS, kindOf, contentTypeOf } from '../mosaic-client.js';
-import { el, formatBytes } from './format.js';
+// Choosing files (picker or drag and drop), a caption, and the send button. Files are checked against the
+// server's limits as they are picked: one that cannot go says why on its chip, and the rest can still be sent.
+import { DEFAULT_LIMITS, checkFile, contentTypeOf, formatSize, kindOf } from '../mosaic-client.js';
+import { el } from './format.js';
 
 /**
- * `onSend({ files, text })` is called with the chosen files; it answers a promise, and the composer
- * stays busy until it settles. `canSend()` says whether a peer is chosen.
+ * `onSend({ files, text })` is called with the chosen files that can go; it answers a promise, and the composer
+ * stays busy until it settles. `canSend()` says whether a peer is chosen; `limits()` answers the server's limits
+ * (or null before they are known); `announce(text)` tells the status region; `hint` says why Send is off.
  */
-export function createComposer({ form, pendingList, fileInput, caption, sendButton, dropZone, dropTarget,
-    onSend, canSend, notify }) {
+export function createComposer({ form, pendingList, fileInput, caption, sendButton, dropZone, dropTarget, hint,
+    onSend, canSend, notify, announce = () => {}, limits = () => null }) {
     let pending = [];
     let busy = false;
 
+    const sendable = () => pending.filter((entry) => !entry.problem);
+
+    function hintText() {
+        if (busy) {
+            return '';
+        }
+        if (!canSend()) {
+            return 'Choose who to chat with above, then pick files to send.';
+        }
+        if (sendable().length === 0) {
+            return pending.length === 0 ? 'Choose files or drop them here to send them as one album.'
+                : 'None of the chosen files can be sent.';
+        }
+        return '';
+    }
+
+    function chip(entry, index) {
+        const name = entry.file.name;
+        return el('div', { className: entry.problem ? 'chip refused' : 'chip',
+            dataset: { testid: 'pending-file', refused: String(Boolean(entry.problem)) } },
+        entry.preview ? el('img', { src: entry.preview, alt: '' }) : el('span', { className: 'chip-kind',
+            'aria-hidden': 'true' }, kindOf(contentTypeOf(entry.file))),
+        el('span', { className: 'chip-name', title: name }, name),
+        el('span', { className: 'chip-size' }, formatSize(entry.file.size)),
+        el('button', { type: 'button', className: 'chip-remove', 'aria-label': `Remove ${name}`, title: `Remove ${name}`,
+            onclick: () => remove(index) }, '×'),
+        entry.problem ? el('span', { className: 'chip-problem', dataset: { testid: 'chip-problem' } },
+            entry.problem.sentence) : null);
+    }
+
     function refresh() {
-        sendButton.disabled = busy || pending.length === 0 || !canSend();
+        sendButton.disabled = busy || sendable().length === 0 || !canSend();
         sendButton.textContent = busy ? 'Sending…' : 'Send';
-        pendingList.replaceChildren(...pending.map((entry, index) => el('div',
-            { className: 'chip', dataset: { testid: 'pending-file' } },
-            entry.preview ? el('img', { src: entry.preview, alt: '' }) : el('span', { className: 'chip-kind' },
-                kindOf(contentTypeOf(entry.file))),
-            el('span', { className: 'chip-name', title: entry.file.name }, entry.file.name),
-            el('span', { className: 'chip-size' }, formatBytes(entry.file.size)),
-            el('button', { type: 'button', className: 'chip-remove', 'aria-label': `Remove ${entry.file.name}`,
-                onclick: () => remove(index) }, '×'))));
+        pendingList.replaceChildren(...pending.map(chip));
         pendingList.hidden = pending.length === 0;
+        if (hint) {
+            const text = hintText();
+            if (hint.textContent !== text) {
+                hint.textContent = text;
+            }
+            hint.hidden = !text;
+        }
     }
 
     function remove(index) {
@@ -31,17 +63,35 @@ export function createComposer({ form, pendingList, fileInput, caption, sendButt
             URL.revokeObjectURL(entry.preview);
         }
         refresh();
+        // the chip and its button are gone: keep focus in the composer
+        (pendingList.querySelectorAll('.chip-remove')[Math.min(index, pending.length - 1)] || fileInput).focus();
     }
 
     function add(files) {
+        const current = limits() || DEFAULT_LIMITS;
+        const refused = [];
         for (const file of files) {
-            if (pending.length >= MAX_ITEMS) {
-                notify(`An album holds at most ${MAX_ITEMS} items.`);
+            if (sendable().length >= current.max_attachments) {
+                notify(`An album holds at most ${current.max_attachments} files; the others were left out.`);
                 break;
             }
-            const preview = kindOf(contentTypeOf(file)) === 'image' ? URL.createObjectURL(file) : null;
-            pending.push({ file, preview });
+            const problem = checkFile(file, current);
+            const preview = !problem && kindOf(contentTypeOf(file)) === 'image' ? URL.createObjectURL(file) : null;
+            pending.push({ file, preview, problem });
+            if (problem) {
+                refused.push(problem.sentence);
+            }
         }
+        refresh();
+        const accepted = files.length - refused.length;
+        announce([accepted > 0 ? `${accepted} ${accepted === 1 ? 'file' : 'files'} ready to send` : null, ...refused]
+            .filter(Boolean).join('. '));
+    }
+
+    /** Checks the chosen files again, once the server's limits are known. */
+    function recheck() {
+        const current = limits() || DEFAULT_LIMITS;
+        pending = pending.map((entry) => ({ ...entry, problem: checkFile(entry.file, current) }));
         refresh();
     }
 
@@ -78,18 +128,20 @@ export function createComposer({ form, pendingList, fileInput, caption, sendButt
         refresh();
         const chosen = pending;
         try {
-            await onSend({ files: chosen.map((entry) => entry.file), text: caption.value.trim() });
+            await onSend({ files: sendable().map((entry) => entry.file), text: caption.value.trim() });
             pending = [];
             caption.value = '';
             chosen.forEach((entry) => entry.preview && URL.revokeObjectURL(entry.preview));
         } catch (error) {
-            notify(error.detail || error.message);
+            notify(error.sentence || error.detail || error.message);
         } finally {
             busy = false;
             refresh();
+            // the Send button was disabled under the focus: give it to the caption, ready for the next album
+            caption.focus();
         }
     });
 
     refresh();
-    return { add, refresh };
+    return { add, refresh, recheck };
 }

@@ -1,18 +1,5 @@
-// Small display helpers for the demo page.
-
-export function formatBytes(bytes) {
-    if (!Number.isFinite(bytes)) {
-        return '';
-    }
-    const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1000 && unit < units.length - 1) {
-        value /= 1000;
-        unit += 1;
-    }
-    return `${value >= 10 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
-}
+// Small display helpers for the demo page. Sizes are formatSize's (mosaic-client.js), the same units the
+// limits are told in, so "60 MB" on a chip and in its refusal agree.
 
 export function formatDuration(seconds) {
     if (!Number.isFinite(seconds)) {

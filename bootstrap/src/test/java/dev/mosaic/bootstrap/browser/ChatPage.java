@@ -68,6 +68,12 @@ final class ChatPage implements AutoCloseable {
         return driver.findElement(By.cssSelector("[data-testid=status]")).getAttribute("data-state");
     }
 
+    /** Types a caption, then sends the files with it. */
+    void send(String caption, Path... files) {
+        driver.findElement(By.cssSelector("[data-testid=caption]")).sendKeys(caption);
+        send(files);
+    }
+
     /** Picks files with the file input, as the file dialog would, and presses send. */
     void send(Path... files) {
         String paths = Stream.of(files).map(file -> file.toAbsolutePath().toString()).collect(Collectors.joining("\n"));
@@ -101,6 +107,35 @@ final class ChatPage implements AutoCloseable {
     /** Every frame the page's sockets received. */
     List<Map<String, Object>> frames() {
         return probe("frames");
+    }
+
+    /** Every sentence the page's status region announced, in order. */
+    @SuppressWarnings("unchecked")
+    List<String> announced() {
+        return (List<String>) driver.executeScript("return window.__probe.announced;");
+    }
+
+    /** How often a caption or a time was rewritten after its bubble was drawn. */
+    long repaints() {
+        return ((Number) driver.executeScript("return window.__probe.repaints;")).longValue();
+    }
+
+    /** The page as a user who chose a dark (or light) theme sees it. */
+    void darkMode(boolean dark) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+    }
+
+    /** The browser's network goes (or comes back), as DevTools' offline switch does: the page hears "offline". */
+    void networkOffline(boolean offline) {
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /** Downloads land in {@code folder}. */
+    void downloadTo(Path folder) {
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                "downloadPath", folder.toAbsolutePath().toString()));
     }
 
     /** Every upload request the page made: {@code method, url, status} (0 when the network failed it). */
@@ -177,6 +212,11 @@ final class ChatPage implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 
     @Override

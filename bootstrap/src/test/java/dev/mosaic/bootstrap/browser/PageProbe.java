@@ -2,14 +2,15 @@ package dev.mosaic.bootstrap.browser;
 
 /**
  * What the tests watch from inside a page, installed before the page's own scripts run: every socket frame,
- * every upload request and how it ended, and each cell's stage as it changes. It can also keep the page's next
+ * every upload request and how it ended, each cell's stage as it changes, and what the status region announces. It can also keep the page's next
  * sockets from connecting, as a dropped network would.
  */
 final class PageProbe {
 
     static final String SCRIPT = """
             (() => {
-                const probe = window.__probe = { frames: [], requests: [], stages: [], socketsBlocked: false };
+                const probe = window.__probe = { frames: [], requests: [], stages: [], announced: [], repaints: 0,
+                    socketsBlocked: false };
                 const NativeSocket = window.WebSocket;
                 window.WebSocket = class extends NativeSocket {
                     constructor(url, protocols) {
@@ -49,6 +50,25 @@ final class PageProbe {
                 };
                 new MutationObserver(scan).observe(document, { subtree: true, childList: true, attributes: true,
                     attributeFilter: ['data-stage'] });
+                // what the status region says: each line added to it is one announcement
+                new MutationObserver((mutations) => {
+                    for (const mutation of mutations) {
+                        if (mutation.target.getAttribute?.('role') === 'status') {
+                            mutation.addedNodes.forEach((node) => probe.announced.push(node.textContent));
+                        }
+                    }
+                }).observe(document, { subtree: true, childList: true });
+                // a caption or time rewritten after its bubble was drawn: what a screen reader would hear again
+                probe.repaints = 0;
+                new MutationObserver((mutations) => {
+                    for (const mutation of mutations) {
+                        const node = mutation.target.nodeType === Node.TEXT_NODE ? mutation.target.parentElement
+                            : mutation.target;
+                        if (node?.closest?.('.caption, .time')) {
+                            probe.repaints += 1;
+                        }
+                    }
+                }).observe(document, { subtree: true, childList: true, characterData: true });
             })();
             """;
 
