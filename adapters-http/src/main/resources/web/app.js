@@ -335,6 +335,11 @@ $('peer-form').addEventListener('submit', (event) => {
 });
 $('sign-out').addEventListener('click', signOut);
 $('toast-close').addEventListener('click', dismissNotice);
+document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !$('toast').hidden) {
+        dismissNotice();
+    }
+});
 // the browser knows first when the network goes: say so at once, not after the socket times out
 window.addEventListener('offline', () => {
     if (state.client) {

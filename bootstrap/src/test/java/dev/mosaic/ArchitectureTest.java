@@ -64,6 +64,12 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.mosaic.application..")
             .should().dependOnClassesThat().belongToAnyOf(Thread.class, Executors.class, ThreadFactory.class);
 
+    /** The database keeps facts: views (and the URLs signed in them) are rendered on the way out. */
+    @ArchTest
+    static final ArchRule persistenceKeepsFactsNotViews = noClasses()
+            .that().resideInAPackage("dev.mosaic.adapters.persistence..")
+            .should().dependOnClassesThat().resideInAPackage("dev.mosaic.application.view..");
+
     /** Only bootstrap's {@code Config} reads the environment. */
     @ArchTest
     static final ArchRule onlyTheConfigurationReadsTheEnvironment = noClasses()

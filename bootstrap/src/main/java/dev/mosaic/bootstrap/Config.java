@@ -12,8 +12,9 @@ import java.util.Map;
  * else reads the environment; a wrong value stops start-up with one {@link ConfigException} line.
  *
  * @param dataDir     database, stored files and generated secrets ({@code MOSAIC_DATA_DIR})
- * @param application the use cases' tunables ({@code MOSAIC_UPLOAD_EXPIRY}, {@code MOSAIC_JOB_LEASE})
- * @param limits      what one client may take: slow bodies, rate limits, socket caps
+ * @param application the use cases' tunables ({@code MOSAIC_UPLOAD_EXPIRY}, {@code MOSAIC_JOB_LEASE},
+ *                    {@code MOSAIC_DOWNLOAD_URL_TTL})
+ * @param limits      what one client may take: slow bodies, rate limits, socket caps, quotas
  */
 public record Config(
         Path dataDir,
@@ -45,6 +46,7 @@ public record Config(
                 MosaicSettings.defaults()
                         .withUploadDeadline(env.duration("MOSAIC_UPLOAD_EXPIRY", Duration.ofHours(24)))
                         .withJobLease(env.duration("MOSAIC_JOB_LEASE", Duration.ofMinutes(1)))
+                        .withDownloadUrlTtl(env.duration("MOSAIC_DOWNLOAD_URL_TTL", Duration.ofHours(12)))
                         .withQuota(limits.quota()),
                 MediaConfig.read(env),
                 limits);

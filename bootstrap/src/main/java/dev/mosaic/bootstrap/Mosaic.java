@@ -77,7 +77,7 @@ public final class Mosaic implements AutoCloseable {
 
         Views views = new Views(store.storage(), clock, settings.downloadUrlTtl());
         AssetChanges changes = new AssetChanges(database.transactions(), database.messages(), database.eventLog(),
-                notifier, views);
+                notifier);
         ProcessAssetService processAsset = new ProcessAssetService(database.messages(), store.storage(),
                 config.media().processor(), changes, clock);
         JobWorker jobWorker = new JobWorker(settings, database.transactions(), database.jobQueue(), processAsset,
@@ -99,7 +99,7 @@ public final class Mosaic implements AutoCloseable {
                     new AbortUploadService(database.messages(), store.storage(), changes, views, clock),
                     readMessages,
                     readMessages,
-                    new ReadEventsService(database.eventLog()),
+                    new ReadEventsService(database.eventLog(), views),
                     new UploadProgressService(database.messages(), views, clock),
                     new ReadLimitsService(settings.policy()),
                     store.endpoint());

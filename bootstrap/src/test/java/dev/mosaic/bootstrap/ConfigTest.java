@@ -33,6 +33,7 @@ class ConfigTest {
         assertThat(config.node().workers()).isEqualTo(2);
         assertThat(config.application().uploadDeadline()).isEqualTo(Duration.ofHours(24));
         assertThat(config.application().jobLease()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.application().downloadUrlTtl()).isEqualTo(Duration.ofHours(12));
         assertThat(config.http().corsOrigins()).containsExactly("*");
         assertThat(config.tokens().secret()).isEmpty();
     }
@@ -61,6 +62,8 @@ class ConfigTest {
         assertThat(config.node().janitorEvery()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.application().uploadDeadline()).isEqualTo(Duration.ofHours(2));
         assertThat(config.application().jobLease()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(Config.from(Map.of("MOSAIC_DOWNLOAD_URL_TTL", "PT5S")).application().downloadUrlTtl())
+                .isEqualTo(Duration.ofSeconds(5));
         assertThat(config.http().corsOrigins()).containsExactly("https://a.example", "https://b.example");
     }
 
@@ -91,6 +94,7 @@ class ConfigTest {
             "MOSAIC_ROLE, boss, MOSAIC_ROLE must be one of all, api, worker",
             "MOSAIC_DEV_SIGN_IN, on, MOSAIC_DEV_SIGN_IN must be true or false",
             "MOSAIC_JOB_LEASE, PT0S, MOSAIC_JOB_LEASE must be positive",
+            "MOSAIC_DOWNLOAD_URL_TTL, 12h, MOSAIC_DOWNLOAD_URL_TTL must be an ISO-8601 duration",
             "MOSAIC_JWKS_URL, jwks, MOSAIC_JWKS_URL must be an absolute URL",
             "MOSAIC_UPLOAD_EXPIRY, tomorrow, MOSAIC_UPLOAD_EXPIRY must be an ISO-8601 duration",
             "MOSAIC_PUBLIC_URL, localhost, MOSAIC_PUBLIC_URL must be an absolute URL",

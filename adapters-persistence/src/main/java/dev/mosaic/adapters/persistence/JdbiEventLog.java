@@ -1,7 +1,7 @@
 package dev.mosaic.adapters.persistence;
 
-import dev.mosaic.application.event.Event;
-import dev.mosaic.application.event.StoredEvent;
+import dev.mosaic.application.event.Fact;
+import dev.mosaic.application.event.LoggedFact;
 import dev.mosaic.application.port.out.EventLog;
 import dev.mosaic.domain.UserId;
 import java.util.List;
@@ -20,12 +20,13 @@ final class JdbiEventLog implements EventLog {
     }
 
     @Override
-    public long append(UserId recipient, Event event) {
-        String payload = EventJson.payload(event);
+    public long append(UserId recipient, Fact fact) {
+        String type = EventJson.type(fact);
+        String payload = EventJson.payload(fact);
         return transactions.withHandle(handle -> {
             EventDao dao = handle.attach(EventDao.class);
             long sequence = nextSequence(handle, dao, recipient.value());
-            dao.insert(new EventRow(recipient.value(), sequence, event.type(), payload));
+            dao.insert(new EventRow(recipient.value(), sequence, type, payload));
             return sequence;
         });
     }
@@ -45,10 +46,11 @@ final class JdbiEventLog implements EventLog {
     }
 
     @Override
-    public List<StoredEvent> since(UserId recipient, long afterSequence, int limit) {
+    public List<LoggedFact> since(UserId recipient, long afterSequence, int limit) {
         return transactions.withDao(EventDao.class, dao -> dao.since(recipient.value(), afterSequence,
                         Math.max(limit, 0))).stream()
-                .map(row -> new StoredEvent(recipient, row.seq(), EventJson.event(row.eventType(), row.payload())))
+                .flatMap(row -> EventJson.fact(row.eventType(), row.payload()).stream()
+                        .map(fact -> new LoggedFact(recipient, row.seq(), fact)))
                 .toList();
     }
 

@@ -7,7 +7,7 @@ import static dev.mosaic.application.fake.Fixtures.message;
 import static dev.mosaic.application.fake.Fixtures.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mosaic.application.event.StoredEvent;
+import dev.mosaic.application.event.LoggedFact;
 import dev.mosaic.application.port.out.JobQueue;
 import dev.mosaic.application.port.out.JobQueue.ClaimedJob;
 import dev.mosaic.application.port.out.JobQueue.Job;
@@ -68,9 +68,9 @@ abstract class TwoNodesChecks {
 
         List<Long> oneToTwenty = LongStream.rangeClosed(1, 20).boxed().toList();
         assertThat(numbers).containsExactlyInAnyOrderElementsOf(oneToTwenty);
-        List<StoredEvent> log = nodeB.eventLog().since(RECEIVER, 0, 100);
-        assertThat(log).extracting(StoredEvent::sequence).containsExactlyElementsOf(oneToTwenty);
-        assertThat(log).extracting(StoredEvent::event).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 20)
+        List<LoggedFact> log = nodeB.eventLog().since(RECEIVER, 0, 100);
+        assertThat(log).extracting(LoggedFact::sequence).containsExactlyElementsOf(oneToTwenty);
+        assertThat(log).extracting(LoggedFact::fact).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 20)
                 .mapToObj(thread -> update(100, 500 + thread, Stage.READY)).toList());
         assertThat(nodeA.eventLog().lastSequence(RECEIVER)).isEqualTo(20);
     }

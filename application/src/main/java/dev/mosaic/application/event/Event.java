@@ -3,7 +3,10 @@ package dev.mosaic.application.event;
 import dev.mosaic.application.view.AssetView;
 import dev.mosaic.application.view.MessageView;
 
-/** What a user's sockets receive: {@code {"type": type(), "seq": n, "data": data()}}. */
+/**
+ * What a user's sockets receive: {@code {"type": type(), "seq": n, "data": data()}}, rendered from a
+ * {@link Fact} when delivered or read, with URLs signed then.
+ */
 public sealed interface Event {
 
     String type();

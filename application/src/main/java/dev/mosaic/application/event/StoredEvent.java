@@ -2,6 +2,6 @@ package dev.mosaic.application.event;
 
 import dev.mosaic.domain.UserId;
 
-/** An event as logged for one recipient, with its per-user sequence number. */
+/** An event as delivered to one recipient, rendered from a {@link LoggedFact}, with its sequence number. */
 public record StoredEvent(UserId recipient, long sequence, Event event) {
 }

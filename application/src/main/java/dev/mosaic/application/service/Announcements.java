@@ -1,12 +1,12 @@
 package dev.mosaic.application.service;
 
-import dev.mosaic.application.event.Event;
+import dev.mosaic.application.event.Fact;
 import dev.mosaic.application.port.out.EventLog;
 import dev.mosaic.domain.Message;
 import dev.mosaic.domain.UserId;
 import java.util.Comparator;
 
-/** Logs an event for everyone who sees a message, inside the caller's transaction. */
+/** Logs a fact for everyone who sees a message, inside the caller's transaction. */
 final class Announcements {
 
     private Announcements() {
@@ -17,9 +17,9 @@ final class Announcements {
      * announcing to the same two people (A's album to B, B's to A) lock them in the same order and
      * never deadlock.
      */
-    static void toAudience(EventLog events, Message message, Event event) {
+    static void toAudience(EventLog events, Message message, Fact fact) {
         message.audience().stream()
                 .sorted(Comparator.comparingLong(UserId::value))
-                .forEach(user -> events.append(user, event));
+                .forEach(user -> events.append(user, fact));
     }
 }

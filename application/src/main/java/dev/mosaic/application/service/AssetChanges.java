@@ -1,6 +1,6 @@
 package dev.mosaic.application.service;
 
-import dev.mosaic.application.event.Event;
+import dev.mosaic.application.event.Fact;
 import dev.mosaic.application.port.out.EventLog;
 import dev.mosaic.application.port.out.EventNotifier;
 import dev.mosaic.application.port.out.Messages;
@@ -14,7 +14,7 @@ import java.util.function.Function;
 
 /**
  * The one way an asset changes after creation: in one transaction, lock its album, ask the asset
- * for a transition, store the asset it answers, log a {@code chat_message_update} for sender and
+ * for a transition, store the asset it answers, log the fact behind a {@code chat_message_update} for sender and
  * receiver (and {@code chat_message_complete} when this change settles the album), then tell the
  * notifier after the commit. The album's row lock is the one concurrency guard: whoever changes an
  * asset of the album next waits, then reads what this change left.
@@ -24,15 +24,12 @@ public final class AssetChanges {
     private final Messages messages;
     private final EventLog events;
     private final EventNotifier notifier;
-    private final Views views;
 
-    public AssetChanges(TransactionRunner transactions, Messages messages, EventLog events, EventNotifier notifier,
-                        Views views) {
+    public AssetChanges(TransactionRunner transactions, Messages messages, EventLog events, EventNotifier notifier) {
         this.transactions = transactions;
         this.messages = messages;
         this.events = events;
         this.notifier = notifier;
-        this.views = views;
     }
 
     /** As {@link #apply(AssetId, Function, Consumer)} with nothing else in the transaction. */
@@ -64,9 +61,9 @@ public final class AssetChanges {
         messages.update(next);
         alsoInTransaction.accept(next);
         Message after = before.withAsset(next);
-        Announcements.toAudience(events, after, new Event.ChatMessageUpdate(views.asset(next)));
+        Announcements.toAudience(events, after, new Fact.AssetChanged(next));
         if (!before.isSettled() && after.isSettled()) {
-            Announcements.toAudience(events, after, new Event.ChatMessageComplete(views.message(after)));
+            Announcements.toAudience(events, after, new Fact.AlbumSettled(after));
         }
         return new Changed(after, move);
     }

@@ -58,6 +58,11 @@ public record MosaicSettings(
                 retryBackoff, lease, quota);
     }
 
+    public MosaicSettings withDownloadUrlTtl(Duration ttl) {
+        return new MosaicSettings(policy, uploadUrlTtl, uploadDeadline, ttl, firstPartBatch, maxJobAttempts,
+                retryBackoff, jobLease, quota);
+    }
+
     public MosaicSettings withUploadDeadline(Duration deadline) {
         return new MosaicSettings(policy, uploadUrlTtl, deadline, downloadUrlTtl, firstPartBatch, maxJobAttempts,
                 retryBackoff, jobLease, quota);

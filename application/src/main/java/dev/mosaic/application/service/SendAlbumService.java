@@ -1,6 +1,6 @@
 package dev.mosaic.application.service;
 
-import dev.mosaic.application.event.Event;
+import dev.mosaic.application.event.Fact;
 import dev.mosaic.application.port.in.QuotaExceeded;
 import dev.mosaic.application.port.in.RequestRejected;
 import dev.mosaic.application.port.in.RequestRejected.Reason;
@@ -153,7 +153,7 @@ public final class SendAlbumService implements SendAlbumUseCase {
             Message album = message;
             transactions.run(() -> {
                 messages.add(album);
-                Announcements.toAudience(events, album, new Event.ChatMessage(views.message(album)));
+                Announcements.toAudience(events, album, new Fact.AlbumSent(album));
                 if (command.idempotencyKey() != null) {
                     idempotency.complete(sender, command.idempotencyKey(), messageId);
                 }

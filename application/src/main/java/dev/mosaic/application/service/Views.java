@@ -1,5 +1,7 @@
 package dev.mosaic.application.service;
 
+import dev.mosaic.application.event.Event;
+import dev.mosaic.application.event.Fact;
 import dev.mosaic.application.port.out.ObjectStorage;
 import dev.mosaic.application.port.out.ObjectStorage.Delivery;
 import dev.mosaic.application.view.AssetView;
@@ -21,6 +23,17 @@ public final class Views {
         this.storage = storage;
         this.clock = clock;
         this.urlTtl = urlTtl;
+    }
+
+    /** The event a fact is delivered as, its URLs signed now. */
+    public Event event(Fact fact) {
+        if (fact instanceof Fact.AlbumSent sent) {
+            return new Event.ChatMessage(message(sent.message()));
+        }
+        if (fact instanceof Fact.AssetChanged changed) {
+            return new Event.ChatMessageUpdate(asset(changed.asset()));
+        }
+        return new Event.ChatMessageComplete(message(((Fact.AlbumSettled) fact).message()));
     }
 
     public MessageView message(Message message) {

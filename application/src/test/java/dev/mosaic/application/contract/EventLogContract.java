@@ -3,14 +3,17 @@ package dev.mosaic.application.contract;
 import static dev.mosaic.application.fake.Fixtures.RECEIVER;
 import static dev.mosaic.application.fake.Fixtures.SENDER;
 import static dev.mosaic.application.fake.Fixtures.STRANGER;
-import static dev.mosaic.application.fake.Fixtures.assetView;
-import static dev.mosaic.application.fake.Fixtures.fullAssetView;
-import static dev.mosaic.application.fake.Fixtures.messageView;
+import static dev.mosaic.application.fake.Fixtures.asset;
+import static dev.mosaic.application.fake.Fixtures.message;
 import static dev.mosaic.application.fake.Fixtures.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mosaic.application.event.Event;
-import dev.mosaic.application.event.StoredEvent;
+import dev.mosaic.application.event.Fact;
+import dev.mosaic.application.event.LoggedFact;
+import dev.mosaic.domain.ContentType;
+import dev.mosaic.domain.MediaInfo;
+import dev.mosaic.domain.Message;
+import dev.mosaic.domain.Rendition;
 import dev.mosaic.application.port.out.EventLog;
 import dev.mosaic.domain.Stage;
 import dev.mosaic.domain.UserId;
@@ -45,8 +48,8 @@ public abstract class EventLogContract {
         ports.close();
     }
 
-    private long appendInTransaction(UserId recipient, Event event) {
-        return ports.transactions().inTransaction(() -> log.append(recipient, event));
+    private long appendInTransaction(UserId recipient, Fact fact) {
+        return ports.transactions().inTransaction(() -> log.append(recipient, fact));
     }
 
     @Test
@@ -75,26 +78,31 @@ public abstract class EventLogContract {
         }
         log.append(RECEIVER, update(100, 9, Stage.READY));
 
-        List<StoredEvent> page = log.since(SENDER, 2, 2);
+        List<LoggedFact> page = log.since(SENDER, 2, 2);
 
-        assertThat(page).extracting(StoredEvent::sequence).containsExactly(3L, 4L);
-        assertThat(page).extracting(StoredEvent::recipient).containsOnly(SENDER);
-        assertThat(page.get(0).event()).isEqualTo(update(100, 3, Stage.READY));
-        assertThat(log.since(SENDER, 0, 100)).extracting(StoredEvent::sequence).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(page).extracting(LoggedFact::sequence).containsExactly(3L, 4L);
+        assertThat(page).extracting(LoggedFact::recipient).containsOnly(SENDER);
+        assertThat(page.get(0).fact()).isEqualTo(update(100, 3, Stage.READY));
+        assertThat(log.since(SENDER, 0, 100)).extracting(LoggedFact::sequence).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(log.since(SENDER, 5, 100)).isEmpty();
     }
 
     @Test
-    void everyKindOfEventReadsBackEqual() {
-        List<Event> events = List.of(
-                new Event.ChatMessage(messageView(100, assetView(100, 500, Stage.UPLOADING),
-                        fullAssetView(100, 501))),
-                new Event.ChatMessageUpdate(fullAssetView(100, 501)),
-                new Event.ChatMessageUpdate(assetView(100, 500, Stage.THUMBNAIL_READY)),
-                new Event.ChatMessageComplete(messageView(100)));
-        events.forEach(event -> log.append(RECEIVER, event));
+    void everyKindOfFactReadsBackEqual() {
+        Message album = message(100).with(asset(500),
+                asset(501).video().multipart().at(Stage.TRANSCODING, 42)
+                        .withInfo(new MediaInfo(1920, 1080, 12_500L, "LEHV6nWB2yk8pyo0adR*.7kCMdnj"))
+                        .withRendition(Rendition.Kind.THUMBNAIL, ContentType.WEBP, 320, 180)
+                        .withRendition(Rendition.Kind.PLAYBACK, ContentType.MP4, 1280, 720),
+                asset(502).named("clip «1».pdf", new ContentType("application/pdf")).failed("media_unreadable")).build();
+        List<Fact> facts = List.of(
+                new Fact.AlbumSent(album),
+                new Fact.AssetChanged(album.assets().get(1)),
+                new Fact.AssetChanged(album.assets().get(2)),
+                new Fact.AlbumSettled(album));
+        facts.forEach(fact -> log.append(RECEIVER, fact));
 
-        assertThat(log.since(RECEIVER, 0, 10)).extracting(StoredEvent::event).containsExactlyElementsOf(events);
+        assertThat(log.since(RECEIVER, 0, 10)).extracting(LoggedFact::fact).containsExactlyElementsOf(facts);
     }
 
     @Test
@@ -108,8 +116,8 @@ public abstract class EventLogContract {
                         List<Long> numbers = new ArrayList<>();
                         for (int i = 0; i < perThread; i++) {
                             UserId recipient = i % 2 == 0 ? SENDER : RECEIVER;
-                            Event event = update(100, thread * 100L + i + 1, Stage.READY);
-                            numbers.add(recipient.value() * 1_000_000 + appendInTransaction(recipient, event));
+                            Fact fact = update(100, thread * 100L + i + 1, Stage.READY);
+                            numbers.add(recipient.value() * 1_000_000 + appendInTransaction(recipient, fact));
                         }
                         return numbers;
                     }).toList();
@@ -120,7 +128,7 @@ public abstract class EventLogContract {
 
             long each = threads * perThread / 2;
             assertThat(all).doesNotHaveDuplicates().hasSize(threads * perThread);
-            assertThat(log.since(SENDER, 0, 1_000)).extracting(StoredEvent::sequence)
+            assertThat(log.since(SENDER, 0, 1_000)).extracting(LoggedFact::sequence)
                     .containsExactlyElementsOf(LongStream.rangeClosed(1, each).boxed().toList());
             assertThat(log.lastSequence(RECEIVER)).isEqualTo(each);
             assertThat(log.since(RECEIVER, 0, 1_000)).hasSize((int) each);

@@ -1,6 +1,8 @@
 package dev.mosaic.application.fake;
 
 import dev.mosaic.application.event.Event;
+import dev.mosaic.application.event.Fact;
+import dev.mosaic.application.event.LoggedFact;
 import dev.mosaic.application.event.StoredEvent;
 import dev.mosaic.application.port.out.EventLog;
 import dev.mosaic.application.port.out.EventNotifier;
@@ -44,18 +46,18 @@ public final class FakeWorld {
         WorkSignal signal = workSignals::incrementAndGet;
         EventLog flakyEvents = new EventLog() {
             @Override
-            public long append(UserId recipient, Event event) {
+            public long append(UserId recipient, Fact fact) {
                 if (failNextEventAppend.getAndSet(false)) {
                     throw new IllegalStateException("the event log is down");
                 }
                 synchronized (appendOrder) {
                     appendOrder.add(recipient);
                 }
-                return events.append(recipient, event);
+                return events.append(recipient, fact);
             }
 
             @Override
-            public List<StoredEvent> since(UserId recipient, long afterSequence, int limit) {
+            public List<LoggedFact> since(UserId recipient, long afterSequence, int limit) {
                 return events.since(recipient, afterSequence, limit);
             }
 
@@ -65,6 +67,16 @@ public final class FakeWorld {
             }
         };
         services = new WiredServices(settings, this, flakyEvents, notifier, signal);
+    }
+
+    /** Every event this user was sent, in order, as a socket would receive them now. */
+    public List<Event> eventsOf(UserId recipient) {
+        return services.readEvents().since(recipient, 0, 500).stream().map(StoredEvent::event).toList();
+    }
+
+    /** Every event this user was sent of one type, in order. */
+    public <E extends Event> List<E> eventsOf(UserId recipient, Class<E> type) {
+        return eventsOf(recipient).stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     /** Runs queued jobs until none is due. */

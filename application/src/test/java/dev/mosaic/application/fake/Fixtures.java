@@ -1,6 +1,6 @@
 package dev.mosaic.application.fake;
 
-import dev.mosaic.application.event.Event;
+import dev.mosaic.application.event.Fact;
 import dev.mosaic.application.view.AssetView;
 import dev.mosaic.application.view.MessageView;
 import dev.mosaic.domain.Asset;
@@ -82,8 +82,10 @@ public final class Fixtures {
                 T0.toString(), false, List.of(assets));
     }
 
-    public static Event update(long messageId, long assetId, Stage stage) {
-        return new Event.ChatMessageUpdate(assetView(messageId, assetId, stage));
+    /** The fact that asset {@code assetId} of message {@code messageId} reached {@code stage}. */
+    public static Fact update(long messageId, long assetId, Stage stage) {
+        return new Fact.AssetChanged(asset(assetId).inMessage(messageId).at(stage, stage == Stage.READY ? 100 : 0)
+                .build());
     }
 
     /** A message with its assets, each built with this message's id and the sender as owner. */

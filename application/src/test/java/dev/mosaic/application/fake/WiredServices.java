@@ -43,7 +43,7 @@ public final class WiredServices implements AutoCloseable {
     WiredServices(MosaicSettings settings, FakeWorld world, EventLog events, EventNotifier notifier,
                   WorkSignal signal) {
         Views views = new Views(world.storage, world.clock, settings.downloadUrlTtl());
-        AssetChanges changes = new AssetChanges(world.transactions, world.messages, events, notifier, views);
+        AssetChanges changes = new AssetChanges(world.transactions, world.messages, events, notifier);
         this.sendAlbum = new SendAlbumService(settings, world.transactions, world.messages, world.ids,
                 world.idempotency, world.storage, events, notifier, views, world.clock);
         this.completeUpload = new CompleteUploadService(world.messages, world.storage, changes, world.jobs, signal,
@@ -51,7 +51,7 @@ public final class WiredServices implements AutoCloseable {
         this.signParts = new SignPartsService(settings, world.messages, world.storage, world.clock);
         this.abortUpload = new AbortUploadService(world.messages, world.storage, changes, views, world.clock);
         this.readMessages = new ReadMessagesService(world.messages, views);
-        this.readEvents = new ReadEventsService(events);
+        this.readEvents = new ReadEventsService(events, views);
         ProcessAssetService processAsset = new ProcessAssetService(world.messages, world.storage, world.media,
                 changes, world.clock);
         this.expireUploads = new ExpireUploadsService(world.messages, world.storage, changes, world.clock);

@@ -45,7 +45,7 @@ class CompleteUploadTest {
                 .isInstanceOfSatisfying(RequestRejected.class,
                         rejected -> assertThat(rejected.code()).isEqualTo("object_not_uploaded"));
         assertThat(world.jobs.pending()).isZero();
-        assertThat(world.events.eventsOf(SENDER)).hasSize(1);
+        assertThat(world.eventsOf(SENDER)).hasSize(1);
     }
 
     @Test
@@ -76,7 +76,7 @@ class CompleteUploadTest {
             pool.shutdownNow();
         }
         assertThat(world.jobs.pending()).isEqualTo(1);
-        assertThat(world.events.eventsOf(SENDER)).hasSize(2);
+        assertThat(world.eventsOf(SENDER)).hasSize(2);
     }
 
     @Test

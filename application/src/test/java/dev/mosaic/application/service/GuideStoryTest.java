@@ -56,7 +56,7 @@ class GuideStoryTest {
         assertThat(created.uploads()).extracting(UploadInstruction::objectKey)
                 .allSatisfy(key -> assertThat(key).startsWith("raw/1/"))
                 .doesNotHaveDuplicates();
-        assertThat(world.events.eventsOf(RECEIVER)).singleElement().isInstanceOf(Event.ChatMessage.class);
+        assertThat(world.eventsOf(RECEIVER)).singleElement().isInstanceOf(Event.ChatMessage.class);
     }
 
     @Test
@@ -85,9 +85,9 @@ class GuideStoryTest {
                 video + ":transcoding 100",
                 video + ":ready",
                 "chat_message_complete");
-        assertThat(describe(world.events.eventsOf(SENDER))).containsExactlyElementsOf(expected);
-        assertThat(describe(world.events.eventsOf(RECEIVER))).containsExactlyElementsOf(expected);
-        assertThat(world.events.eventsOf(STRANGER)).isEmpty();
+        assertThat(describe(world.eventsOf(SENDER))).containsExactlyElementsOf(expected);
+        assertThat(describe(world.eventsOf(RECEIVER))).containsExactlyElementsOf(expected);
+        assertThat(world.eventsOf(STRANGER)).isEmpty();
         assertThat(world.events.since(RECEIVER, 0, 100)).extracting(stored -> stored.sequence())
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
     }
@@ -131,7 +131,7 @@ class GuideStoryTest {
             };
             assertThat(stages).containsExactlyElementsOf(expected);
         }
-        List<Event> events = world.events.eventsOf(RECEIVER);
+        List<Event> events = world.eventsOf(RECEIVER);
         assertThat(events.get(events.size() - 1)).isInstanceOf(Event.ChatMessageComplete.class);
         assertThat(events).filteredOn(Event.ChatMessageComplete.class::isInstance).hasSize(1);
     }
@@ -177,7 +177,7 @@ class GuideStoryTest {
     }
 
     List<AssetView> updates(UserId user) {
-        return world.events.eventsOf(user, Event.ChatMessageUpdate.class).stream()
+        return world.eventsOf(user, Event.ChatMessageUpdate.class).stream()
                 .map(Event.ChatMessageUpdate::data).toList();
     }
 

@@ -53,7 +53,7 @@ class LifecycleTest {
         assertThat(cancelled.stage()).isEqualTo("cancelled");
         assertThat(again.stage()).isEqualTo("cancelled");
         assertThat(world.storage.openMultipartUploads()).isZero();
-        assertThat(world.events.eventsOf(RECEIVER, Event.ChatMessageUpdate.class))
+        assertThat(world.eventsOf(RECEIVER, Event.ChatMessageUpdate.class))
                 .extracting(update -> update.data().stage()).containsExactly("cancelled");
     }
 
@@ -89,7 +89,7 @@ class LifecycleTest {
         assertThat(asset(1).stage()).isEqualTo("expired");
         assertThat(asset(2).stage()).isEqualTo("expired");
         assertThat(world.storage.openMultipartUploads()).isZero();
-        List<Event> events = world.events.eventsOf(RECEIVER);
+        List<Event> events = world.eventsOf(RECEIVER);
         assertThat(events.get(events.size() - 1)).isInstanceOf(Event.ChatMessageComplete.class);
         assertThat(world.services.expireUploads().expireDue()).isZero();
     }
@@ -174,7 +174,7 @@ class LifecycleTest {
         world.runJobs();
 
         assertThat(asset(0).stage()).isEqualTo("ready");
-        assertThat(world.events.eventsOf(RECEIVER, Event.ChatMessageUpdate.class))
+        assertThat(world.eventsOf(RECEIVER, Event.ChatMessageUpdate.class))
                 .extracting(update -> update.data().stage())
                 .containsExactly("processing", "thumbnail_ready", "ready");
     }

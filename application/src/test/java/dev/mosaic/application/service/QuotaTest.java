@@ -129,6 +129,17 @@ class QuotaTest {
                 .isEqualTo(new QuotaHeadroom(0, 3, 0, 10_000, 0, 4));
     }
 
+    @Test
+    void everyOtherSettingKeepsTheQuota() {
+        UploadQuota quota = new UploadQuota(1, 2, 3);
+        MosaicSettings settings = MosaicSettings.defaults().withQuota(quota);
+
+        assertThat(settings.withJobLease(Duration.ofMinutes(3)).quota()).isEqualTo(quota);
+        assertThat(settings.withUploadDeadline(Duration.ofHours(3)).quota()).isEqualTo(quota);
+        assertThat(settings.withDownloadUrlTtl(Duration.ofHours(3)).quota()).isEqualTo(quota);
+        assertThat(MosaicSettings.defaults().quota()).isEqualTo(UploadQuota.defaults());
+    }
+
     static byte[] pdf(int size) {
         byte[] bytes = new byte[size];
         byte[] magic = "%PDF-".getBytes(StandardCharsets.US_ASCII);

@@ -102,6 +102,9 @@ class AccessibilityTest {
             assertThat(notice.isDisplayed()).isTrue();
             assertThat(notice.getText()).contains("notes.pdf failed: not a PDF");
             check(violations, "album ready", sender, receiver);
+            assertThat(notice.isDisplayed()).as("the notice stays until it is dismissed").isTrue();
+            new Keyboard(sender.driver).press(Keys.ESCAPE);
+            await("Escape dismisses the notice").atMost(LIVE).until(() -> !notice.isDisplayed());
             assertThat((Boolean) receiver.driver.executeScript("const album = document.querySelector('.album');"
                     + "return album.getBoundingClientRect().width + 8 >= album.parentElement.getBoundingClientRect().width;"))
                     .as("on a phone the grid fills its bubble").isTrue();
