@@ -2,13 +2,17 @@ package dev.mosaic.adapters.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mosaic.application.port.in.QuotaExceeded;
 import dev.mosaic.application.port.in.RequestRejected;
 import dev.mosaic.application.port.out.Unavailable;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +21,7 @@ final class ProblemMapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
+    static final String REQUEST_TIMEOUT = "request_timeout";
     /** Seconds a client waits before trying again after a 503. */
     static final int RETRY_AFTER_SECONDS = 5;
 
@@ -41,12 +46,32 @@ final class ProblemMapper {
             ctx.header(Header.WWW_AUTHENTICATE, unauthenticated.code().equals(Unauthenticated.MISSING)
                     ? "Bearer" : "Bearer error=\"invalid_token\"");
             answer(ctx, Problem.of(401, unauthenticated.code(), unauthenticated.getMessage()));
+        } else if (failure instanceof QuotaExceeded exceeded) {
+            exceeded.breach().freesAt().ifPresent(at -> ctx.header(Header.RETRY_AFTER,
+                    Long.toString(Math.max(1, Duration.between(Instant.now(), at).toSeconds()))));
+            answer(ctx, Problem.of(429, QuotaExceeded.CODE, exceeded.getMessage()));
+        } else if (failure instanceof RateLimited limited) {
+            ctx.header(Header.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+            answer(ctx, Problem.of(429, RateLimited.CODE, limited.getMessage()));
         } else if (failure instanceof HttpResponseException http) {
             answerFramework(ctx, http);
+        } else if (timedOut(failure)) {
+            answer(ctx, Problem.of(408, REQUEST_TIMEOUT, "the request body came too slowly or stopped; send it again"
+                    + " at a steady pace"));
         } else {
             LOG.error("Unexpected failure serving {} {}", ctx.method(), ctx.path(), failure);
             answer(ctx, Problem.of(500, "internal", "an unexpected error occurred; it has been logged"));
         }
+    }
+
+    /** Jetty's idle timeout and its minimum data rate both fail the body's read with a TimeoutException. */
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The client's doing, not Mosaic's: no ERROR, a count in the metrics, and a 4xx should it still listen. */
@@ -55,7 +80,8 @@ final class ProblemMapper {
         LOG.debug("{} {}: {}", ctx.method(), ctx.path(), gaveUp.getMessage());
         registry.counter("mosaic.http.bodies.abandoned", "reason", timedOut ? "timeout" : "aborted").increment();
         answer(ctx, timedOut
-                ? Problem.of(408, "request_timeout", "the request body stopped arriving")
+                ? Problem.of(408, REQUEST_TIMEOUT, "the request body came too slowly or stopped; send it again"
+                        + " at a steady pace")
                 : Problem.of(400, "client_aborted", "the request body was cut off before its end"));
     }
 
@@ -106,6 +132,9 @@ final class ProblemMapper {
     }
 
     private void answer(Context ctx, Problem problem) {
+        if (problem.status() < 500) {
+            Refusals.count(registry, problem.code());
+        }
         try {
             ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(mapper.writeValueAsString(problem));
         } catch (JsonProcessingException impossible) {
