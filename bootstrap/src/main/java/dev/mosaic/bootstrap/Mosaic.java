@@ -129,7 +129,7 @@ public final class Mosaic implements AutoCloseable {
         HttpApi api = HttpApi.create(useCases,
                 HttpSettings.of(settings.port(), config.tokens().settings(jwtSecret(config)))
                         .withAllowedOrigins(settings.corsOrigins())
-                        .withDevSignIn(settings.devSignIn()),
+                        .withDevSignIn(settings.devSignIn()).withLimits(config.limits().traffic()),
                 health, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         notifier.subscribe(api::deliver);
         notifier.onResync(api::deliverToEveryone);

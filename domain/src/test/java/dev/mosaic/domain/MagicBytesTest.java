@@ -69,6 +69,15 @@ class MagicBytesTest {
     }
 
     @Test
+    void anFtypLongerThanTheHeadIsReadAsFarAsTheHeadGoes() {
+        byte[] cut = ftyp("mif1", "miaf", "avif");
+        cut[3] = (byte) 0xF0;
+
+        assertThat(MagicBytes.sniff(cut)).contains("image/avif");
+        assertThat(MagicBytes.sniff(java.util.Arrays.copyOf(cut, 22))).contains("image/heif");
+    }
+
+    @Test
     void anAppleHeicAsItsFirstBytesReadIsHeif() {
         // an iPhone's IMG_0001.HEIC: ftyp of 24 bytes, major brand heic, compatible mif1, MiHE, MiPr, miaf, MiHB, heic
         byte[] iphone = ftyp("heic", "mif1", "MiHE", "MiPr", "miaf", "MiHB", "heic");

@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Runs ffmpeg under the supervisor: never interactive, quiet but for errors, its filters and
- * codecs held to a few threads. A failure that is the file's fault becomes a refusal; running too
+ * Runs ffmpeg under the supervisor: never interactive, quiet but for errors, on as many threads as
+ * ffmpeg picks for the cores unless told a number, and for long work at a lower priority, so that
+ * a transcode takes the cores nobody else wants rather than fewer of them. A failure that is the file's fault becomes a refusal; running too
  * long, being killed or running out of disk or memory is a passing trouble, thrown as such.
  */
 final class Ffmpeg {
@@ -23,18 +25,38 @@ final class Ffmpeg {
     /** Exit codes above this mean a signal ended the process (128 + its number). */
     private static final int SIGNALLED = 128;
 
+    /** How much lower than the server a transcode runs ({@code nice -n}): images and posters go first. */
+    static final int TRANSCODE_NICENESS = 10;
+
     private final Path program;
     private final ProcessSupervisor supervisor;
     private final int threads;
+    private final List<String> launcher;
 
-    Ffmpeg(Path program, ProcessSupervisor supervisor, int threads) {
+    /**
+     * @param threads  threads for decoding, filtering and encoding; 0 lets ffmpeg choose (one or more per core)
+     * @param launcher what runs ffmpeg, before its own path: nothing, or {@code nice -n 10}
+     */
+    Ffmpeg(Path program, ProcessSupervisor supervisor, int threads, List<String> launcher) {
         this.program = program;
         this.supervisor = supervisor;
         this.threads = threads;
+        this.launcher = List.copyOf(launcher);
     }
 
-    int threads() {
-        return threads;
+    Ffmpeg(Path program, ProcessSupervisor supervisor, int threads) {
+        this(program, supervisor, threads, List.of());
+    }
+
+    /** The same ffmpeg started through {@code nice} at {@link #TRANSCODE_NICENESS}, when nice is there. */
+    Ffmpeg lowerPriority(Optional<Path> nice) {
+        return nice.map(found -> new Ffmpeg(program, supervisor, threads,
+                List.of(found.toString(), "-n", Integer.toString(TRANSCODE_NICENESS)))).orElse(this);
+    }
+
+    /** {@code -threads N} where a number was set; nothing where ffmpeg chooses. */
+    List<String> threadOptions() {
+        return threads > 0 ? List.of("-threads", Integer.toString(threads)) : List.of();
     }
 
     /**
@@ -42,8 +64,11 @@ final class Ffmpeg {
      * @param outputLines hears each line ffmpeg writes to its standard output (its progress, when asked)
      */
     void run(String purpose, List<String> arguments, Consumer<String> outputLines) {
-        List<String> command = new ArrayList<>(List.of(program.toString(), "-nostdin", "-hide_banner", "-nostats",
-                "-v", "error", "-filter_threads", Integer.toString(threads)));
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(program.toString(), "-nostdin", "-hide_banner", "-nostats", "-v", "error"));
+        if (threads > 0) {
+            command.addAll(List.of("-filter_threads", Integer.toString(threads)));
+        }
         command.addAll(arguments);
         int exit;
         String errors;

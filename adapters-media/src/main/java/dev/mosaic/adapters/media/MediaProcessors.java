@@ -69,7 +69,8 @@ public final class MediaProcessors {
         Ffmpeg ffmpeg = new Ffmpeg(tools.ffmpeg(), supervisor, video.ffmpegThreads());
         return new VideoProcessor(new VideoProbe(tools.ffprobe(), supervisor), new ProbeReading(video),
                 new PosterFrame(ffmpeg), images,
-                new PlaybackRendition(ffmpeg, video.playbackShortSide(), video.maxDuration()),
+                new PlaybackRendition(ffmpeg.lowerPriority(tools.nice()), video.playbackShortSide(),
+                        video.maxDuration()),
                 transcodes, settings.previewSize());
     }
 }

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One frame of the video as a PNG, upright and already no larger than the preview, for the image
- * pipeline to turn into the thumbnail and preview.
+ * One frame of the video as a PNG, upright, in SDR and already no larger than the preview, for the
+ * image pipeline to turn into the thumbnail and preview.
  */
 final class PosterFrame {
     static final String FILE_NAME = "poster.png";
@@ -38,16 +38,16 @@ final class PosterFrame {
 
     private void extract(VideoFacts facts, Path input, Path poster, int longestSide, long atMillis) {
         Size size = facts.display().fitWithin(longestSide);
-        List<String> arguments = new ArrayList<>(List.of("-threads", Integer.toString(ffmpeg.threads())));
+        List<String> arguments = new ArrayList<>(ffmpeg.threadOptions());
         arguments.addAll(InputOptions.reading(facts.container()));
         arguments.addAll(List.of(
                 "-ss", InputOptions.seconds(atMillis),
                 "-i", InputOptions.url(input),
                 "-map", "0:" + facts.videoStream(),
                 "-frames:v", "1", "-an", "-sn", "-dn", "-map_metadata", "-1", "-map_chapters", "-1",
-                "-vf", "scale=" + size.width() + ":" + size.height(),
-                "-threads", Integer.toString(ffmpeg.threads()),
-                "-update", "1", "-c:v", "png", "-f", "image2", "-y", InputOptions.url(poster)));
+                "-vf", ToneMapping.poster(facts, size)));
+        arguments.addAll(ffmpeg.threadOptions());
+        arguments.addAll(List.of("-update", "1", "-c:v", "png", "-f", "image2", "-y", InputOptions.url(poster)));
         ffmpeg.run("poster frame", arguments, line -> { });
     }
 

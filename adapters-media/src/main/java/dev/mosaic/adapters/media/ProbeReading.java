@@ -37,7 +37,8 @@ final class ProbeReading {
         Optional<String> audio = streams.stream().filter(stream -> stream.codec_type == CodecType.AUDIO)
                 .min(Comparator.comparingInt(stream -> stream.index)).map(stream -> String.valueOf(stream.codec_name));
         return new VideoFacts(container, video.index, stored, rotation(video), duration,
-                String.valueOf(video.codec_name), String.valueOf(video.pix_fmt), audio);
+                String.valueOf(video.codec_name), String.valueOf(video.pix_fmt), audio,
+                video.color_transfer == null ? "unknown" : video.color_transfer);
     }
 
     private static boolean isMotionPicture(FFmpegStream stream) {

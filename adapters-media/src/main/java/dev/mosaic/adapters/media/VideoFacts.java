@@ -11,9 +11,11 @@ import java.util.OptionalLong;
  * @param rotation    clockwise degrees the picture is turned for display: 0, 90, 180 or 270
  * @param duration    milliseconds, when the container says
  * @param audioCodec  the first audio stream's codec, when there is audio
+ * @param colorTransfer the video's transfer function as ffprobe names it ({@code bt709},
+ *                      {@code arib-std-b67}, {@code smpte2084}...), or {@code unknown}
  */
 record VideoFacts(Container container, int videoStream, Size stored, int rotation, OptionalLong duration,
-                  String videoCodec, String pixelFormat, Optional<String> audioCodec) {
+                  String videoCodec, String pixelFormat, Optional<String> audioCodec, String colorTransfer) {
 
     /** The picture as people see it. */
     Size display() {

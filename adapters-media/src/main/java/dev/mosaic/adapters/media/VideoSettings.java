@@ -16,7 +16,9 @@ import java.util.Optional;
  * @param playbackShortSide       the playable rendition's shorter side is at most this (720 is "720p")
  * @param maxConcurrentTranscodes how many videos may be transcoded at the same time in this process
  * @param processTimeout          an ffmpeg or ffprobe process running longer is stopped with all its children
- * @param ffmpegThreads           how many threads one ffmpeg process may use to decode, filter and encode
+ * @param ffmpegThreads           how many threads one ffmpeg process may use to decode, filter and encode;
+ *                                0 lets ffmpeg choose for the cores (transcodes then run at a lower priority
+ *                                instead, so they use every core nobody else needs)
  */
 public record VideoSettings(Optional<Path> ffmpeg, Optional<Path> ffprobe, Duration maxDuration, int maxSide,
                             long maxFramePixels, int playbackShortSide, int maxConcurrentTranscodes,
@@ -30,15 +32,15 @@ public record VideoSettings(Optional<Path> ffmpeg, Optional<Path> ffprobe, Durat
             throw new IllegalArgumentException("video durations and timeouts must be positive");
         }
         if (maxSide < 2 || maxFramePixels < 4 || playbackShortSide < 2 || maxConcurrentTranscodes < 1
-                || ffmpegThreads < 1) {
+                || ffmpegThreads < 0) {
             throw new IllegalArgumentException("video limits must be positive");
         }
     }
 
-    /** Up to an hour, up to 8K (7680×4320), played back at 720p, one transcode at a time on two threads. */
+    /** Up to an hour, up to 8K (7680×4320), played back at 720p, one transcode at a time on ffmpeg's threads. */
     public static VideoSettings defaults() {
         return new VideoSettings(Optional.empty(), Optional.empty(), Duration.ofHours(1), 7680, 7680L * 4320,
-                720, 1, Duration.ofMinutes(10), 2);
+                720, 1, Duration.ofMinutes(10), 0);
     }
 
     public VideoSettings withFfmpeg(Path program) {

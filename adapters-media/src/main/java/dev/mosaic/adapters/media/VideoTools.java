@@ -4,10 +4,18 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
-/** The two programs video processing runs: configured ones first, then the first found on the PATH. */
-record VideoTools(Path ffmpeg, Path ffprobe) {
+/**
+ * The two programs video processing runs, configured ones first, then the first found on the PATH;
+ * and {@code nice}, which lowers a transcode's priority where it is found.
+ */
+record VideoTools(Path ffmpeg, Path ffprobe, Optional<Path> nice) {
     static final String FFMPEG = "ffmpeg";
     static final String FFPROBE = "ffprobe";
+    static final String NICE = "nice";
+
+    VideoTools(Path ffmpeg, Path ffprobe) {
+        this(ffmpeg, ffprobe, Optional.empty());
+    }
 
     /**
      * @param environment the process environment, for {@code PATH}
@@ -21,7 +29,8 @@ record VideoTools(Path ffmpeg, Path ffprobe) {
         Optional<Path> ffprobe = settings.ffprobe()
                 .or(() -> Programs.beside(settings.ffmpeg(), FFPROBE))
                 .or(() -> Programs.onPath(FFPROBE, environment));
+        Optional<Path> nice = Programs.onPath(NICE, environment).map(Path::toAbsolutePath);
         return ffmpeg.flatMap(found -> ffprobe.map(probe -> new VideoTools(found.toAbsolutePath(),
-                probe.toAbsolutePath())));
+                probe.toAbsolutePath(), nice)));
     }
 }

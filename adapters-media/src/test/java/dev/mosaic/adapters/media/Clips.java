@@ -32,6 +32,27 @@ final class Clips {
                 "-metadata", "com.apple.quicktime.location.ISO6709=" + LOCATION, "-movflags", "use_metadata_tags");
     }
 
+    /**
+     * HEVC 10-bit with BT.2020 primaries and an HDR transfer ({@code arib-std-b67} is HLG,
+     * {@code smpte2084} is PQ) and AAC in QuickTime, as an iPhone records.
+     */
+    static Path hdrMov(Path file, int width, int height, double seconds, String transfer) {
+        return make(file, width, height, seconds, List.of("-c:v", "libx265", "-preset", "ultrafast",
+                "-pix_fmt", "yuv420p10le", "-x265-params",
+                "colorprim=bt2020:transfer=" + transfer + ":colormatrix=bt2020nc:log-level=error",
+                "-color_primaries", "bt2020", "-color_trc", transfer, "-colorspace", "bt2020nc", "-tag:v", "hvc1",
+                "-c:a", "aac", "-b:a", "64k", "-f", "mov"));
+    }
+
+    /** The mean saturation ({@code signalstats}' SATAVG) over every frame of a video's first stream. */
+    static double meanSaturation(Path file) {
+        String printed = output(List.of("-i", file.toString(), "-map", "0:v:0", "-vf",
+                "signalstats,metadata=mode=print:key=lavfi.signalstats.SATAVG:file=-", "-f", "null", "-"));
+        return printed.lines().filter(line -> line.startsWith("lavfi.signalstats.SATAVG="))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf('=') + 1)))
+                .average().orElseThrow(() -> new AssertionError("no saturation measured in " + file));
+    }
+
     /** VP8 and Opus in WebM, as browsers record. */
     static Path webm(Path file, int width, int height, double seconds) {
         return make(file, width, height, seconds, List.of("-c:v", "libvpx", "-deadline", "realtime",

@@ -20,6 +20,7 @@ class HardenedCommandsTest {
     private Path recording(String name, Path real, Path log) throws IOException {
         Path program = root.resolve(name);
         Files.writeString(program, "#!/bin/sh\n"
+                + "printf 'niceness=%s\\n' \"$(cut -d' ' -f19 /proc/$$/stat)\" >> '" + log + "'\n"
                 + "for argument in \"$@\"; do printf '%s\\n' \"$argument\" >> '" + log + "'; done\n"
                 + "echo '---' >> '" + log + "'\n"
                 + "exec '" + real + "' \"$@\"\n");
@@ -67,14 +68,40 @@ class HardenedCommandsTest {
                     .allMatch(argument -> argument.startsWith("file:" + root));
         }
         for (List<String> command : runs) {
-            assertThat(command).containsSubsequence("-nostdin", "-filter_threads", "2", "-threads", "2", "-i", input);
+            assertThat(command).containsSubsequence("-nostdin", "-i", input);
             assertThat(command).containsSubsequence("-map_metadata", "-1").containsSubsequence("-map_chapters", "-1")
                     .contains("-sn", "-dn");
-            assertThat(command.lastIndexOf("-threads")).isGreaterThan(command.indexOf(input));
             assertThat(command).doesNotContain("concat", "hls", "-safe");
+            assertThat(command).as("ffmpeg picks its threads").doesNotContain("-threads", "-filter_threads");
         }
         assertThat(runs.get(1)).containsSubsequence("-progress", "pipe:1", "-c:v", "libx264", "-preset", "veryfast",
-                "-crf", "23", "-pix_fmt", "yuv420p", "-threads", "2", "-c:a", "aac", "-movflags", "+faststart");
+                "-crf", "23", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart");
+        int poster = niceness(runs.get(0));
+        assertThat(niceness(runs.get(1))).as("the transcode runs below the poster")
+                .isEqualTo(Math.min(19, poster + Ffmpeg.TRANSCODE_NICENESS));
+    }
+
+    @Test
+    void aConfiguredThreadCountHoldsDecodingFilteringAndEncoding() throws IOException {
+        Path ffmpegLog = root.resolve("ffmpeg.log");
+        VideoSettings video = VideoSettings.defaults().withPlaybackShortSide(120).withFfmpegThreads(2)
+                .withFfmpeg(recording("ffmpeg", Clips.TOOLS.ffmpeg(), ffmpegLog)).withFfprobe(Clips.TOOLS.ffprobe());
+        Path clip = Clips.h264Aac(root.resolve("clip.mp4"), 320, 240, 1);
+
+        VideoUploads.Result result = new VideoUploads(root).video(
+                MediaProcessors.create(MediaSettings.defaults().withVideo(video), Clips.searchPath()), "video/mp4", clip);
+
+        String input = InputOptions.url(result.input());
+        for (List<String> command : commands(ffmpegLog)) {
+            assertThat(command).containsSubsequence("-nostdin", "-filter_threads", "2", "-threads", "2", "-i", input);
+            assertThat(command.lastIndexOf("-threads")).isGreaterThan(command.indexOf(input));
+        }
+    }
+
+    private static int niceness(List<String> command) {
+        return command.stream().filter(line -> line.startsWith("niceness=")).findFirst()
+                .map(line -> Integer.parseInt(line.substring("niceness=".length()).trim()))
+                .orElseThrow(() -> new AssertionError("no niceness written in " + command));
     }
 
     @SafeVarargs

@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * Not a test: times thumbnail + preview of a 12 MP JPEG, one image at a time, reports the heap it
- * took, and times {@code vipsthumbnail} on the same file in the same run; then the heap for a 50 MP
- * JPEG. See {@code adapters-media/BENCHMARK.md} for how to run it.
+ * took, and times {@code vipsthumbnail} on the same file in the same run; then the same for the
+ * photo as HEIC; then the heap for a 50 MP JPEG. See {@code adapters-media/BENCHMARK.md} for how to run it.
  *
  * <p>Arguments: {@code [runs=20] [warmups=3]}.
  */
@@ -43,7 +43,7 @@ public final class ImageBenchmark {
             MediaProcessor processor = MediaProcessors.create(MediaSettings.defaults(), Clips.searchPath());
             System.out.printf(Locale.ROOT, "input            %dx%d JPEG, %d KiB; %d runs one at a time, thumbnail"
                     + " 320 + preview 1280%n", WIDTH, HEIGHT, Files.size(input) / 1024, runs);
-            Timings jvm = measure(processor, input, folder.resolve("jvm"), runs, warmups);
+            Timings jvm = measure(processor, input, ContentType.JPEG, folder.resolve("jvm"), runs, warmups);
             jvm.print("mosaic ms/image");
             System.out.printf(Locale.ROOT, "peak heap        %d MiB (sum of heap pool peaks; %d MiB in use before)%n",
                     jvm.peakHeap >> 20, jvm.heapBefore >> 20);
@@ -56,12 +56,37 @@ public final class ImageBenchmark {
             } else {
                 System.out.println("vips             vipsthumbnail is not installed (Debian: libvips-tools)");
             }
+            heic(processor, folder, Math.max(3, runs / 4), warmups > 0 ? 1 : 0, vips.isPresent());
             large(processor, folder, Math.max(3, runs / 4), vips.isPresent());
             System.out.printf(Locale.ROOT, "max heap         %d MiB, %d cores, Java %s%n",
                     Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"));
         } finally {
             deleteTree(folder);
+        }
+    }
+
+    /** The same 12 MP photo as an iPhone would store it: HEIC, made by heif-enc (libheif, x265). */
+    private static void heic(MediaProcessor processor, Path folder, int runs, int warmups, boolean vips)
+            throws IOException {
+        if (!Heifs.encoderInstalled()) {
+            System.out.println("heic             heif-enc is not installed (Debian: libheif-examples)");
+            return;
+        }
+        Path input = Files.write(folder.resolve("photo.heic"), Heifs.heic(Images.photo(WIDTH, HEIGHT)));
+        System.out.printf(Locale.ROOT, "input            %dx%d HEIC, %d KiB; %d runs one at a time%n", WIDTH, HEIGHT,
+                Files.size(input) / 1024, runs);
+        Timings jvm = measure(processor, input, new ContentType("image/heic"), folder.resolve("heic-jvm"), runs,
+                warmups);
+        jvm.print("mosaic ms/image");
+        if (vips) {
+            Timings both = measureVips(input, folder.resolve("heic-vips"), runs, warmups);
+            both.print("vips ms/image");
+            Timings one = measureVipsPreview(input, folder.resolve("heic-vips-preview"), runs);
+            one.print("vips preview only");
+            System.out.printf(Locale.ROOT, "ratio            mosaic/vips: median %.2f (both renditions), %.2f (vips"
+                    + " making the preview only: one decode, as ours)%n", jvm.median() / both.median(),
+                    jvm.median() / one.median());
         }
     }
 
@@ -72,7 +97,7 @@ public final class ImageBenchmark {
                 "-frames:v", "1", "-q:v", "3", input.toString()));
         System.out.printf(Locale.ROOT, "input            %dx%d JPEG (50 MP), %d KiB; %d runs%n", LARGE_WIDTH,
                 LARGE_HEIGHT, Files.size(input) / 1024, runs);
-        Timings jvm = measure(processor, input, folder.resolve("large-jvm"), runs, 1);
+        Timings jvm = measure(processor, input, ContentType.JPEG, folder.resolve("large-jvm"), runs, 1);
         jvm.print("mosaic ms/image");
         System.out.printf(Locale.ROOT, "peak heap        %d MiB for the 50 MP image (goal: under 256 MiB)%n",
                 jvm.peakHeap >> 20);
@@ -82,10 +107,10 @@ public final class ImageBenchmark {
         }
     }
 
-    private static Timings measure(MediaProcessor processor, Path input, Path folder, int runs, int warmups)
-            throws IOException {
+    private static Timings measure(MediaProcessor processor, Path input, ContentType type, Path folder, int runs,
+                                   int warmups) throws IOException {
         for (int i = 0; i < warmups; i++) {
-            once(processor, input, Files.createDirectories(folder.resolve("warmup-" + i)));
+            once(processor, input, type, Files.createDirectories(folder.resolve("warmup-" + i)));
         }
         System.gc();
         long heapBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -94,7 +119,7 @@ public final class ImageBenchmark {
         for (int i = 0; i < runs; i++) {
             Path workDir = Files.createDirectories(folder.resolve("run-" + i));
             long start = System.nanoTime();
-            once(processor, input, workDir);
+            once(processor, input, type, workDir);
             millis[i] = (System.nanoTime() - start) / 1_000_000.0;
         }
         long peakHeap = heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
@@ -113,8 +138,16 @@ public final class ImageBenchmark {
         return new Timings(millis, 0, 0);
     }
 
-    private static void once(MediaProcessor processor, Path input, Path workDir) {
-        MediaOutcome outcome = processor.process(new MediaJob(AssetKind.IMAGE, ContentType.JPEG), input, workDir,
+    private static Timings measureVipsPreview(Path input, Path folder, int runs) throws IOException {
+        double[] millis = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            millis[i] = VipsThumbnail.oneRendition(input, Files.createDirectories(folder.resolve("run-" + i)), 1280);
+        }
+        return new Timings(millis, 0, 0);
+    }
+
+    private static void once(MediaProcessor processor, Path input, ContentType type, Path workDir) {
+        MediaOutcome outcome = processor.process(new MediaJob(AssetKind.IMAGE, type), input, workDir,
                 MediaListener.IGNORE);
         if (!(outcome instanceof MediaOutcome.Processed)) {
             throw new IllegalStateException("the benchmark image was not processed: " + outcome);

@@ -45,7 +45,8 @@ class MediaSettingsTest {
         VideoSettings defaults = VideoSettings.defaults();
 
         assertThatThrownBy(() -> defaults.withMaxConcurrentTranscodes(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> defaults.withFfmpegThreads(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> defaults.withFfmpegThreads(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(defaults.withFfmpegThreads(0).ffmpegThreads()).as("0: ffmpeg chooses").isZero();
         assertThatThrownBy(() -> defaults.withMaxDuration(java.time.Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> defaults.withProcessTimeout(java.time.Duration.ofSeconds(-1)))

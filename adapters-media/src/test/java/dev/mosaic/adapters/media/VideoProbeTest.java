@@ -101,7 +101,7 @@ class VideoProbeTest {
         assertThat(defaults.maxFramePixels()).isEqualTo(7680L * 4320);
         assertThat(defaults.playbackShortSide()).isEqualTo(720);
         assertThat(defaults.maxConcurrentTranscodes()).isEqualTo(1);
-        assertThat(defaults.ffmpegThreads()).isEqualTo(2);
+        assertThat(defaults.ffmpegThreads()).isZero();
         assertThat(defaults.ffmpeg()).isEqualTo(Optional.empty());
     }
 }

@@ -38,6 +38,13 @@ final class VipsThumbnail {
         return (System.nanoTime() - start) / 1_000_000.0;
     }
 
+    /** Makes one rendition; answers the wall time in ms. */
+    static double oneRendition(Path input, Path folder, int size) {
+        long start = System.nanoTime();
+        rendition(input, folder.resolve("rendition.webp"), size);
+        return (System.nanoTime() - start) / 1_000_000.0;
+    }
+
     private static void rendition(Path input, Path output, int size) {
         List<String> command = List.of(PROGRAM, input.toAbsolutePath().toString(), "--size", Integer.toString(size),
                 "-o", output.toAbsolutePath() + "[Q=80,strip]");

@@ -59,15 +59,12 @@ class S3StorageOnS3ProxyTest {
     }
 
     @Test
-    void aHundredPartUrlsAreSignedQuicklyEachForItsPartAndLength() {
+    void aHundredPartUrlsAreSignedEachForItsPartAndLength() {
         UploadPlan.Multipart plan = new UploadPlan.Multipart(100L * 5 * 1024 * 1024 - 7, 5 * 1024 * 1024, 100);
         storage.signParts(key, "warm-up", plan.parts().subList(0, 1), expiresAt);
 
-        long started = System.nanoTime();
         List<SignedPart> signed = storage.signParts(key, "upload-1", plan.parts(), expiresAt);
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        assertThat(took).as("one shared presigner signs in microseconds").isLessThan(Duration.ofSeconds(1));
         assertThat(signed).hasSize(100).extracting(SignedPart::url).doesNotHaveDuplicates();
         for (SignedPart part : signed) {
             Map<String, String> query = SignedUrls.query(part.url());
