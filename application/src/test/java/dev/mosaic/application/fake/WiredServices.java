@@ -58,8 +58,8 @@ public final class WiredServices implements AutoCloseable {
         this.jobWorker = new JobWorker(settings, world.transactions, world.jobs, processAsset, changes, world.clock,
                 heartbeats);
         this.uploadProgress = new UploadProgressService(world.messages, views, world.clock);
-        this.readLimits = new ReadLimitsService(settings.policy());
         this.readQuota = new ReadQuotaService(settings.quota(), world.messages, world.clock);
+        this.readLimits = new ReadLimitsService(settings.policy(), readQuota);
     }
 
     public SendAlbumService sendAlbum() {
