@@ -14,6 +14,7 @@ import java.util.Map;
  * @param dataDir     database, stored files and generated secrets ({@code MOSAIC_DATA_DIR})
  * @param application the use cases' tunables ({@code MOSAIC_UPLOAD_EXPIRY}, {@code MOSAIC_JOB_LEASE},
  *                    {@code MOSAIC_DOWNLOAD_URL_TTL})
+ * @param limits      what one client may take: slow bodies, rate limits, socket caps, quotas
  */
 public record Config(
         Path dataDir,
@@ -23,7 +24,8 @@ public record Config(
         StorageConfig storage,
         NodeConfig node,
         MosaicSettings application,
-        MediaConfig media) {
+        MediaConfig media,
+        LimitsConfig limits) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -33,6 +35,7 @@ public record Config(
         Env env = new Env(variables);
         Path dataDir = Path.of(env.text("MOSAIC_DATA_DIR", "./data")).toAbsolutePath().normalize();
         TokenConfig tokens = TokenConfig.read(env);
+        LimitsConfig limits = LimitsConfig.read(env);
         return new Config(
                 dataDir,
                 HttpConfig.read(env, tokens),
@@ -43,8 +46,10 @@ public record Config(
                 MosaicSettings.defaults()
                         .withUploadDeadline(env.duration("MOSAIC_UPLOAD_EXPIRY", Duration.ofHours(24)))
                         .withJobLease(env.duration("MOSAIC_JOB_LEASE", Duration.ofMinutes(1)))
-                        .withDownloadUrlTtl(env.duration("MOSAIC_DOWNLOAD_URL_TTL", Duration.ofHours(12))),
-                MediaConfig.read(env));
+                        .withDownloadUrlTtl(env.duration("MOSAIC_DOWNLOAD_URL_TTL", Duration.ofHours(12)))
+                        .withQuota(limits.quota()),
+                MediaConfig.read(env),
+                limits);
     }
 
     /** Whether this is a PostgreSQL deployment, where events cross nodes by LISTEN/NOTIFY. */

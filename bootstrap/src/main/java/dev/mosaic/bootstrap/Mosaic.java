@@ -20,6 +20,7 @@ import dev.mosaic.application.service.ProcessAssetService;
 import dev.mosaic.application.service.ReadMessagesService;
 import dev.mosaic.application.service.ReadEventsService;
 import dev.mosaic.application.service.ReadLimitsService;
+import dev.mosaic.application.service.ReadQuotaService;
 import dev.mosaic.application.service.SendAlbumService;
 import dev.mosaic.application.service.SignPartsService;
 import dev.mosaic.application.service.UploadProgressService;
@@ -101,7 +102,8 @@ public final class Mosaic implements AutoCloseable {
                     readMessages,
                     new ReadEventsService(database.eventLog(), views),
                     new UploadProgressService(database.messages(), views, clock),
-                    new ReadLimitsService(settings.policy()),
+                    new ReadLimitsService(settings.policy(),
+                            new ReadQuotaService(settings.quota(), database.messages(), clock)),
                     store.endpoint());
             startHttp(useCases, notifier, List.of(new HealthCheck("database", database::isHealthy),
                     new HealthCheck("storage", store.storage()::isHealthy)));
@@ -129,7 +131,7 @@ public final class Mosaic implements AutoCloseable {
         HttpApi api = HttpApi.create(useCases,
                 HttpSettings.of(settings.port(), config.tokens().settings(jwtSecret(config)))
                         .withAllowedOrigins(settings.corsOrigins())
-                        .withDevSignIn(settings.devSignIn()),
+                        .withDevSignIn(settings.devSignIn()).withLimits(config.limits().traffic()),
                 health, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         notifier.subscribe(api::deliver);
         notifier.onResync(api::deliverToEveryone);

@@ -4,7 +4,7 @@ import dev.mosaic.adapters.storage.gcs.GcsStorage;
 import dev.mosaic.adapters.storage.local.LocalDiskStorage;
 import dev.mosaic.adapters.storage.local.LocalStorageSettings;
 import dev.mosaic.adapters.storage.s3.S3Storage;
-import dev.mosaic.application.port.in.SignedUrlEndpoint;
+import dev.mosaic.application.storage.SignedUrlEndpoint;
 import dev.mosaic.application.port.out.ObjectStorage;
 import java.net.URI;
 import java.nio.file.Path;

@@ -81,6 +81,7 @@ class BadInputTest {
                 bad("missing receiver", BATCH, "{\"attachments\": [{" + PHOTO + "}]}", 400, "receiver_id_missing"),
                 bad("receiver as text", BATCH, "{\"receiver_id\": \"bob\", \"attachments\": [{" + PHOTO + "}]}", 400, "field_invalid"),
                 bad("negative receiver", BATCH, "{\"receiver_id\": -4, \"attachments\": [{" + PHOTO + "}]}", 400, "receiver_id_invalid"),
+                bad("receiver nobody can sign in as", BATCH, "{\"receiver_id\": 1000000000000000000, \"attachments\": [{" + PHOTO + "}]}", 400, "receiver_id_invalid"),
                 bad("missing attachments", BATCH, "{\"receiver_id\": 42}", 400, "attachments_missing"),
                 bad("empty attachments", BATCH, "{\"receiver_id\": 42, \"attachments\": []}", 400, "attachments_missing"),
                 bad("attachments not a list", BATCH, "{\"receiver_id\": 42, \"attachments\": {\"a\": 1}}", 400, "field_invalid"),

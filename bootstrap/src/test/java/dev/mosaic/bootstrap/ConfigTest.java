@@ -98,7 +98,14 @@ class ConfigTest {
             "MOSAIC_JWKS_URL, jwks, MOSAIC_JWKS_URL must be an absolute URL",
             "MOSAIC_UPLOAD_EXPIRY, tomorrow, MOSAIC_UPLOAD_EXPIRY must be an ISO-8601 duration",
             "MOSAIC_PUBLIC_URL, localhost, MOSAIC_PUBLIC_URL must be an absolute URL",
-            "MOSAIC_WORKERS, 0, MOSAIC_WORKERS must be between 1 and 64"})
+            "MOSAIC_WORKERS, 0, MOSAIC_WORKERS must be between 1 and 64",
+            "MOSAIC_HTTP_IDLE_TIMEOUT, 30, MOSAIC_HTTP_IDLE_TIMEOUT must be an ISO-8601 duration",
+            "MOSAIC_MIN_BODY_RATE, 0, MOSAIC_MIN_BODY_RATE must be between 1 and",
+            "MOSAIC_RATE_USER_BURST, lots, MOSAIC_RATE_USER_BURST must be a whole number",
+            "MOSAIC_RATE_ADDRESS_PER_SECOND, -1, MOSAIC_RATE_ADDRESS_PER_SECOND must be between 1 and",
+            "MOSAIC_SOCKETS_PER_USER, 0, MOSAIC_SOCKETS_PER_USER must be between 1 and",
+            "MOSAIC_QUOTA_PENDING_BYTES, 1GB, MOSAIC_QUOTA_PENDING_BYTES must be a whole number",
+            "MOSAIC_QUOTA_ALBUMS_PER_DAY, 0, MOSAIC_QUOTA_ALBUMS_PER_DAY must be between 1 and"})
     void aWrongSettingStopsStartUpWithOneLineSayingWhatToSet(String name, String value, String message) {
         assertThatThrownBy(() -> Config.from(Map.of(name, value)))
                 .isInstanceOf(ConfigException.class)
@@ -128,6 +135,27 @@ class ConfigTest {
         assertThatThrownBy(() -> Stores.open(config.storage(), dataDir, config.http().publicUrl(), Clock.systemUTC()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("MOSAIC_GCS_CREDENTIALS");
+    }
+
+    @Test
+    void limitsAreReadFromTheirVariables() {
+        LimitsConfig limits = Config.from(Map.ofEntries(Map.entry("MOSAIC_HTTP_IDLE_TIMEOUT", "PT5S"),
+                Map.entry("MOSAIC_MIN_BODY_RATE", "2048"), Map.entry("MOSAIC_MAX_CONCURRENT_PUTS", "7"),
+                Map.entry("MOSAIC_RATE_USER_BURST", "11"), Map.entry("MOSAIC_RATE_USER_PER_SECOND", "3"),
+                Map.entry("MOSAIC_RATE_ADDRESS_BURST", "13"), Map.entry("MOSAIC_RATE_ADDRESS_PER_SECOND", "2"),
+                Map.entry("MOSAIC_SOCKETS_PER_USER", "4"), Map.entry("MOSAIC_SOCKETS_PER_ADDRESS", "6"),
+                Map.entry("MOSAIC_QUOTA_PENDING_UPLOADS", "9"), Map.entry("MOSAIC_QUOTA_PENDING_BYTES", "123456"),
+                Map.entry("MOSAIC_QUOTA_ALBUMS_PER_DAY", "8"))).limits();
+
+        assertThat(limits.traffic()).isEqualTo(new dev.mosaic.adapters.http.TrafficLimits(Duration.ofSeconds(5), 2048,
+                7, dev.mosaic.adapters.http.TrafficLimits.RateLimit.perSecond(11, 3),
+                dev.mosaic.adapters.http.TrafficLimits.RateLimit.perSecond(13, 2), 4, 6));
+        assertThat(limits.quota()).isEqualTo(new dev.mosaic.domain.UploadQuota(9, 123456, 8));
+        assertThat(Config.from(Map.of("MOSAIC_QUOTA_ALBUMS_PER_DAY", "8")).application().quota().maxAlbumsPerDay())
+                .isEqualTo(8);
+        assertThat(Config.from(Map.of()).limits())
+                .isEqualTo(new LimitsConfig(dev.mosaic.adapters.http.TrafficLimits.defaults(),
+                        dev.mosaic.domain.UploadQuota.defaults()));
     }
 
     @Test

@@ -16,6 +16,15 @@ class IdentifiersTest {
     }
 
     @Test
+    void aUserCanSignInOnlyWithAnIdATokenSubjectCanCarry() {
+        assertThat(UserId.canSignIn(1)).isTrue();
+        assertThat(UserId.canSignIn(999_999_999_999_999_999L)).isTrue();
+        assertThat(UserId.canSignIn(1_000_000_000_000_000_000L)).isFalse();
+        assertThat(UserId.canSignIn(0)).isFalse();
+        assertThat(UserId.canSignIn(-1)).isFalse();
+    }
+
+    @Test
     void zeroIsNoId() {
         assertThatIllegalArgumentException().isThrownBy(() -> AssetId.of(0));
         assertThatIllegalArgumentException().isThrownBy(() -> MessageId.of(0));

@@ -12,16 +12,31 @@ final class Authentication {
     private static final String BEARER = "bearer ";
 
     private final TokenVerifier verifier;
+    private final Throttle throttle;
 
-    Authentication(TokenVerifier verifier) {
+    Authentication(TokenVerifier verifier, Throttle throttle) {
         this.verifier = verifier;
+        this.throttle = throttle;
     }
 
-    /** Before every matched {@code /api/} handler, except those registered with {@link Access#ANYONE}. */
+    /**
+     * Before every matched {@code /api/} handler, except those registered with {@link Access#ANYONE}; then takes
+     * the call from its user's rate limit, or from its address's where no user could be established.
+     */
     void authenticate(Context ctx) {
-        if (!ctx.routeRoles().contains(Access.ANYONE)) {
-            ctx.attribute(USER, userOf(ctx.header(Header.AUTHORIZATION)));
+        if (ctx.routeRoles().contains(Access.ANYONE)) {
+            throttle.address(ctx.ip());
+            return;
         }
+        UserId user;
+        try {
+            user = userOf(ctx.header(Header.AUTHORIZATION));
+        } catch (Unauthenticated refused) {
+            throttle.address(ctx.ip());
+            throw refused;
+        }
+        throttle.user(user);
+        ctx.attribute(USER, user);
     }
 
     /** The user of a request or socket upgrade that carries an {@code Authorization} header. */

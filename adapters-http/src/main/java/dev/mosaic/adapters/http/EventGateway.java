@@ -11,6 +11,7 @@ import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -40,6 +41,8 @@ final class EventGateway {
     private final Authentication authentication;
     private final SocketFrames frames;
     private final Duration authTimeout;
+    private final SocketCaps caps;
+    private final MeterRegistry registry;
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "mosaic-ws-auth-deadline");
         thread.setDaemon(true);
@@ -49,12 +52,14 @@ final class EventGateway {
     private final Map<UserId, Set<EventSocket>> byUser = new ConcurrentHashMap<>();
 
     EventGateway(ReadEventsUseCase events, ReportUploadProgressUseCase progress, Authentication authentication,
-                 SocketFrames frames, Duration authTimeout) {
+                 SocketFrames frames, Duration authTimeout, SocketCaps caps, MeterRegistry registry) {
         this.events = events;
         this.progress = progress;
         this.authentication = authentication;
         this.frames = frames;
         this.authTimeout = authTimeout;
+        this.caps = caps;
+        this.registry = registry;
     }
 
     void configure(WsConfig ws) {
@@ -92,6 +97,13 @@ final class EventGateway {
         ctx.enableAutomaticPings(PING_INTERVAL.toSeconds(), TimeUnit.SECONDS);
         String authorization = ctx.header(Header.AUTHORIZATION);
         if (authorization == null) {
+            String address = socket.address();
+            if (!caps.admitWaiting(address)) {
+                Refusals.count(registry, SocketCaps.CODE);
+                socket.close(POLICY_VIOLATION, SocketCaps.CODE);
+                return;
+            }
+            socket.waitingFrom(address);
             socket.authDeadline(deadlines.schedule(() -> {
                 if (!socket.isAuthenticated()) {
                     socket.close(POLICY_VIOLATION, "auth_timeout");
@@ -173,7 +185,15 @@ final class EventGateway {
         EventSocket socket = sockets.remove(ctx.sessionId());
         if (socket != null) {
             socket.cancelAuthDeadline();
+            stopWaiting(socket);
             unregister(socket);
+        }
+    }
+
+    private void stopWaiting(EventSocket socket) {
+        String address = socket.stopWaiting();
+        if (address != null) {
+            caps.releaseWaiting(address);
         }
     }
 
@@ -188,16 +208,21 @@ final class EventGateway {
 
     /** Registers the socket first, then catches up, so an event committed meanwhile is not missed. */
     private void authenticate(EventSocket socket, UserId user, Optional<Long> since) {
+        stopWaiting(socket);
         socket.lock().lock();
         try {
             long last = events.lastSequence(user);
             socket.send(frames.ready(user.value(), last));
             socket.authenticated(user, since.map(asked -> Math.max(0, Math.min(asked, last))).orElse(last));
-            byUser.compute(user, (owner, owned) -> {
+            Set<EventSocket> mine = byUser.compute(user, (owner, owned) -> {
                 Set<EventSocket> sockets = owned == null ? ConcurrentHashMap.newKeySet() : owned;
                 sockets.add(socket);
                 return sockets;
             });
+            for (EventSocket oldest : caps.surplus(mine)) {
+                Refusals.count(registry, SocketCaps.CODE);
+                oldest.close(POLICY_VIOLATION, SocketCaps.CODE);
+            }
             if (!socket.isOpen()) {
                 unregister(socket);
                 return;

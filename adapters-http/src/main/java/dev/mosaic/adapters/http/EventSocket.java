@@ -6,6 +6,8 @@ import dev.mosaic.domain.UserId;
 import io.javalin.websocket.WsContext;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
@@ -20,7 +22,11 @@ final class EventSocket {
     static final int PAGE_SIZE = 200;
     private static final Logger LOG = LoggerFactory.getLogger(EventSocket.class);
 
+    private static final AtomicLong OPENED = new AtomicLong();
+
     private final WsContext ctx;
+    private final long order = OPENED.incrementAndGet();
+    private final AtomicReference<String> waitingAddress = new AtomicReference<>();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile UserId user;
     private volatile ScheduledFuture<?> authDeadline;
@@ -32,6 +38,28 @@ final class EventSocket {
 
     String id() {
         return ctx.sessionId();
+    }
+
+    /** Sockets opened later have a larger order. */
+    long order() {
+        return order;
+    }
+
+    /** The client's address, without the port. */
+    String address() {
+        java.net.SocketAddress remote = ctx.session.getRemoteSocketAddress();
+        return remote instanceof java.net.InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress().getHostAddress() : String.valueOf(remote);
+    }
+
+    /** Remembers that this socket counts against its address's sockets not signed in. */
+    void waitingFrom(String address) {
+        waitingAddress.set(address);
+    }
+
+    /** The address this socket counted against, once: null if it did not or was already released. */
+    String stopWaiting() {
+        return waitingAddress.getAndSet(null);
     }
 
     boolean isAuthenticated() {

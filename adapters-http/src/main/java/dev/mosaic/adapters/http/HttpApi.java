@@ -34,14 +34,17 @@ public final class HttpApi {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(registry, "registry");
         ObjectMapper mapper = Json.mapper();
-        Authentication authentication = new Authentication(new TokenVerifier(settings.tokens()));
+        Throttle throttle = new Throttle(settings.limits());
+        Authentication authentication = new Authentication(new TokenVerifier(settings.tokens()), throttle);
         EventGateway gateway = new EventGateway(useCases.readEvents(), useCases.reportUploadProgress(), authentication,
-                new SocketFrames(mapper), settings.socketAuthTimeout());
+                new SocketFrames(mapper), settings.socketAuthTimeout(),
+                new SocketCaps(settings.limits().socketsPerUser(), settings.limits().socketsPerAddress()), registry);
         Javalin app = Javalin.create(config -> {
             configureServer(config, settings, mapper, registry);
             WebClient.serve(config);
             routes(config, useCases, settings, mapper, authentication, gateway,
-                    new OperationsController(healthChecks, registry));
+                    new OperationsController(healthChecks, registry), new ProblemMapper(mapper, registry));
+            config.routes.wsBeforeUpgrade("/api/v1/ws", ctx -> throttle.socketUpgrade(ctx, authentication));
         });
         return new HttpApi(app, gateway);
     }
@@ -51,6 +54,7 @@ public final class HttpApi {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.jetty.port = settings.port();
+        SlowBodies.guard(config, settings);
         config.http.maxRequestSize = settings.maxBodyBytes();
         config.http.prefer405over404 = true;
         config.jsonMapper(new JavalinJackson(mapper, false));
@@ -64,11 +68,10 @@ public final class HttpApi {
 
     private static void routes(JavalinConfig config, UseCases useCases, HttpSettings settings, ObjectMapper mapper,
                                Authentication authentication, EventGateway gateway,
-                               OperationsController operations) {
+                               OperationsController operations, ProblemMapper problems) {
         JsonBody bodies = new JsonBody(mapper, settings.maxBodyBytes());
         UploadController uploads = new UploadController(useCases, bodies);
         MessageController messages = new MessageController(useCases);
-        ProblemMapper problems = new ProblemMapper(mapper);
         Cors cors = new Cors(settings.allowedOrigins());
 
         config.routes.before(cors::apply);

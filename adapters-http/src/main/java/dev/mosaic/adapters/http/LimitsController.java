@@ -7,8 +7,8 @@ import io.javalin.http.Header;
 /** What a batch request accepts, for clients to check files before they send them. */
 final class LimitsController {
 
-    /** Limits change only with a deployment; a client may keep them for a few minutes. */
-    static final String CACHE_CONTROL = "private, max-age=300";
+    /** The policy changes only with a deployment, the quota headroom with every album: keep them half a minute. */
+    static final String CACHE_CONTROL = "private, max-age=30";
 
     private final ReadLimitsUseCase readLimits;
 

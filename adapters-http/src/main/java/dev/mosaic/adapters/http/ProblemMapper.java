@@ -2,10 +2,15 @@ package dev.mosaic.adapters.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mosaic.application.port.in.QuotaExceeded;
 import dev.mosaic.application.port.in.RequestRejected;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,10 +19,14 @@ final class ProblemMapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
-    private final ObjectMapper mapper;
+    static final String REQUEST_TIMEOUT = "request_timeout";
 
-    ProblemMapper(ObjectMapper mapper) {
+    private final ObjectMapper mapper;
+    private final MeterRegistry registry;
+
+    ProblemMapper(ObjectMapper mapper, MeterRegistry registry) {
         this.mapper = mapper;
+        this.registry = registry;
     }
 
     void handle(Exception failure, Context ctx) {
@@ -27,12 +36,32 @@ final class ProblemMapper {
             ctx.header(Header.WWW_AUTHENTICATE, unauthenticated.code().equals(Unauthenticated.MISSING)
                     ? "Bearer" : "Bearer error=\"invalid_token\"");
             answer(ctx, Problem.of(401, unauthenticated.code(), unauthenticated.getMessage()));
+        } else if (failure instanceof QuotaExceeded exceeded) {
+            exceeded.breach().freesAt().ifPresent(at -> ctx.header(Header.RETRY_AFTER,
+                    Long.toString(Math.max(1, Duration.between(Instant.now(), at).toSeconds()))));
+            answer(ctx, Problem.of(429, QuotaExceeded.CODE, exceeded.getMessage()));
+        } else if (failure instanceof RateLimited limited) {
+            ctx.header(Header.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+            answer(ctx, Problem.of(429, RateLimited.CODE, limited.getMessage()));
         } else if (failure instanceof HttpResponseException http) {
             answerFramework(ctx, http);
+        } else if (timedOut(failure)) {
+            answer(ctx, Problem.of(408, REQUEST_TIMEOUT, "the request body came too slowly or stopped; send it again"
+                    + " at a steady pace"));
         } else {
             LOG.error("Unexpected failure serving {} {}", ctx.method(), ctx.path(), failure);
             answer(ctx, Problem.of(500, "internal", "an unexpected error occurred; it has been logged"));
         }
+    }
+
+    /** Jetty's idle timeout and its minimum data rate both fail the body's read with a TimeoutException. */
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void answerFramework(Context ctx, HttpResponseException http) {
@@ -68,6 +97,9 @@ final class ProblemMapper {
     }
 
     private void answer(Context ctx, Problem problem) {
+        if (problem.status() < 500) {
+            Refusals.count(registry, problem.code());
+        }
         try {
             ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(mapper.writeValueAsString(problem));
         } catch (JsonProcessingException impossible) {

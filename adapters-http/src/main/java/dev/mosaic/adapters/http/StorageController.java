@@ -1,8 +1,8 @@
 package dev.mosaic.adapters.http;
 
-import dev.mosaic.application.port.out.ContentDisposition;
-import dev.mosaic.application.port.in.SignedUrlEndpoint;
-import dev.mosaic.application.port.in.SignedUrlEndpoint.Download;
+import dev.mosaic.application.storage.ContentDisposition;
+import dev.mosaic.application.storage.SignedUrlEndpoint;
+import dev.mosaic.application.storage.SignedUrlEndpoint.Download;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import java.io.IOException;

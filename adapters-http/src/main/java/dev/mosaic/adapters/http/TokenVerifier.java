@@ -52,7 +52,7 @@ final class TokenVerifier {
             throw new Unauthenticated(Unauthenticated.INVALID, "the token's subject must be a positive integer user id");
         }
         long id = Long.parseLong(subject);
-        if (id <= 0) {
+        if (!UserId.canSignIn(id)) {
             throw new Unauthenticated(Unauthenticated.INVALID, "the token's subject must be a positive integer user id");
         }
         return UserId.of(id);

@@ -9,7 +9,7 @@ import dev.mosaic.application.port.in.ReadEventsUseCase;
 import dev.mosaic.application.port.in.ReportUploadProgressUseCase;
 import dev.mosaic.application.port.in.SendAlbumUseCase;
 import dev.mosaic.application.port.in.SignPartsUseCase;
-import dev.mosaic.application.port.in.SignedUrlEndpoint;
+import dev.mosaic.application.storage.SignedUrlEndpoint;
 import java.util.Objects;
 import java.util.Optional;
 

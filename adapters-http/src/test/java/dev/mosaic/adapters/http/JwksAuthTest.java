@@ -105,7 +105,7 @@ class JwksAuthTest {
             TokenSettings tokens = tweak.apply(TokenSettings.hs256(TestApi.SECRET).withJwks(jwks));
             api = TestApi.start(new StubUseCases(), settings -> new HttpSettings(0, settings.allowedOrigins(),
                     settings.maxBodyBytes(), tokens, settings.socketAuthTimeout(), settings.maxFrameBytes(),
-                    settings.storageMaxAge(), settings.devSignIn()), List.of());
+                    settings.storageMaxAge(), settings.devSignIn(), settings.limits()), List.of());
         } catch (IOException impossible) {
             throw new IllegalStateException(impossible);
         }

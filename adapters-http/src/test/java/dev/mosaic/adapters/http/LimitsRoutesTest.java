@@ -34,7 +34,7 @@ class LimitsRoutesTest {
         HttpResponse<String> response = api.get(path, 7);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Cache-Control")).contains("private, max-age=300");
+        assertThat(response.headers().firstValue("Cache-Control")).contains("private, max-age=30");
         JsonNode limits = json(response.body());
         assertThat(limits.path("max_attachments").asInt()).isEqualTo(10);
         assertThat(limits.path("max_text_length").asInt()).isEqualTo(4096);
@@ -42,6 +42,10 @@ class LimitsRoutesTest {
         assertThat(limits.path("kinds").path("video").path("accepted_types").get(0).asText()).isEqualTo("video/*");
         assertThat(limits.path("multipart").path("threshold").asLong()).isEqualTo(5L * 1024 * 1024);
         assertThat(limits.path("multipart").path("max_parts").asInt()).isEqualTo(10_000);
+        assertThat(limits.path("quota").path("pending_uploads").asInt()).isEqualTo(1);
+        assertThat(limits.path("quota").path("pending_bytes").asLong()).isEqualTo(3L * 1024 * 1024);
+        assertThat(limits.path("quota").path("albums_today").asInt()).isEqualTo(2);
+        assertThat(limits.path("quota").path("max_albums_per_day").asInt()).isPositive();
         assertThat(viewer.get()).isEqualTo(UserId.of(7));
     }
 

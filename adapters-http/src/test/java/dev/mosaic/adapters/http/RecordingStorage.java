@@ -1,7 +1,7 @@
 package dev.mosaic.adapters.http;
 
 import dev.mosaic.application.port.in.RequestRejected;
-import dev.mosaic.application.port.in.SignedUrlEndpoint;
+import dev.mosaic.application.storage.SignedUrlEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -13,7 +13,7 @@ import dev.mosaic.application.port.in.SendAlbumCommand;
 import dev.mosaic.application.port.in.SendAlbumUseCase;
 import dev.mosaic.application.port.in.SignPartsCommand;
 import dev.mosaic.application.port.in.SignPartsUseCase;
-import dev.mosaic.application.port.in.SignedUrlEndpoint;
+import dev.mosaic.application.storage.SignedUrlEndpoint;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;

@@ -7,9 +7,11 @@ import dev.mosaic.application.view.MessageView;
 import dev.mosaic.application.view.PartBatch;
 import dev.mosaic.application.view.PartUrl;
 import dev.mosaic.application.view.PartsIssued;
+import dev.mosaic.application.view.QuotaHeadroom;
 import dev.mosaic.application.view.UploadInstruction;
 import dev.mosaic.application.view.UploadLimits;
 import dev.mosaic.domain.UploadPolicy;
+import dev.mosaic.domain.UploadQuota;
 import dev.mosaic.domain.UserId;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +56,12 @@ final class Views {
         return new AlbumCreated(MESSAGE_ID, List.of(direct, multipart), message(MESSAGE_ID));
     }
 
-    /** The defaults, as the real use case tells them. */
+    /** The defaults, as the real use case tells them, to a viewer with one upload of 3 MiB pending and 2 albums today. */
     static UploadLimits limits() {
-        return new ReadLimitsService(UploadPolicy.defaults()).limits(UserId.of(SENDER));
+        UploadQuota quota = UploadQuota.defaults();
+        QuotaHeadroom headroom = new QuotaHeadroom(1, quota.maxPendingUploads(), 3L * 1024 * 1024,
+                quota.maxPendingBytes(), 2, quota.maxAlbumsPerDay());
+        return new ReadLimitsService(UploadPolicy.defaults(), viewer -> headroom).limits(UserId.of(SENDER));
     }
 
     static PartsIssued partsIssued() {

@@ -9,6 +9,7 @@ import dev.mosaic.domain.Message;
 import dev.mosaic.domain.MessageId;
 import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.Stage;
+import dev.mosaic.domain.UploadUsage;
 import dev.mosaic.domain.UserId;
 import java.time.Instant;
 import java.util.List;
@@ -68,6 +69,15 @@ final class JdbiMessages implements Messages {
         if (transactions.withDao(MessageDao.class, dao -> dao.updateAsset(row)) != 1) {
             throw new IllegalStateException("no asset " + next.id() + " in message " + next.messageId());
         }
+    }
+
+    @Override
+    public UploadUsage usage(UserId sender, Instant windowStart) {
+        UsageRow row = transactions.withDao(MessageDao.class,
+                dao -> dao.usage(sender.value(), Stage.UPLOADING.name(), windowStart));
+        return new UploadUsage(Math.toIntExact(row.pendingUploads()), row.pendingBytes(),
+                Optional.ofNullable(row.earliestDeadline()), Math.toIntExact(row.albums()),
+                Optional.ofNullable(row.oldestAlbum()));
     }
 
     @Override

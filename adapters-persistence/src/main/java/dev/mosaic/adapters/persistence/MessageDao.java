@@ -12,6 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(MessageRow.class)
 @RegisterConstructorMapper(AssetRow.class)
+@RegisterConstructorMapper(UsageRow.class)
 interface MessageDao {
     String ASSET_COLUMNS = """
             id, message_id, display_order, owner_id, kind, file_name, content_type, object_key, upload_mode,
@@ -71,4 +72,13 @@ interface MessageDao {
             ORDER BY expires_at, id
             LIMIT :limit""")
     List<AssetRow> deadlinePassed(String stage, Instant now, int limit);
+
+    @SqlQuery("""
+            SELECT pending.uploads AS pending_uploads, pending.bytes AS pending_bytes,
+                   pending.earliest AS earliest_deadline, sent.albums AS albums, sent.oldest AS oldest_album
+            FROM (SELECT COUNT(*) AS uploads, COALESCE(SUM(file_size), 0) AS bytes, MIN(expires_at) AS earliest
+                  FROM assets WHERE owner_id = :sender AND stage = :stage) pending,
+                 (SELECT COUNT(*) AS albums, MIN(created_at) AS oldest
+                  FROM messages WHERE sender_id = :sender AND created_at > :windowStart) sent""")
+    UsageRow usage(long sender, String stage, Instant windowStart);
 }

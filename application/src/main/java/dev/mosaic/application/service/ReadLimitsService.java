@@ -1,6 +1,7 @@
 package dev.mosaic.application.service;
 
 import dev.mosaic.application.port.in.ReadLimitsUseCase;
+import dev.mosaic.application.port.in.ReadQuotaUseCase;
 import dev.mosaic.application.view.UploadLimits;
 import dev.mosaic.application.view.UploadLimits.KindLimits;
 import dev.mosaic.domain.AssetKind;
@@ -11,20 +12,25 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The upload policy, told to clients: the same numbers the batch request is checked against. */
+/** The upload policy and the viewer's quota headroom, told to clients: what the batch request is checked against. */
 public final class ReadLimitsService implements ReadLimitsUseCase {
-    private final UploadLimits limits;
+    private final UploadPolicy policy;
+    private final Map<String, KindLimits> kinds;
+    private final UploadLimits.Multipart multipart;
+    private final ReadQuotaUseCase quota;
 
-    public ReadLimitsService(UploadPolicy policy) {
-        Map<String, KindLimits> kinds = Arrays.stream(AssetKind.values()).collect(Collectors.toMap(
+    public ReadLimitsService(UploadPolicy policy, ReadQuotaUseCase quota) {
+        this.policy = policy;
+        this.kinds = Arrays.stream(AssetKind.values()).collect(Collectors.toMap(
                 AssetKind::wireName, kind -> new KindLimits(policy.maxBytes(kind), ContentType.acceptedFor(kind))));
-        this.limits = new UploadLimits(policy.maxAttachments(), policy.maxTextLength(), kinds,
-                new UploadLimits.Multipart(policy.multipartThreshold(), policy.defaultPartSize(),
-                        UploadPolicy.MIN_PART_SIZE, UploadPolicy.MAX_PART_SIZE, UploadPolicy.MAX_PARTS));
+        this.multipart = new UploadLimits.Multipart(policy.multipartThreshold(), policy.defaultPartSize(),
+                UploadPolicy.MIN_PART_SIZE, UploadPolicy.MAX_PART_SIZE, UploadPolicy.MAX_PARTS);
+        this.quota = quota;
     }
 
     @Override
     public UploadLimits limits(UserId viewer) {
-        return limits;
+        return new UploadLimits(policy.maxAttachments(), policy.maxTextLength(), kinds, multipart,
+                quota.headroom(viewer));
     }
 }

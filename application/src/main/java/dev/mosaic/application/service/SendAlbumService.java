@@ -1,6 +1,7 @@
 package dev.mosaic.application.service;
 
 import dev.mosaic.application.event.Fact;
+import dev.mosaic.application.port.in.QuotaExceeded;
 import dev.mosaic.application.port.in.RequestRejected;
 import dev.mosaic.application.port.in.RequestRejected.Reason;
 import dev.mosaic.application.port.in.SendAlbumCommand;
@@ -19,6 +20,7 @@ import dev.mosaic.domain.Message;
 import dev.mosaic.domain.MessageId;
 import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.UploadPlan;
+import dev.mosaic.domain.UploadQuota;
 import dev.mosaic.domain.UserId;
 import java.time.Clock;
 import java.time.Instant;
@@ -131,6 +133,7 @@ public final class SendAlbumService implements SendAlbumUseCase {
     /** Stores the album; on any failure before the commit, the multipart uploads it started are aborted. */
     private Message create(SendAlbumCommand command, List<AttachmentRules.Checked> checked) {
         Instant now = clock.instant();
+        enforceQuota(command.sender(), checked, now);
         MessageId messageId = ids.nextMessageId();
         UserId sender = command.sender();
         UserId receiver = UserId.of(command.receiverId());
@@ -160,6 +163,18 @@ public final class SendAlbumService implements SendAlbumUseCase {
             throw failure;
         }
         return message;
+    }
+
+    /**
+     * Counted from the stored albums, so it holds across nodes and restarts; two albums sent at the same moment
+     * may both pass the last free place.
+     */
+    private void enforceQuota(UserId sender, List<AttachmentRules.Checked> checked, Instant now) {
+        long bytes = checked.stream().mapToLong(attachment -> attachment.plan().fileSize()).sum();
+        settings.quota().check(messages.usage(sender, now.minus(UploadQuota.WINDOW)), checked.size(), bytes)
+                .ifPresent(breach -> {
+                    throw new QuotaExceeded(breach);
+                });
     }
 
     private void abortQuietly(Asset asset, UploadPlan.Multipart plan, RuntimeException cause) {

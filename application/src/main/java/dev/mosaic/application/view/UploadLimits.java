@@ -10,9 +10,10 @@ import java.util.Map;
  * @param maxTextLength  characters (code points) of the album's text
  * @param kinds          per kind ({@code image}, {@code video}, {@code file}): its largest file and accepted types
  * @param multipart      when and how a file is uploaded in parts
+ * @param quota          the viewer's quotas and what is used of them now
  */
 public record UploadLimits(int maxAttachments, int maxTextLength, Map<String, KindLimits> kinds,
-                           Multipart multipart) {
+                           Multipart multipart, QuotaHeadroom quota) {
 
     public UploadLimits {
         kinds = Map.copyOf(kinds);

@@ -19,6 +19,7 @@ import dev.mosaic.domain.MessageId;
 import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.Rendition;
 import dev.mosaic.domain.Stage;
+import dev.mosaic.domain.UploadUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -201,6 +202,25 @@ public abstract class MessagesContract {
 
         assertThat(messages.conversation(SENDER, SENDER, Optional.empty(), 10))
                 .extracting(Message::id).containsExactly(MessageId.of(100));
+    }
+
+    @Test
+    void usageCountsTheSendersPendingUploadsAndTheAlbumsOfTheWindow() {
+        Instant deadline = T0.plus(Duration.ofMinutes(20));
+        messages.add(message(100).createdAt(T0.minus(Duration.ofHours(30))).with(
+                asset(500).direct(7_000).expiresAt(deadline.plusSeconds(5))).build());
+        messages.add(message(101).createdAt(T0.minus(Duration.ofHours(2))).with(
+                asset(501).multipart(), asset(502).direct(10).expiresAt(deadline),
+                asset(503).at(Stage.PROCESSING, 0), asset(504).at(Stage.CANCELLED, 0)).build());
+        messages.add(message(102).createdAt(T0).with(asset(505).at(Stage.READY, 100)).build());
+        messages.add(message(103).between(RECEIVER, SENDER).createdAt(T0).with(asset(506).direct(99)).build());
+
+        UploadUsage usage = messages.usage(SENDER, T0.minus(Duration.ofHours(24)));
+
+        assertThat(usage).isEqualTo(new UploadUsage(3, 7_000 + 12 * 1024 * 1024 + 10, Optional.of(deadline), 2,
+                Optional.of(T0.minus(Duration.ofHours(2)))));
+        assertThat(messages.usage(STRANGER, T0.minus(Duration.ofHours(24)))).isEqualTo(UploadUsage.none());
+        assertThat(messages.usage(SENDER, T0).albumsInWindow()).isZero();
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.mosaic.domain.Message;
 import dev.mosaic.domain.MessageId;
 import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.Stage;
+import dev.mosaic.domain.UploadUsage;
 import dev.mosaic.domain.UserId;
 import java.time.Instant;
 import java.util.Comparator;
@@ -100,6 +101,21 @@ public final class InMemoryMessages implements Messages {
                 .sorted(Comparator.comparing(Asset::expiresAt).thenComparingLong(asset -> asset.id().value()))
                 .limit(Math.max(limit, 0))
                 .toList();
+    }
+
+    @Override
+    public synchronized UploadUsage usage(UserId sender, Instant windowStart) {
+        List<Asset> pending = messages.values().stream()
+                .flatMap(message -> message.assets().stream())
+                .filter(asset -> asset.owner().equals(sender) && asset.stage() == Stage.UPLOADING)
+                .toList();
+        List<Instant> albums = messages.values().stream()
+                .filter(message -> message.sender().equals(sender) && message.createdAt().isAfter(windowStart))
+                .map(Message::createdAt)
+                .toList();
+        return new UploadUsage(pending.size(), pending.stream().mapToLong(Asset::fileSize).sum(),
+                pending.stream().map(Asset::expiresAt).min(Comparator.naturalOrder()), albums.size(),
+                albums.stream().min(Comparator.naturalOrder()));
     }
 
     private static boolean between(Message message, UserId one, UserId other) {

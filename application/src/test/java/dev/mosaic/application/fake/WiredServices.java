@@ -13,6 +13,7 @@ import dev.mosaic.application.service.ProcessAssetService;
 import dev.mosaic.application.service.ReadEventsService;
 import dev.mosaic.application.service.ReadLimitsService;
 import dev.mosaic.application.service.ReadMessagesService;
+import dev.mosaic.application.service.ReadQuotaService;
 import dev.mosaic.application.service.SendAlbumService;
 import dev.mosaic.application.service.SignPartsService;
 import dev.mosaic.application.service.UploadProgressService;
@@ -37,6 +38,7 @@ public final class WiredServices implements AutoCloseable {
     private final JobWorker jobWorker;
     private final UploadProgressService uploadProgress;
     private final ReadLimitsService readLimits;
+    private final ReadQuotaService readQuota;
 
     WiredServices(MosaicSettings settings, FakeWorld world, EventLog events, EventNotifier notifier,
                   WorkSignal signal) {
@@ -56,7 +58,8 @@ public final class WiredServices implements AutoCloseable {
         this.jobWorker = new JobWorker(settings, world.transactions, world.jobs, processAsset, changes, world.clock,
                 heartbeats);
         this.uploadProgress = new UploadProgressService(world.messages, views, world.clock);
-        this.readLimits = new ReadLimitsService(settings.policy());
+        this.readQuota = new ReadQuotaService(settings.quota(), world.messages, world.clock);
+        this.readLimits = new ReadLimitsService(settings.policy(), readQuota);
     }
 
     public SendAlbumService sendAlbum() {
@@ -97,6 +100,10 @@ public final class WiredServices implements AutoCloseable {
 
     public ReadLimitsService readLimits() {
         return readLimits;
+    }
+
+    public ReadQuotaService readQuota() {
+        return readQuota;
     }
 
     @Override

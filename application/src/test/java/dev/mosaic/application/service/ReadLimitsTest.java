@@ -8,8 +8,10 @@ import dev.mosaic.application.fake.FakeWorld;
 import dev.mosaic.application.port.in.RequestRejected;
 import dev.mosaic.application.port.in.SendAlbumCommand;
 import dev.mosaic.application.port.in.SendAlbumCommand.Attachment;
+import dev.mosaic.application.view.QuotaHeadroom;
 import dev.mosaic.application.view.UploadLimits;
 import dev.mosaic.domain.UploadPolicy;
+import dev.mosaic.domain.UploadQuota;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -20,11 +22,12 @@ import org.junit.jupiter.api.Test;
 class ReadLimitsTest {
     static final UploadPolicy TIGHT = new UploadPolicy(3, 20, 7 * UploadPolicy.MIB, 9 * UploadPolicy.MIB,
             11 * UploadPolicy.MIB, 6 * UploadPolicy.MIB, 7 * UploadPolicy.MIB);
+    static final UploadQuota QUOTA = new UploadQuota(7, 100 * UploadPolicy.MIB, 50);
     static final Map<String, String> SAMPLE_TYPES = Map.of("image", "image/png", "video", "video/webm",
             "file", "application/zip");
 
     final FakeWorld world = new FakeWorld(new MosaicSettings(TIGHT, Duration.ofHours(1), Duration.ofHours(24),
-            Duration.ofHours(12), 100, 5, Duration.ofSeconds(2), Duration.ofMinutes(10)));
+            Duration.ofHours(12), 100, 5, Duration.ofSeconds(2), Duration.ofMinutes(10)).withQuota(QUOTA));
     final UploadLimits limits = world.services.readLimits().limits(SENDER);
 
     private void send(String text, Attachment... attachments) {
@@ -75,7 +78,18 @@ class ReadLimitsTest {
     }
 
     @Test
-    void everyViewerReadsTheSameLimits() {
+    void everyViewerWithNothingInFlightReadsTheSameLimits() {
         assertThat(world.services.readLimits().limits(GuideStoryTest.RECEIVER)).isEqualTo(limits);
+    }
+
+    @Test
+    void theViewersQuotaHeadroomCountsWhatTheyHaveInFlight() {
+        assertThat(limits.quota()).isEqualTo(new QuotaHeadroom(0, 7, 0, 100 * UploadPolicy.MIB, 0, 50));
+
+        send("", Attachment.of("a.png", 10, "image/png", "image"), Attachment.of("b.png", 32, "image/png", "image"));
+
+        assertThat(world.services.readLimits().limits(SENDER).quota())
+                .isEqualTo(new QuotaHeadroom(2, 7, 42, 100 * UploadPolicy.MIB, 1, 50));
+        assertThat(world.services.readLimits().limits(GuideStoryTest.RECEIVER).quota()).isEqualTo(limits.quota());
     }
 }

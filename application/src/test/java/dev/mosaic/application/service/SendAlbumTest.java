@@ -10,6 +10,7 @@ import dev.mosaic.application.port.in.RequestRejected;
 import dev.mosaic.application.port.in.SendAlbumCommand;
 import dev.mosaic.application.port.in.SendAlbumCommand.Attachment;
 import dev.mosaic.application.view.AlbumCreated;
+import dev.mosaic.domain.UserId;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
@@ -71,6 +72,17 @@ class SendAlbumTest {
         assertThatThrownBy(() -> new SendAlbumCommand(SENDER, 42L, "", List.of(), null))
                 .isInstanceOfSatisfying(RequestRejected.class,
                         rejected -> assertThat(rejected.code()).isEqualTo("attachments_missing"));
+    }
+
+    @Test
+    void aReceiverNobodyCanSignInAsIsInvalid() {
+        assertThat(new SendAlbumCommand(SENDER, UserId.MAX, "", List.of(photo()), null).receiverId())
+                .isEqualTo(UserId.MAX);
+        for (long unreachable : new long[] {0, -1, UserId.MAX + 1, Long.MAX_VALUE}) {
+            assertThatThrownBy(() -> new SendAlbumCommand(SENDER, unreachable, "", List.of(photo()), null))
+                    .isInstanceOfSatisfying(RequestRejected.class,
+                            rejected -> assertThat(rejected.code()).isEqualTo("receiver_id_invalid"));
+        }
     }
 
     @Test

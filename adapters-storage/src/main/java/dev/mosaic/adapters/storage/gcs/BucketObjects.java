@@ -1,5 +1,6 @@
 package dev.mosaic.adapters.storage.gcs;
 
+import dev.mosaic.adapters.storage.BucketStore;
 import com.google.cloud.ReadChannel;
 import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.BlobId;
@@ -8,6 +9,7 @@ import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.Storage.BucketField;
 import com.google.cloud.storage.Storage.BucketGetOption;
 import com.google.cloud.storage.StorageException;
+import dev.mosaic.adapters.storage.TemporaryCopies;
 import dev.mosaic.application.port.out.ObjectStorage.LocalCopy;
 import dev.mosaic.application.port.out.ObjectStorage.StoredObject;
 import dev.mosaic.domain.ContentType;
@@ -15,7 +17,6 @@ import dev.mosaic.domain.ObjectKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Whole objects in the bucket: the server's own reads and writes, with the client's JSON API calls. */
-final class BucketObjects {
+final class BucketObjects implements BucketStore.Bucket {
 
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(5);
 
@@ -43,7 +44,8 @@ final class BucketObjects {
         this.healthChecks = healthChecks;
     }
 
-    Optional<StoredObject> stat(ObjectKey key) {
+    @Override
+    public Optional<StoredObject> stat(ObjectKey key) {
         return Optional.ofNullable(metadata(key))
                 .map(blob -> new StoredObject(sizeOf(blob), ContentType.ofHeader(blob.getContentType())));
     }
@@ -52,7 +54,8 @@ final class BucketObjects {
      * A ranged read of that very generation, never past the end: GCS answers a range starting beyond an
      * empty object with 416, and the size is known from the metadata anyway.
      */
-    byte[] readHead(ObjectKey key, int length) {
+    @Override
+    public byte[] readHead(ObjectKey key, int length) {
         if (length <= 0) {
             throw new IllegalArgumentException("read at least one byte, not " + length);
         }
@@ -76,26 +79,16 @@ final class BucketObjects {
         return Arrays.copyOf(head.array(), head.position());
     }
 
-    LocalCopy localCopy(ObjectKey key) {
-        Path file;
-        try {
-            file = Files.createTempFile("mosaic-gcs-", suffixOf(key));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not make a temporary file for " + key, e);
-        }
-        try {
+    @Override
+    public LocalCopy localCopy(ObjectKey key) {
+        return TemporaryCopies.of(key, "mosaic-gcs-", file -> GcsFailures.call("downloading " + key, () -> {
             storage.downloadTo(BlobId.of(bucket, key.value()), file);
-            return LocalCopy.temporary(file);
-        } catch (StorageException e) {
-            deleteQuietly(file, e);
-            throw GcsFailures.failed("downloading " + key, e);
-        } catch (RuntimeException e) {
-            deleteQuietly(file, e);
-            throw e;
-        }
+            return file;
+        }));
     }
 
-    void put(ObjectKey key, Path source, ContentType type) {
+    @Override
+    public void put(ObjectKey key, Path source, ContentType type) {
         try {
             storage.createFrom(BlobInfo.newBuilder(bucket, key.value()).setContentType(type.value()).build(), source);
         } catch (IOException e) {
@@ -106,12 +99,14 @@ final class BucketObjects {
     }
 
     /** GCS answers {@code false} for a missing object: nothing to do. */
-    void delete(ObjectKey key) {
+    @Override
+    public void delete(ObjectKey key) {
         GcsFailures.call("deleting " + key, () -> storage.delete(BlobId.of(bucket, key.value())));
     }
 
     /** Quickly: a health check that waits for the client's retries tells nobody anything. */
-    boolean bucketAnswers() {
+    @Override
+    public boolean bucketAnswers() {
         CompletableFuture<Boolean> answer;
         try {
             answer = CompletableFuture.supplyAsync(
@@ -136,20 +131,5 @@ final class BucketObjects {
 
     private static long sizeOf(Blob blob) {
         return blob.getSize() == null ? 0 : blob.getSize();
-    }
-
-    /** Keeps the extension: media tools guess the container from it. */
-    private static String suffixOf(ObjectKey key) {
-        String name = key.value().substring(key.value().lastIndexOf('/') + 1);
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(dot) : ".bin";
-    }
-
-    private static void deleteQuietly(Path file, Exception cause) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            cause.addSuppressed(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.mosaic.adapters.storage.gcs;
 
+import dev.mosaic.adapters.storage.BucketStore;
 import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.BlobInfo;
@@ -10,10 +11,12 @@ import com.google.cloud.storage.Storage.ComposeRequest;
 import com.google.cloud.storage.StorageException;
 import dev.mosaic.application.port.out.ObjectStorage.MultipartOutcome;
 import dev.mosaic.domain.CompletedPart;
+import dev.mosaic.domain.CompletionRules;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.Refusal;
 import dev.mosaic.domain.UploadPlan;
+import dev.mosaic.domain.UploadedPart;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +30,7 @@ import java.util.TreeMap;
  * composes them (at most 32 a call, in a tree) into the object, and deletes the temporaries. A
  * manifest object records that the upload is open and for which key.
  */
-final class CompositeUploads {
+final class CompositeUploads implements BucketStore.Uploads {
 
     static final String KEY_METADATA = "mosaic-key";
     static final String TYPE_METADATA = "mosaic-content-type";
@@ -44,7 +47,8 @@ final class CompositeUploads {
         this.random = random;
     }
 
-    String start(ObjectKey key, ContentType type) {
+    @Override
+    public String start(ObjectKey key, ContentType type) {
         UploadNames names = UploadNames.fresh(random);
         BlobInfo manifest = BlobInfo.newBuilder(bucket, names.manifest())
                 .setMetadata(Map.of(KEY_METADATA, key.value(), TYPE_METADATA, type.value()))
@@ -54,14 +58,15 @@ final class CompositeUploads {
         return names.uploadId();
     }
 
-    MultipartOutcome complete(ObjectKey key, String uploadId, UploadPlan.Multipart plan, List<CompletedPart> claimed) {
+    @Override
+    public MultipartOutcome complete(ObjectKey key, String uploadId, UploadPlan.Multipart plan, List<CompletedPart> claimed) {
         Optional<OpenUpload> upload = open(key, uploadId);
         if (upload.isEmpty()) {
             return new MultipartOutcome.NoSuchUpload();
         }
         UploadNames names = upload.get().names();
-        Map<Integer, StoredPart> stored = storedParts(names);
-        Optional<Refusal> refusal = PartCheck.check(plan, claimed, stored);
+        Listed stored = storedParts(names);
+        Optional<Refusal> refusal = CompletionRules.checkUploaded(plan, claimed, stored.parts());
         if (refusal.isPresent()) {
             return new MultipartOutcome.Refused(refusal.get());
         }
@@ -84,7 +89,8 @@ final class CompositeUploads {
      * Drops the manifest first (from then on the upload is unknown), then sweeps the temporaries again
      * while parts still in flight land. An upload of another key is left alone.
      */
-    void abort(ObjectKey key, String uploadId) {
+    @Override
+    public void abort(ObjectKey key, String uploadId) {
         Optional<UploadNames> names = UploadNames.parse(uploadId);
         if (names.isEmpty()) {
             return;
@@ -124,28 +130,40 @@ final class CompositeUploads {
         return manifest.getMetadata() != null && key.value().equals(manifest.getMetadata().get(KEY_METADATA));
     }
 
-    private Map<Integer, StoredPart> storedParts(UploadNames names) {
+    /**
+     * The parts' temporary objects as GCS lists them: their size and MD5 (the ETag the XML API answered
+     * the part's PUT with; empty when GCS keeps none), and the generation each was read at.
+     */
+    private record Listed(Map<Integer, UploadedPart> parts, Map<Integer, Long> generations) {
+    }
+
+    private Listed storedParts(UploadNames names) {
         return GcsFailures.call("listing the parts of upload " + names.uploadId(), () -> {
-            Map<Integer, StoredPart> parts = new TreeMap<>();
+            Map<Integer, UploadedPart> parts = new TreeMap<>();
+            Map<Integer, Long> generations = new TreeMap<>();
             for (Blob blob : storage.list(bucket, BlobListOption.prefix(names.partPrefix())).iterateAll()) {
-                names.partNumberOf(blob.getName()).ifPresent(number -> parts.put(number, new StoredPart(number,
-                        blob.getName(), blob.getSize() == null ? 0 : blob.getSize(),
-                        Optional.ofNullable(blob.getMd5ToHexString()), blob.getGeneration())));
+                names.partNumberOf(blob.getName()).ifPresent(number -> {
+                    parts.put(number, new UploadedPart(number, blob.getSize() == null ? 0 : blob.getSize(),
+                            Optional.ofNullable(blob.getMd5ToHexString()).orElse("")));
+                    if (blob.getGeneration() != null) {
+                        generations.put(number, blob.getGeneration());
+                    }
+                });
             }
-            return parts;
+            return new Listed(parts, generations);
         });
     }
 
     /** The parts as checked: each source pinned to the generation whose size and MD5 passed. */
-    private void compose(UploadNames names, UploadPlan.Multipart plan, Map<Integer, StoredPart> stored,
-                         BlobInfo target) {
+    private void compose(UploadNames names, UploadPlan.Multipart plan, Listed stored, BlobInfo target) {
         Map<String, Long> generations = new TreeMap<>();
         List<String> sources = new ArrayList<>();
         for (UploadPlan.Part part : plan.parts()) {
-            StoredPart found = stored.get(part.number());
-            sources.add(found.object());
-            if (found.generation() != null) {
-                generations.put(found.object(), found.generation());
+            String source = names.part(part.number());
+            sources.add(source);
+            Long generation = stored.generations().get(part.number());
+            if (generation != null) {
+                generations.put(source, generation);
             }
         }
         for (ComposeTree.Step step : ComposeTree.steps(sources, target.getName(), names::intermediate)) {

@@ -2,13 +2,11 @@ package dev.mosaic.adapters.storage.gcs;
 
 import com.google.auth.ServiceAccountSigner;
 import com.google.cloud.storage.Storage;
-import dev.mosaic.application.port.out.ObjectStorage;
-import dev.mosaic.domain.CompletedPart;
+import dev.mosaic.adapters.storage.BucketStore;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.UploadPlan;
 import java.net.URI;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,12 +23,10 @@ import java.util.concurrent.Executors;
  * temporary object under {@code tmp/}, composed into the object once checked against the plan. Close
  * it to release the client.
  */
-public final class GcsStorage implements ObjectStorage, AutoCloseable {
+public final class GcsStorage extends BucketStore {
 
     private final Storage storage;
     private final SignedUrls urls;
-    private final CompositeUploads uploads;
-    private final BucketObjects objects;
     private final ExecutorService healthChecks;
 
     /** Credentials from the settings' key file, else Application Default Credentials; both must sign URLs. */
@@ -43,20 +39,32 @@ public final class GcsStorage implements ObjectStorage, AutoCloseable {
      * must be able to sign URLs. Closing this store closes that client.
      */
     public GcsStorage(Storage storage, String bucket, Clock clock) {
-        this.storage = Objects.requireNonNull(storage, "storage");
+        this(signing(storage), new GcsSettings(bucket, Optional.empty()).bucket(), clock, healthChecks(bucket));
+    }
+
+    private GcsStorage(Storage storage, String bucket, Clock clock, ExecutorService healthChecks) {
+        super(new CompositeUploads(storage, bucket, new SecureRandom()),
+                new BucketObjects(storage, bucket, healthChecks));
+        this.storage = storage;
+        this.healthChecks = healthChecks;
+        this.urls = new SignedUrls(storage, bucket, clock);
+    }
+
+    private static Storage signing(Storage storage) {
+        Objects.requireNonNull(storage, "storage");
         if (!(storage.getOptions().getCredentials() instanceof ServiceAccountSigner)) {
             throw new IllegalArgumentException("the GCS client's credentials cannot sign URLs: give it a service "
                     + "account's credentials");
         }
-        String name = new GcsSettings(bucket, Optional.empty()).bucket();
-        this.healthChecks = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "gcs-health-" + name);
+        return storage;
+    }
+
+    private static ExecutorService healthChecks(String bucket) {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "gcs-health-" + bucket);
             thread.setDaemon(true);
             return thread;
         });
-        this.urls = new SignedUrls(storage, name, clock);
-        this.uploads = new CompositeUploads(storage, name, new SecureRandom());
-        this.objects = new BucketObjects(storage, name, healthChecks);
     }
 
     /** The instruction's headers are exactly the signed ones: the type and the length range. */
@@ -66,11 +74,6 @@ public final class GcsStorage implements ObjectStorage, AutoCloseable {
             throw new IllegalArgumentException("a signed PUT carries at least one byte, not " + size);
         }
         return urls.put(key.value(), size, type, expiresAt);
-    }
-
-    @Override
-    public String startMultipart(ObjectKey key, ContentType type) {
-        return uploads.start(key, type);
     }
 
     /** Each part's URL PUTs that part's temporary object; nothing is asked of the store to sign them. */
@@ -86,50 +89,8 @@ public final class GcsStorage implements ObjectStorage, AutoCloseable {
     }
 
     @Override
-    public MultipartOutcome completeMultipart(ObjectKey key, String uploadId, UploadPlan.Multipart plan,
-                                              List<CompletedPart> parts) {
-        return uploads.complete(key, uploadId, plan, parts);
-    }
-
-    @Override
-    public void abortMultipart(ObjectKey key, String uploadId) {
-        uploads.abort(key, uploadId);
-    }
-
-    @Override
-    public Optional<StoredObject> stat(ObjectKey key) {
-        return objects.stat(key);
-    }
-
-    @Override
-    public byte[] readHead(ObjectKey key, int length) {
-        return objects.readHead(key, length);
-    }
-
-    @Override
-    public LocalCopy localCopy(ObjectKey key) {
-        return objects.localCopy(key);
-    }
-
-    @Override
-    public void put(ObjectKey key, Path source, ContentType type) {
-        objects.put(key, source, type);
-    }
-
-    @Override
-    public void delete(ObjectKey key) {
-        objects.delete(key);
-    }
-
-    @Override
     public URI signGet(ObjectKey key, Instant expiresAt, Delivery delivery) {
         return urls.get(key.value(), expiresAt, delivery);
-    }
-
-    /** The bucket answers a metadata GET with these credentials, within five seconds. */
-    @Override
-    public boolean isHealthy() {
-        return objects.bucketAnswers();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.mosaic.adapters.storage.gcs;
 
-import dev.mosaic.application.port.out.ContentDisposition;
+import dev.mosaic.application.storage.ContentDisposition;
 import com.google.auth.ServiceAccountSigner.SigningException;
 import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.HttpMethod;

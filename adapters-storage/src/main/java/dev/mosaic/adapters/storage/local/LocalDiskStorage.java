@@ -1,6 +1,6 @@
 package dev.mosaic.adapters.storage.local;
 
-import dev.mosaic.application.port.in.SignedUrlEndpoint;
+import dev.mosaic.application.storage.SignedUrlEndpoint;
 import dev.mosaic.application.port.out.ObjectStorage;
 import dev.mosaic.domain.CompletedPart;
 import dev.mosaic.domain.ContentType;

@@ -2,8 +2,8 @@ package dev.mosaic.adapters.storage.local;
 
 import dev.mosaic.application.port.in.RequestRejected;
 import dev.mosaic.application.port.in.RequestRejected.Reason;
-import dev.mosaic.application.port.in.SignedUrlEndpoint.Download;
-import dev.mosaic.application.port.in.SignedUrlEndpoint.Stored;
+import dev.mosaic.application.storage.SignedUrlEndpoint.Download;
+import dev.mosaic.application.storage.SignedUrlEndpoint.Stored;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
 import java.io.IOException;

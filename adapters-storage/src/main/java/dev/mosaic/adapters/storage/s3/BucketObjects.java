@@ -1,12 +1,12 @@
 package dev.mosaic.adapters.storage.s3;
 
+import dev.mosaic.adapters.storage.BucketStore;
+import dev.mosaic.adapters.storage.TemporaryCopies;
 import dev.mosaic.application.port.out.ObjectStorage.LocalCopy;
 import dev.mosaic.application.port.out.ObjectStorage.StoredObject;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /** Whole objects in the bucket: the server's own reads and writes, with the SDK's client. */
-final class BucketObjects {
+final class BucketObjects implements BucketStore.Bucket {
 
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(5);
 
@@ -30,7 +30,8 @@ final class BucketObjects {
         this.bucket = bucket;
     }
 
-    Optional<StoredObject> stat(ObjectKey key) {
+    @Override
+    public Optional<StoredObject> stat(ObjectKey key) {
         HeadObjectResponse head;
         try {
             head = client.headObject(request -> request.bucket(bucket).key(key.value()));
@@ -44,7 +45,8 @@ final class BucketObjects {
     }
 
     /** A ranged GET; an empty object answers 416 to any range, and has no head. */
-    byte[] readHead(ObjectKey key, int length) {
+    @Override
+    public byte[] readHead(ObjectKey key, int length) {
         if (length <= 0) {
             throw new IllegalArgumentException("read at least one byte, not " + length);
         }
@@ -59,68 +61,39 @@ final class BucketObjects {
         }
     }
 
-    LocalCopy localCopy(ObjectKey key) {
-        Path file = io(() -> Files.createTempFile("mosaic-s3-", suffixOf(key)));
-        try (InputStream body = S3Failures.call("GetObject of " + key,
-                () -> client.getObject(request -> request.bucket(bucket).key(key.value())))) {
-            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-            return LocalCopy.temporary(file);
-        } catch (IOException e) {
-            deleteQuietly(file, e);
-            throw new UncheckedIOException("could not copy " + key + " to " + file, e);
-        } catch (RuntimeException e) {
-            deleteQuietly(file, e);
-            throw e;
-        }
+    @Override
+    public LocalCopy localCopy(ObjectKey key) {
+        return TemporaryCopies.of(key, "mosaic-s3-", file -> {
+            try (InputStream body = S3Failures.call("GetObject of " + key,
+                    () -> client.getObject(request -> request.bucket(bucket).key(key.value())))) {
+                Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        });
     }
 
-    void put(ObjectKey key, Path source, ContentType type) {
+    @Override
+    public void put(ObjectKey key, Path source, ContentType type) {
         S3Failures.call("PutObject of " + key, () -> client.putObject(
                 request -> request.bucket(bucket).key(key.value()).contentType(type.value()),
                 RequestBody.fromFile(source)));
     }
 
     /** S3 answers 204 for a missing key as for a present one. */
-    void delete(ObjectKey key) {
+    @Override
+    public void delete(ObjectKey key) {
         S3Failures.call("DeleteObject of " + key,
                 () -> client.deleteObject(request -> request.bucket(bucket).key(key.value())));
     }
 
     /** Quickly: a health check that waits for retries and socket timeouts tells nobody anything. */
-    boolean bucketAnswers() {
+    @Override
+    public boolean bucketAnswers() {
         try {
             client.headBucket(request -> request.bucket(bucket)
                     .overrideConfiguration(call -> call.apiCallTimeout(HEALTH_TIMEOUT)));
             return true;
         } catch (SdkException e) {
             return false;
-        }
-    }
-
-    /** Keeps the extension: media tools guess the container from it. */
-    private static String suffixOf(ObjectKey key) {
-        String name = key.value().substring(key.value().lastIndexOf('/') + 1);
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(dot) : ".bin";
-    }
-
-    private static void deleteQuietly(Path file, Exception cause) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
-    private interface IoAction<T> {
-        T run() throws IOException;
-    }
-
-    private static <T> T io(IoAction<T> action) {
-        try {
-            return action.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,11 +1,14 @@
 package dev.mosaic.adapters.storage.s3;
 
+import dev.mosaic.adapters.storage.BucketStore;
 import dev.mosaic.application.port.out.ObjectStorage.MultipartOutcome;
 import dev.mosaic.domain.CompletedPart;
+import dev.mosaic.domain.CompletionRules;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.Refusal;
 import dev.mosaic.domain.UploadPlan;
+import dev.mosaic.domain.UploadedPart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -20,7 +23,7 @@ import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
  * S3 multipart uploads checked against the plan: the store's own ListParts decides what was
  * uploaded, never the client's word alone.
  */
-final class MultipartUploads {
+final class MultipartUploads implements BucketStore.Uploads {
 
     private static final int ABORT_ATTEMPTS = 3;
 
@@ -34,14 +37,16 @@ final class MultipartUploads {
         this.listPageSize = listPageSize;
     }
 
-    String start(ObjectKey key, ContentType type) {
+    @Override
+    public String start(ObjectKey key, ContentType type) {
         return S3Failures.call("CreateMultipartUpload of " + key, () -> client.createMultipartUpload(
                 CreateMultipartUploadRequest.builder().bucket(bucket).key(key.value()).contentType(type.value()).build())
                 .uploadId());
     }
 
-    MultipartOutcome complete(ObjectKey key, String uploadId, UploadPlan.Multipart plan, List<CompletedPart> claimed) {
-        Map<Integer, StoredPart> stored;
+    @Override
+    public MultipartOutcome complete(ObjectKey key, String uploadId, UploadPlan.Multipart plan, List<CompletedPart> claimed) {
+        Map<Integer, UploadedPart> stored;
         try {
             stored = StoredParts.list(client, bucket, key.value(), uploadId, listPageSize);
         } catch (SdkException e) {
@@ -53,7 +58,7 @@ final class MultipartUploads {
         if (stored.isEmpty() && !isOpen(key, uploadId)) {
             return new MultipartOutcome.NoSuchUpload();
         }
-        Optional<Refusal> refusal = PartCheck.check(plan, claimed, stored);
+        Optional<Refusal> refusal = CompletionRules.checkUploaded(plan, claimed, stored);
         if (refusal.isPresent()) {
             return new MultipartOutcome.Refused(refusal.get());
         }
@@ -73,7 +78,7 @@ final class MultipartUploads {
 
     /** Ascending by number, each with the ETag the store listed. */
     private MultipartOutcome join(ObjectKey key, String uploadId, UploadPlan.Multipart plan,
-                                  Map<Integer, StoredPart> stored) {
+                                  Map<Integer, UploadedPart> stored) {
         CompletedMultipartUpload parts = CompletedMultipartUpload.builder().parts(plan.parts().stream()
                 .map(part -> software.amazon.awssdk.services.s3.model.CompletedPart.builder()
                         .partNumber(part.number()).eTag(stored.get(part.number()).etag()).build())
@@ -109,7 +114,8 @@ final class MultipartUploads {
      * Aborts, then asks ListParts: S3 may still hold a part whose upload was in flight, in which case
      * its documentation says to abort again.
      */
-    void abort(ObjectKey key, String uploadId) {
+    @Override
+    public void abort(ObjectKey key, String uploadId) {
         int partsLeft = 0;
         for (int attempt = 0; attempt < ABORT_ATTEMPTS; attempt++) {
             try {

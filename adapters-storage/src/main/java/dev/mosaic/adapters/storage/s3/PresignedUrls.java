@@ -1,6 +1,6 @@
 package dev.mosaic.adapters.storage.s3;
 
-import dev.mosaic.application.port.out.ContentDisposition;
+import dev.mosaic.application.storage.ContentDisposition;
 import dev.mosaic.application.port.out.ObjectStorage.Delivery;
 import dev.mosaic.application.port.out.ObjectStorage.SignedPart;
 import dev.mosaic.domain.ContentType;

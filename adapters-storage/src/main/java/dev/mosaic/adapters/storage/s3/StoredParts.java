@@ -1,5 +1,6 @@
 package dev.mosaic.adapters.storage.s3;
 
+import dev.mosaic.domain.UploadedPart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -22,15 +23,15 @@ final class StoredParts {
     }
 
     /** By part number; throws the SDK's exception ({@code NoSuchUpload}) when the upload is unknown. */
-    static Map<Integer, StoredPart> list(S3Client client, String bucket, String key, String uploadId,
+    static Map<Integer, UploadedPart> list(S3Client client, String bucket, String key, String uploadId,
                                          int pageSize) {
-        Map<Integer, StoredPart> parts = new TreeMap<>();
+        Map<Integer, UploadedPart> parts = new TreeMap<>();
         Integer marker = null;
         while (true) {
             ListPartsResponse page = client.listParts(ListPartsRequest.builder()
                     .bucket(bucket).key(key).uploadId(uploadId).maxParts(pageSize).partNumberMarker(marker).build());
             for (Part part : page.parts()) {
-                parts.put(part.partNumber(), new StoredPart(part.partNumber(), part.size(), part.eTag()));
+                parts.put(part.partNumber(), new UploadedPart(part.partNumber(), part.size(), part.eTag()));
             }
             if (!Boolean.TRUE.equals(page.isTruncated())) {
                 return parts;

@@ -3,7 +3,7 @@ package dev.mosaic.adapters.storage.local;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.mosaic.application.port.in.RequestRejected;
-import dev.mosaic.application.port.in.SignedUrlEndpoint;
+import dev.mosaic.application.storage.SignedUrlEndpoint;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

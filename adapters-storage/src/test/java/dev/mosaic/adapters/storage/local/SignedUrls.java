@@ -1,6 +1,6 @@
 package dev.mosaic.adapters.storage.local;
 
-import dev.mosaic.application.port.in.SignedUrlEndpoint;
+import dev.mosaic.application.storage.SignedUrlEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -3,6 +3,8 @@ package dev.mosaic.adapters.storage.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mosaic.domain.CompletedPart;
+import dev.mosaic.domain.CompletionRules;
+import dev.mosaic.domain.UploadedPart;
 import dev.mosaic.domain.Refusal;
 import dev.mosaic.domain.UploadPlan;
 import java.util.List;
@@ -18,35 +20,35 @@ class PartCheckTest {
 
     @Test
     void thePlannedPartsWithTheClaimedEtagsPass() {
-        assertThat(PartCheck.check(PLAN, CLAIMED, stored(100, 100, 50))).isEmpty();
+        assertThat(CompletionRules.checkUploaded(PLAN, CLAIMED, stored(100, 100, 50))).isEmpty();
     }
 
     @Test
     void etagsCompareWithoutQuotesOnEitherSide() {
         List<CompletedPart> bare = List.of(new CompletedPart(1, "a"), new CompletedPart(2, "b"), new CompletedPart(3, "c"));
 
-        assertThat(PartCheck.check(PLAN, bare, stored(100, 100, 50))).isEmpty();
+        assertThat(CompletionRules.checkUploaded(PLAN, bare, stored(100, 100, 50))).isEmpty();
     }
 
     @Test
     void aPartTheStoreDoesNotListIsMissing() {
-        Map<Integer, StoredPart> onlyTwo = Map.of(1, new StoredPart(1, 100, "\"a\""), 3, new StoredPart(3, 50, "\"c\""));
+        Map<Integer, UploadedPart> onlyTwo = Map.of(1, new UploadedPart(1, 100, "\"a\""), 3, new UploadedPart(3, 50, "\"c\""));
 
-        assertThat(PartCheck.check(PLAN, CLAIMED, onlyTwo))
+        assertThat(CompletionRules.checkUploaded(PLAN, CLAIMED, onlyTwo))
                 .contains(new Refusal("part_missing", "part 2 was not uploaded"));
     }
 
     @Test
     void aPartTheClientDoesNotClaimIsMissing() {
-        assertThat(PartCheck.check(PLAN, CLAIMED.subList(0, 2), stored(100, 100, 50)))
+        assertThat(CompletionRules.checkUploaded(PLAN, CLAIMED.subList(0, 2), stored(100, 100, 50)))
                 .map(Refusal::code).contains("part_missing");
     }
 
     @Test
     void aPartOfAnotherSizeThanPlannedIsRefused() {
-        assertThat(PartCheck.check(PLAN, CLAIMED, stored(100, 99, 50)))
+        assertThat(CompletionRules.checkUploaded(PLAN, CLAIMED, stored(100, 99, 50)))
                 .contains(new Refusal("part_size_mismatch", "part 2 has 99 bytes, the plan says 100"));
-        assertThat(PartCheck.check(PLAN, CLAIMED, stored(100, 100, 51))).map(Refusal::code)
+        assertThat(CompletionRules.checkUploaded(PLAN, CLAIMED, stored(100, 100, 51))).map(Refusal::code)
                 .contains("part_size_mismatch");
     }
 
@@ -54,28 +56,28 @@ class PartCheckTest {
     void anEtagOtherThanTheStoresIsRefused() {
         List<CompletedPart> wrong = List.of(CLAIMED.get(0), new CompletedPart(2, "\"x\""), CLAIMED.get(2));
 
-        assertThat(PartCheck.check(PLAN, wrong, stored(100, 100, 50))).map(Refusal::code).contains("etag_mismatch");
+        assertThat(CompletionRules.checkUploaded(PLAN, wrong, stored(100, 100, 50))).map(Refusal::code).contains("etag_mismatch");
     }
 
     @Test
     void anEmptyEtagFromTheStoreNeverMatches() {
-        Map<Integer, StoredPart> blank = Map.of(1, new StoredPart(1, 100, ""), 2, new StoredPart(2, 100, "\"b\""),
-                3, new StoredPart(3, 50, "\"c\""));
+        Map<Integer, UploadedPart> blank = Map.of(1, new UploadedPart(1, 100, ""), 2, new UploadedPart(2, 100, "\"b\""),
+                3, new UploadedPart(3, 50, "\"c\""));
         List<CompletedPart> blankClaim = List.of(new CompletedPart(1, "\"\""), CLAIMED.get(1), CLAIMED.get(2));
 
-        assertThat(PartCheck.check(PLAN, blankClaim, blank)).map(Refusal::code).contains("etag_mismatch");
+        assertThat(CompletionRules.checkUploaded(PLAN, blankClaim, blank)).map(Refusal::code).contains("etag_mismatch");
     }
 
     @Test
     void extraStoredPartsBeyondThePlanAreNotJoinedAndDoNotRefuse() {
-        Map<Integer, StoredPart> extra = new java.util.HashMap<>(stored(100, 100, 50));
-        extra.put(4, new StoredPart(4, 10, "\"d\""));
+        Map<Integer, UploadedPart> extra = new java.util.HashMap<>(stored(100, 100, 50));
+        extra.put(4, new UploadedPart(4, 10, "\"d\""));
 
-        assertThat(PartCheck.check(PLAN, CLAIMED, extra)).isEqualTo(Optional.empty());
+        assertThat(CompletionRules.checkUploaded(PLAN, CLAIMED, extra)).isEqualTo(Optional.empty());
     }
 
-    private static Map<Integer, StoredPart> stored(long first, long second, long third) {
-        return Map.of(1, new StoredPart(1, first, "\"a\""), 2, new StoredPart(2, second, "\"b\""),
-                3, new StoredPart(3, third, "\"c\""));
+    private static Map<Integer, UploadedPart> stored(long first, long second, long third) {
+        return Map.of(1, new UploadedPart(1, first, "\"a\""), 2, new UploadedPart(2, second, "\"b\""),
+                3, new UploadedPart(3, third, "\"c\""));
     }
 }

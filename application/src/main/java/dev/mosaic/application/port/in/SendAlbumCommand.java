@@ -23,8 +23,8 @@ public record SendAlbumCommand(UserId sender, Long receiverId, String text, List
         if (receiverId == null) {
             throw invalid("receiver_id_missing", "receiver_id is required");
         }
-        if (receiverId <= 0) {
-            throw invalid("receiver_id_invalid", "receiver_id must be a positive integer");
+        if (!UserId.canSignIn(receiverId)) {
+            throw invalid("receiver_id_invalid", "receiver_id must be a user id from 1 to " + UserId.MAX);
         }
         if (attachments == null || attachments.isEmpty()) {
             throw invalid("attachments_missing", "attachments must list at least one file");

@@ -5,6 +5,7 @@ import dev.mosaic.domain.AssetId;
 import dev.mosaic.domain.Message;
 import dev.mosaic.domain.MessageId;
 import dev.mosaic.domain.ObjectKey;
+import dev.mosaic.domain.UploadUsage;
 import dev.mosaic.domain.UserId;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +38,12 @@ public interface Messages {
 
     /** Messages between two users, newest first, older than {@code before} when given. */
     List<Message> conversation(UserId one, UserId other, Optional<MessageId> before, int limit);
+
+    /**
+     * What {@code sender} has in flight: assets still uploading (count, declared bytes, earliest deadline), and
+     * albums sent after {@code windowStart} (count, oldest).
+     */
+    UploadUsage usage(UserId sender, Instant windowStart);
 
     /** Assets still uploading whose upload deadline is before {@code now}, oldest first. */
     List<Asset> uploadsExpiredAt(Instant now, int limit);

@@ -1,4 +1,4 @@
-package dev.mosaic.application.port.out;
+package dev.mosaic.application.storage;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package dev.mosaic.application.port.in;
+package dev.mosaic.application.storage;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Serves the signed URLs of a store that has no server of its own (the local disk store):
  * the HTTP adapter routes {@code PUT} and {@code GET} under {@link #PATH_PREFIX} here.
- * Refusals are {@link RequestRejected}: a bad or expired signature is {@code FORBIDDEN},
+ * It is no use case and no port: the one contract between a store and the HTTP adapter that routes to it.
+ * Refusals are {@link dev.mosaic.application.port.in.RequestRejected}: a bad or expired signature is {@code FORBIDDEN},
  * a body of the wrong length {@code INVALID}.
  */
 public interface SignedUrlEndpoint {

@@ -1,4 +1,4 @@
-package dev.mosaic.application.port.out;
+package dev.mosaic.application.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
