@@ -30,22 +30,12 @@ import java.util.TreeMap;
  * composes them (at most 32 a call, in a tree) into the object, and deletes the temporaries. A
  * manifest object records that the upload is open and for which key.
  */
-final class CompositeUploads implements BucketStore.Uploads {
+record CompositeUploads(Storage storage, String bucket, SecureRandom random) implements BucketStore.Uploads {
 
     static final String KEY_METADATA = "mosaic-key";
     static final String TYPE_METADATA = "mosaic-content-type";
     private static final int SWEEPS = 3;
     private static final System.Logger LOG = System.getLogger(CompositeUploads.class.getName());
-
-    private final Storage storage;
-    private final String bucket;
-    private final SecureRandom random;
-
-    CompositeUploads(Storage storage, String bucket, SecureRandom random) {
-        this.storage = storage;
-        this.bucket = bucket;
-        this.random = random;
-    }
 
     @Override
     public String start(ObjectKey key, ContentType type) {

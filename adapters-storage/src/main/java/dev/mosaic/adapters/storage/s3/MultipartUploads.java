@@ -23,19 +23,9 @@ import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
  * S3 multipart uploads checked against the plan: the store's own ListParts decides what was
  * uploaded, never the client's word alone.
  */
-final class MultipartUploads implements BucketStore.Uploads {
+record MultipartUploads(S3Client client, String bucket, int listPageSize) implements BucketStore.Uploads {
 
     private static final int ABORT_ATTEMPTS = 3;
-
-    private final S3Client client;
-    private final String bucket;
-    private final int listPageSize;
-
-    MultipartUploads(S3Client client, String bucket, int listPageSize) {
-        this.client = client;
-        this.bucket = bucket;
-        this.listPageSize = listPageSize;
-    }
 
     @Override
     public String start(ObjectKey key, ContentType type) {
