@@ -8,12 +8,12 @@ import dev.mosaic.application.contract.ObjectStorageContract.Fetched;
 import dev.mosaic.application.port.out.ObjectStorage.Delivery;
 import dev.mosaic.application.port.out.ObjectStorage.MultipartOutcome;
 import dev.mosaic.application.port.out.ObjectStorage.SignedPart;
+import dev.mosaic.application.port.out.Unavailable;
 import dev.mosaic.domain.CompletedPart;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.Refusal;
 import dev.mosaic.domain.UploadPlan;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,7 +137,8 @@ class S3StorageOnS3ProxyTest {
                 Optional.of(server.endpoint()), true, Optional.of(S3ProxyServer.IDENTITY), Optional.of("wrong"));
         try (S3Storage refused = new S3Storage(wrongSecret, Clock.systemUTC())) {
             assertThat(refused.isHealthy()).isFalse();
-            assertThatThrownBy(() -> refused.stat(key)).isInstanceOf(UncheckedIOException.class)
+            assertThatThrownBy(() -> refused.stat(key)).isInstanceOfSatisfying(Unavailable.class,
+                    down -> assertThat(down.part()).isEqualTo(Unavailable.Part.STORAGE))
                     .hasMessageContaining("HeadObject of " + key);
         }
     }
