@@ -90,13 +90,13 @@ final class SignedUrlHandler {
 
     /** A browser sends no type for a file it cannot name; that is fine when none was expected. */
     private static void requireType(ContentType signed, String sent) {
-        String bare = sent == null ? "" : sent.split(";", 2)[0].trim();
-        Optional<ContentType> type = bare.isEmpty() && signed.equals(ContentType.OCTET_STREAM)
+        boolean none = sent == null || sent.isBlank();
+        Optional<ContentType> type = none && signed.equals(ContentType.OCTET_STREAM)
                 ? Optional.of(ContentType.OCTET_STREAM)
-                : ContentType.parse(bare);
+                : ContentType.ofHeader(sent);
         if (type.filter(signed::equals).isEmpty()) {
-            throw new RequestRejected(Reason.FORBIDDEN, "content_type_mismatch",
-                    "this URL takes Content-Type " + signed + ", the request sent " + (bare.isEmpty() ? "none" : bare));
+            throw new RequestRejected(Reason.FORBIDDEN, "content_type_mismatch", "this URL takes Content-Type "
+                    + signed + ", the request sent " + type.map(ContentType::toString).orElse(none ? "none" : "another"));
         }
     }
 
