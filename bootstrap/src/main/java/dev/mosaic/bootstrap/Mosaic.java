@@ -11,18 +11,20 @@ import dev.mosaic.adapters.persistence.PersistenceAdapter;
 import dev.mosaic.adapters.persistence.PersistenceSettings;
 import dev.mosaic.application.port.out.WorkSignal;
 import dev.mosaic.application.service.AbortUploadService;
+import dev.mosaic.application.service.AdmitUploadService;
 import dev.mosaic.application.service.AssetChanges;
 import dev.mosaic.application.service.CompleteUploadService;
 import dev.mosaic.application.service.ExpireUploadsService;
 import dev.mosaic.application.service.JobWorker;
 import dev.mosaic.application.service.MosaicSettings;
 import dev.mosaic.application.service.ProcessAssetService;
-import dev.mosaic.application.service.ReadMessagesService;
 import dev.mosaic.application.service.ReadEventsService;
 import dev.mosaic.application.service.ReadLimitsService;
+import dev.mosaic.application.service.ReadMessagesService;
 import dev.mosaic.application.service.ReadQuotaService;
 import dev.mosaic.application.service.SendAlbumService;
 import dev.mosaic.application.service.SignPartsService;
+import dev.mosaic.application.service.SweepStorageService;
 import dev.mosaic.application.service.UploadProgressService;
 import dev.mosaic.application.service.Views;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -71,7 +73,8 @@ public final class Mosaic implements AutoCloseable {
 
         PersistenceAdapter database = open(PersistenceAdapter.start(config.database()));
         Notifier notifier = open(notifier(config.database()));
-        Stores.Opened store = Stores.open(config.storage(), config.dataDir(), config.http().publicUrl(), clock);
+        Stores.Opened store = Stores.open(config.storage(), config.dataDir(), config.http().publicUrl(), clock,
+                new AdmitUploadService(database.messages()));
         open(store.closer());
         ScheduledExecutorService heartbeats = Daemons.timer("mosaic-job-heartbeat");
         open(heartbeats::shutdownNow);
@@ -112,6 +115,8 @@ public final class Mosaic implements AutoCloseable {
             workers.get().start();
             open(workers.get());
             open(new Janitor(new ExpireUploadsService(database.messages(), store.storage(), changes, clock),
+                    new SweepStorageService(database.messages(), store.storage(), clock,
+                            settings.uploadUrlTtl().plus(config.node().janitorGrace())),
                     database.leases(), node, clock, config.node().janitorEvery()));
         }
         LOG.info("Mosaic {} node {} on {} (storage {}, database {}, data in {})", role.name().toLowerCase(Locale.ROOT),

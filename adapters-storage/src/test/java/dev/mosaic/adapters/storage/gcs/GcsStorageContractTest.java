@@ -4,6 +4,8 @@ import dev.mosaic.application.contract.ObjectStorageContract;
 import dev.mosaic.application.port.out.ObjectStorage;
 import dev.mosaic.domain.ContentType;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +23,7 @@ class GcsStorageContractTest extends ObjectStorageContract {
 
     private GcsStorage storage;
     private XmlApiStandIn client;
+    private com.google.cloud.storage.Storage google;
 
     @BeforeAll
     static void makeKey() {
@@ -30,7 +33,7 @@ class GcsStorageContractTest extends ObjectStorageContract {
     @BeforeEach
     void start() {
         FakeGcs gcs = new FakeGcs();
-        var google = gcs.client(account.credentials());
+        google = gcs.client(account.credentials());
         storage = new GcsStorage(google, FakeGcs.BUCKET, Clock.systemUTC());
         client = new XmlApiStandIn(google, account.publicKey());
     }
@@ -48,6 +51,13 @@ class GcsStorageContractTest extends ObjectStorageContract {
     @Override
     protected Uploader uploader() {
         return client;
+    }
+
+    @Override
+    protected List<String> everythingStored() {
+        List<String> names = new ArrayList<>();
+        google.list(FakeGcs.BUCKET).iterateAll().forEach(blob -> names.add(blob.getName()));
+        return names;
     }
 
     /** GCS binds the length with a header the client must send, under the signature. */
