@@ -14,6 +14,7 @@ import dev.mosaic.domain.CompletedPart;
 import dev.mosaic.domain.CompletionRules;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
+import dev.mosaic.domain.PartsCheck;
 import dev.mosaic.domain.Refusal;
 import dev.mosaic.domain.UploadPlan;
 import dev.mosaic.domain.UploadedPart;
@@ -43,7 +44,7 @@ record CompositeUploads(Storage storage, String bucket, SecureRandom random) imp
         BlobInfo manifest = BlobInfo.newBuilder(bucket, names.manifest())
                 .setMetadata(Map.of(KEY_METADATA, key.value(), TYPE_METADATA, type.value()))
                 .build();
-        GcsFailures.call("creating the manifest of an upload to " + key,
+        GcsFailures.OUTAGES.call("creating the manifest of an upload to " + key,
                 () -> storage.create(manifest, new byte[0], BlobTargetOption.doesNotExist()));
         return names.uploadId();
     }
@@ -56,16 +57,15 @@ record CompositeUploads(Storage storage, String bucket, SecureRandom random) imp
         }
         UploadNames names = upload.get().names();
         Listed stored = storedParts(names);
-        Optional<Refusal> refusal = CompletionRules.checkUploaded(plan, claimed, stored.parts());
-        if (refusal.isPresent()) {
-            return new MultipartOutcome.Refused(refusal.get());
+        if (CompletionRules.checkUploaded(plan, claimed, stored.parts()) instanceof PartsCheck.Refused refused) {
+            return new MultipartOutcome.Refused(refused.refusal());
         }
         try {
             compose(names, plan, stored, BlobInfo.newBuilder(bucket, key.value())
                     .setContentType(upload.get().type().value()).build());
         } catch (StorageException e) {
             if (!GcsFailures.isNotFound(e)) {
-                throw GcsFailures.failed("composing the parts of " + key, e);
+                throw GcsFailures.OUTAGES.failed("composing the parts of " + key, e);
             }
             return open(key, uploadId).isEmpty() ? new MultipartOutcome.NoSuchUpload()
                     : new MultipartOutcome.Refused(new Refusal("etag_mismatch",
@@ -85,12 +85,12 @@ record CompositeUploads(Storage storage, String bucket, SecureRandom random) imp
         if (names.isEmpty()) {
             return;
         }
-        Blob manifest = GcsFailures.call("reading the manifest of upload " + uploadId,
+        Blob manifest = GcsFailures.OUTAGES.call("reading the manifest of upload " + uploadId,
                 () -> storage.get(BlobId.of(bucket, names.get().manifest())));
         if (manifest != null && !isFor(manifest, key)) {
             return;
         }
-        GcsFailures.call("deleting the manifest of upload " + uploadId,
+        GcsFailures.OUTAGES.call("deleting the manifest of upload " + uploadId,
                 () -> storage.delete(BlobId.of(bucket, names.get().manifest())));
         for (int sweep = 0; sweep < SWEEPS; sweep++) {
             if (deleteTemporaries(names.get()) == 0) {
@@ -106,7 +106,7 @@ record CompositeUploads(Storage storage, String bucket, SecureRandom random) imp
         if (names.isEmpty()) {
             return Optional.empty();
         }
-        Blob manifest = GcsFailures.call("reading the manifest of upload " + uploadId,
+        Blob manifest = GcsFailures.OUTAGES.call("reading the manifest of upload " + uploadId,
                 () -> storage.get(BlobId.of(bucket, names.get().manifest())));
         if (manifest == null || !isFor(manifest, key)) {
             return Optional.empty();
@@ -128,7 +128,7 @@ record CompositeUploads(Storage storage, String bucket, SecureRandom random) imp
     }
 
     private Listed storedParts(UploadNames names) {
-        return GcsFailures.call("listing the parts of upload " + names.uploadId(), () -> {
+        return GcsFailures.OUTAGES.call("listing the parts of upload " + names.uploadId(), () -> {
             Map<Integer, UploadedPart> parts = new TreeMap<>();
             Map<Integer, Long> generations = new TreeMap<>();
             for (Blob blob : storage.list(bucket, BlobListOption.prefix(names.partPrefix())).iterateAll()) {
@@ -184,7 +184,7 @@ record CompositeUploads(Storage storage, String bucket, SecureRandom random) imp
 
     /** Deletes what is under the upload's prefix, in batches; answers how many objects it found. */
     private int deleteTemporaries(UploadNames names) {
-        List<BlobId> found = GcsFailures.call("listing the temporaries of upload " + names.uploadId(), () -> {
+        List<BlobId> found = GcsFailures.OUTAGES.call("listing the temporaries of upload " + names.uploadId(), () -> {
             List<BlobId> ids = new ArrayList<>();
             for (Blob blob : storage.list(bucket, BlobListOption.prefix(names.prefix())).iterateAll()) {
                 ids.add(BlobId.of(bucket, blob.getName()));
@@ -192,7 +192,7 @@ record CompositeUploads(Storage storage, String bucket, SecureRandom random) imp
             return ids;
         });
         if (!found.isEmpty()) {
-            GcsFailures.call("deleting the temporaries of upload " + names.uploadId(), () -> storage.delete(found));
+            GcsFailures.OUTAGES.call("deleting the temporaries of upload " + names.uploadId(), () -> storage.delete(found));
         }
         return found.size();
     }
