@@ -1,5 +1,6 @@
 package dev.mosaic.adapters.storage.gcs;
 
+import dev.mosaic.adapters.storage.SignatureValidity;
 import dev.mosaic.application.storage.ContentDisposition;
 import com.google.auth.ServiceAccountSigner.SigningException;
 import com.google.cloud.storage.BlobInfo;
@@ -15,7 +16,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,22 +26,12 @@ import java.util.concurrent.TimeUnit;
  * Every header named here is under the signature: a request without it, or with another value, is
  * refused by GCS with {@code SignatureDoesNotMatch}.
  */
-final class SignedUrls {
+record SignedUrls(Storage storage, String bucket, SignatureValidity validity) {
 
-    /** V4's longest validity. */
-    static final Duration MAX_VALIDITY = Duration.ofDays(7);
-    /** V4 counts whole seconds. */
-    private static final Duration MIN_VALIDITY = Duration.ofSeconds(1);
     static final String LENGTH_RANGE = "x-goog-content-length-range";
 
-    private final Storage storage;
-    private final String bucket;
-    private final Clock clock;
-
     SignedUrls(Storage storage, String bucket, Clock clock) {
-        this.storage = storage;
-        this.bucket = bucket;
-        this.clock = clock;
+        this(storage, bucket, new SignatureValidity(clock));
     }
 
     /**
@@ -83,7 +73,7 @@ final class SignedUrls {
         URL url;
         try {
             url = storage.signUrl(BlobInfo.newBuilder(bucket, object).build(),
-                    validity(expiresAt).toSeconds(), TimeUnit.SECONDS, all);
+                    validity.until(expiresAt).toSeconds(), TimeUnit.SECONDS, all);
         } catch (SigningException e) {
             throw new UncheckedIOException(new IOException("GCS could not sign a URL for " + object
                     + " (with Application Default Credentials, signing calls the IAM Credentials API): "
@@ -94,18 +84,5 @@ final class SignedUrls {
         } catch (URISyntaxException e) {
             throw new IllegalStateException("the client signed a URL that is not a URI: " + url, e);
         }
-    }
-
-    /** Until {@code expiresAt}, at most V4's seven days (a client asks the parts endpoint again). */
-    Duration validity(Instant expiresAt) {
-        Duration left = Duration.between(clock.instant(), expiresAt);
-        if (left.isNegative() || left.isZero()) {
-            throw new IllegalArgumentException("a URL that expires at " + expiresAt + " would be dead on arrival");
-        }
-        if (left.compareTo(MIN_VALIDITY) < 0) {
-            return MIN_VALIDITY;
-        }
-        Duration capped = left.compareTo(MAX_VALIDITY) > 0 ? MAX_VALIDITY : left;
-        return Duration.ofSeconds(capped.toSeconds());
     }
 }
