@@ -18,8 +18,7 @@ import java.util.concurrent.Executors;
 
 /**
  * Objects in one Google Cloud Storage bucket. Clients move bytes with V4 signed URLs: a direct upload's
- * URL binds its type and exact length ({@code x-goog-content-length-range}, which the client must send
- * as the instruction's headers say); a multipart upload is a parallel composite upload, each part a
+ * URL signs its type and exact {@code Content-Length} (which browsers send by themselves); a multipart upload is a parallel composite upload, each part a
  * temporary object under {@code tmp/}, composed into the object once checked against the plan. Close
  * it to release the client.
  */
@@ -67,7 +66,7 @@ public final class GcsStorage extends BucketStore {
         });
     }
 
-    /** The instruction's headers are exactly the signed ones: the type and the length range. */
+    /** The instruction asks for the type alone: the signed length is the one the client sends anyway. */
     @Override
     public SignedRequest signPut(ObjectKey key, long size, ContentType type, Instant expiresAt) {
         if (size <= 0) {

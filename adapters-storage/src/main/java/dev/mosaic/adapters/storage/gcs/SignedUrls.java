@@ -28,23 +28,24 @@ import java.util.concurrent.TimeUnit;
  */
 record SignedUrls(Storage storage, String bucket, SignatureValidity validity) {
 
-    static final String LENGTH_RANGE = "x-goog-content-length-range";
+    static final String CONTENT_LENGTH = "Content-Length";
 
     SignedUrls(Storage storage, String bucket, Clock clock) {
         this(storage, bucket, new SignatureValidity(clock));
     }
 
     /**
-     * A PUT bound to the type and to exactly {@code size} bytes: GCS refuses a body outside the
-     * signed {@code x-goog-content-length-range}, so the client must send that header too.
+     * A PUT bound to the type and to exactly {@code size} bytes: {@code content-length} is a signed
+     * header, so a body of any other size does not match the signature. Browsers and {@code fetch} send
+     * {@code Content-Length} by themselves (they may not set it), so the client is asked for the type alone.
      */
     SignedRequest put(String object, long size, ContentType type, Instant expiresAt) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", type.value());
-        headers.put(LENGTH_RANGE, size + "," + size);
+        Map<String, String> signed = new LinkedHashMap<>();
+        signed.put("Content-Type", type.value());
+        signed.put(CONTENT_LENGTH, Long.toString(size));
         URI url = sign(object, expiresAt, SignUrlOption.httpMethod(HttpMethod.PUT),
-                SignUrlOption.withExtHeaders(headers));
-        return new SignedRequest(url, headers);
+                SignUrlOption.withExtHeaders(signed));
+        return new SignedRequest(url, Map.of("Content-Type", type.value()));
     }
 
     /**

@@ -58,37 +58,47 @@ class SignedUrlSignatureTest {
     }
 
     @Test
-    void aDirectPutVerifiesWithExactlyTheInstructionsHeaders() {
+    void aDirectPutSignsTheTypeAndTheExactLengthAndAsksTheClientForTheTypeAlone() {
         SignedRequest put = storage.signPut(KEY, 1000, ContentType.JPEG, inAnHour);
 
         assertThat(put.url()).hasScheme("https").hasHost("storage.googleapis.com")
                 .hasPath("/" + FakeGcs.BUCKET + "/" + KEY.value());
-        assertThat(V4Signatures.signedHeaders(put.url()))
-                .containsExactly("content-type", "host", "x-goog-content-length-range");
-        assertThat(V4Signatures.verifies(new Request("PUT", put.url(), put.headers()), account.publicKey())).isTrue();
+        assertThat(V4Signatures.signedHeaders(put.url())).containsExactly("content-length", "content-type", "host");
+        assertThat(put.headers()).isEqualTo(Map.of("Content-Type", "image/jpeg"));
+        assertThat(verifiesPut(put, sent(put.headers(), 1000))).isTrue();
     }
 
     @Test
     void anotherContentTypeDoesNotVerify() {
         SignedRequest put = storage.signPut(KEY, 1000, ContentType.JPEG, inAnHour);
 
-        assertThat(verifiesPut(put, with(put.headers(), "Content-Type", "image/png"))).isFalse();
+        assertThat(verifiesPut(put, sent(Map.of("Content-Type", "image/png"), 1000))).isFalse();
+        assertThat(gcs.put(put.url(), Map.of("Content-Type", "image/png"), random(1000)).status()).isEqualTo(403);
+    }
+
+    /** The guide's fetch: Content-Type alone, and the Content-Length the browser adds for the body. */
+    @Test
+    void theGuidesClientSendingOnlyTheContentTypeIsAccepted() {
+        SignedRequest put = storage.signPut(KEY, 1000, ContentType.JPEG, inAnHour);
+
+        assertThat(gcs.put(put.url(), Map.of("Content-Type", "image/jpeg"), random(1000)).status()).isEqualTo(200);
     }
 
     @Test
-    void anotherLengthRangeDoesNotVerify() {
+    void oneByteMoreOrLessDoesNotMatchTheSignature() {
         SignedRequest put = storage.signPut(KEY, 1000, ContentType.JPEG, inAnHour);
 
-        assertThat(verifiesPut(put, with(put.headers(), "x-goog-content-length-range", "0,5000000000"))).isFalse();
+        assertThat(gcs.put(put.url(), put.headers(), random(999)).status()).isEqualTo(403);
+        assertThat(gcs.put(put.url(), put.headers(), random(1001)).status()).isEqualTo(403);
+        assertThat(gcs.put(put.url(), put.headers(), random(1000)).status()).isEqualTo(200);
     }
 
-    /** The guide's fetch sends Content-Type alone: with GCS the client must send the returned headers. */
     @Test
-    void aClientSendingOnlyTheContentTypeIsRefused() {
+    void aPutWithoutItsSignedTypeDoesNotVerify() {
         SignedRequest put = storage.signPut(KEY, 1000, ContentType.JPEG, inAnHour);
 
-        assertThat(verifiesPut(put, Map.of("Content-Type", "image/jpeg"))).isFalse();
-        assertThat(gcs.put(put.url(), Map.of("Content-Type", "image/jpeg"), random(1000)).status()).isEqualTo(403);
+        assertThat(verifiesPut(put, sent(Map.of(), 1000))).isFalse();
+        assertThat(gcs.put(put.url(), Map.of(), random(1000)).status()).isEqualTo(403);
     }
 
     @Test
@@ -96,8 +106,8 @@ class SignedUrlSignatureTest {
         SignedRequest put = storage.signPut(KEY, 1000, ContentType.JPEG, inAnHour);
         URI otherObject = URI.create(put.url().toString().replace("photo.jpg", "other.jpg"));
 
-        assertThat(V4Signatures.verifies(new Request("GET", put.url(), put.headers()), account.publicKey())).isFalse();
-        assertThat(V4Signatures.verifies(new Request("PUT", otherObject, put.headers()), account.publicKey())).isFalse();
+        assertThat(V4Signatures.verifies(new Request("GET", put.url(), sent(put.headers(), 1000)), account.publicKey())).isFalse();
+        assertThat(V4Signatures.verifies(new Request("PUT", otherObject, sent(put.headers(), 1000)), account.publicKey())).isFalse();
     }
 
     @Test
@@ -107,16 +117,7 @@ class SignedUrlSignatureTest {
         URI longer = URI.create(put.url().toString().replace("X-Goog-Expires=" + expires, "X-Goog-Expires=604800"));
 
         assertThat(longer).isNotEqualTo(put.url());
-        assertThat(V4Signatures.verifies(new Request("PUT", longer, put.headers()), account.publicKey())).isFalse();
-    }
-
-    @Test
-    void theLengthRangeRefusesOneByteMoreOrLess() {
-        SignedRequest put = storage.signPut(KEY, 1000, ContentType.JPEG, inAnHour);
-
-        assertThat(gcs.put(put.url(), put.headers(), random(999)).status()).isEqualTo(400);
-        assertThat(gcs.put(put.url(), put.headers(), random(1001)).status()).isEqualTo(400);
-        assertThat(gcs.put(put.url(), put.headers(), random(1000)).status()).isEqualTo(200);
+        assertThat(V4Signatures.verifies(new Request("PUT", longer, sent(put.headers(), 1000)), account.publicKey())).isFalse();
     }
 
     @Test
@@ -198,9 +199,10 @@ class SignedUrlSignatureTest {
         return V4Signatures.verifies(new Request("PUT", put.url(), sent), account.publicKey());
     }
 
-    private static Map<String, String> with(Map<String, String> headers, String name, String value) {
-        Map<String, String> changed = new HashMap<>(headers);
-        changed.put(name, value);
-        return changed;
+    /** The headers as they reach GCS: the client's, and the Content-Length of its body. */
+    private static Map<String, String> sent(Map<String, String> headers, long length) {
+        Map<String, String> sent = new HashMap<>(headers);
+        sent.put("Content-Length", Long.toString(length));
+        return sent;
     }
 }

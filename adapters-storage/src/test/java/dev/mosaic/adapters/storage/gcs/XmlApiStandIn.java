@@ -21,8 +21,9 @@ import java.util.Optional;
 /**
  * What GCS's XML API does with a request to a V4 signed URL, as its documentation describes it, applied
  * to the in-memory {@link FakeGcs} instead of sent over HTTP: the signature is rebuilt from the request
- * the client sends and verified with the service account's public key ({@link V4Signatures}), an expired
- * URL is refused, a body outside a signed {@code x-goog-content-length-range} is refused, and a PUT
+ * the client sends (with the {@code Content-Length} its body implies, as HTTP sends it) and verified with
+ * the service account's public key ({@link V4Signatures}), an expired URL is refused, a body outside an
+ * {@code x-goog-content-length-range} the client sent is refused, and a PUT
  * answers the object's MD5 as its {@code ETag}. This does not exercise Google's server: it shows that the
  * URLs bind what the documentation says GCS checks, and that the adapter copes with the answers the
  * documentation says GCS gives.
@@ -74,18 +75,20 @@ final class XmlApiStandIn implements Uploader {
 
     /** A PUT with exactly these headers (the host comes from the URL, the length from the body). */
     Answer put(URI url, Map<String, String> headers, byte[] bytes) {
-        Answer refusal = refusal("PUT", url, headers);
+        Map<String, String> sent = lowerCase(headers);
+        sent.put("content-length", Integer.toString(bytes.length));
+        Answer refusal = refusal("PUT", url, sent);
         if (refusal != null) {
             return refusal;
         }
-        String range = lowerCase(headers).get(SignedUrls.LENGTH_RANGE);
+        String range = sent.get("x-goog-content-length-range");
         if (range != null) {
             String[] bounds = range.split(",");
             if (bytes.length < Long.parseLong(bounds[0].strip()) || bytes.length > Long.parseLong(bounds[1].strip())) {
                 return new Answer(400, "EntityTooLarge or EntityTooSmall: " + bytes.length + " bytes, range " + range);
             }
         }
-        String type = lowerCase(headers).getOrDefault("content-type", "application/octet-stream");
+        String type = sent.getOrDefault("content-type", "application/octet-stream");
         Blob stored = storage.create(BlobInfo.newBuilder(objectOf(url)).setContentType(type).build(), bytes);
         return new Answer(200, '"' + HexFormat.of().formatHex(Base64.getDecoder().decode(stored.getMd5()))
                 + '"');
