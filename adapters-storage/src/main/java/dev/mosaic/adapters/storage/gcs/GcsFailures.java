@@ -1,5 +1,6 @@
 package dev.mosaic.adapters.storage.gcs;
 
+import com.google.api.client.http.HttpResponseException;
 import com.google.cloud.storage.StorageException;
 import dev.mosaic.application.port.out.Unavailable;
 import java.util.function.Supplier;
@@ -22,10 +23,36 @@ final class GcsFailures {
     /** GCS unreachable, refusing Mosaic's credentials or answering its own failure: an outage. */
     static Unavailable failed(String what, StorageException cause) {
         return new Unavailable(Unavailable.Part.STORAGE,
-                "GCS " + what + " failed (" + cause.getCode() + "): " + cause.getMessage(), cause);
+                "GCS " + what + " failed (" + status(cause) + "): " + cause.getMessage(), cause);
     }
 
     static boolean isNotFound(StorageException e) {
-        return e.getCode() == 404;
+        return status(e) == 404;
+    }
+
+    /**
+     * The HTTP status GCS answered: the exception's code, or for the XML API client (which leaves the code
+     * 0) that of the HTTP answer it wraps; 0 when no answer came.
+     */
+    static int status(StorageException e) {
+        if (e.getCode() != 0) {
+            return e.getCode();
+        }
+        return answer(e).map(HttpResponseException::getStatusCode).orElse(0);
+    }
+
+    /** The XML API's error code ({@code <Code>InvalidPart</Code>}) in GCS's answer, if it says one. */
+    static boolean hasXmlCode(StorageException e, String code) {
+        String body = answer(e).map(HttpResponseException::getContent).orElse("");
+        return body.contains("<Code>" + code + "</Code>") || String.valueOf(e.getMessage()).contains(code);
+    }
+
+    private static java.util.Optional<HttpResponseException> answer(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpResponseException answer) {
+                return java.util.Optional.of(answer);
+            }
+        }
+        return java.util.Optional.empty();
     }
 }
