@@ -1,5 +1,6 @@
 package dev.mosaic.adapters.storage.gcs;
 
+import dev.mosaic.adapters.storage.SignatureValidity;
 import dev.mosaic.application.storage.ContentDisposition;
 import com.google.auth.ServiceAccountSigner.SigningException;
 import com.google.cloud.storage.BlobInfo;
@@ -15,7 +16,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,29 +28,14 @@ import java.util.concurrent.TimeUnit;
  * Every header named here is under the signature: a request without it, or with another value, is
  * refused by GCS with {@code SignatureDoesNotMatch}.
  */
-final class SignedUrls {
+record SignedUrls(Storage storage, String bucket, SignatureValidity validity) {
 
-    /** V4's longest validity. */
-    static final Duration MAX_VALIDITY = Duration.ofDays(7);
-    /** V4 counts whole seconds. */
-    private static final Duration MIN_VALIDITY = Duration.ofSeconds(1);
     static final String CONTENT_LENGTH = "Content-Length";
-
-    /** The client's default host, for which signed URLs need no host name of their own. */
+    /** The client's default host. */
     private static final String GOOGLE = "https://storage.googleapis.com";
 
-    private final Storage storage;
-    private final String bucket;
-    private final Clock clock;
-    private final String host;
-
-    /** URLs to the client's host: Google's, or the endpoint it was built for. */
     SignedUrls(Storage storage, String bucket, Clock clock) {
-        this.storage = storage;
-        this.bucket = bucket;
-        this.clock = clock;
-        String configured = storage.getOptions().getHost();
-        this.host = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+        this(storage, bucket, new SignatureValidity(clock));
     }
 
     /**
@@ -90,8 +75,10 @@ final class SignedUrls {
                 SignUrlOption.withQueryParams(overrides));
     }
 
+    /** URLs to the client's host: Google's (no host name of their own), or the endpoint it was built for. */
     private URI sign(String object, Instant expiresAt, SignUrlOption... options) {
         List<SignUrlOption> all = new ArrayList<>(List.of(SignUrlOption.withV4Signature(), SignUrlOption.withPathStyle()));
+        String host = storage.getOptions().getHost().replaceFirst("/+$", "");
         if (!GOOGLE.equals(host)) {
             all.add(SignUrlOption.withHostName(host));
         }
@@ -99,7 +86,7 @@ final class SignedUrls {
         URL url;
         try {
             url = storage.signUrl(BlobInfo.newBuilder(bucket, object).build(),
-                    validity(expiresAt).toSeconds(), TimeUnit.SECONDS, all.toArray(SignUrlOption[]::new));
+                    validity.until(expiresAt).toSeconds(), TimeUnit.SECONDS, all.toArray(SignUrlOption[]::new));
         } catch (SigningException e) {
             throw new UncheckedIOException(new IOException("GCS could not sign a URL for " + object
                     + " (with Application Default Credentials, signing calls the IAM Credentials API): "
@@ -110,18 +97,5 @@ final class SignedUrls {
         } catch (URISyntaxException e) {
             throw new IllegalStateException("the client signed a URL that is not a URI: " + url, e);
         }
-    }
-
-    /** Until {@code expiresAt}, at most V4's seven days (a client asks the parts endpoint again). */
-    Duration validity(Instant expiresAt) {
-        Duration left = Duration.between(clock.instant(), expiresAt);
-        if (left.isNegative() || left.isZero()) {
-            throw new IllegalArgumentException("a URL that expires at " + expiresAt + " would be dead on arrival");
-        }
-        if (left.compareTo(MIN_VALIDITY) < 0) {
-            return MIN_VALIDITY;
-        }
-        Duration capped = left.compareTo(MAX_VALIDITY) > 0 ? MAX_VALIDITY : left;
-        return Duration.ofSeconds(capped.toSeconds());
     }
 }

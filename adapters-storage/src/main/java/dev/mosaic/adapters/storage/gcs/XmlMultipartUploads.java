@@ -15,6 +15,7 @@ import dev.mosaic.application.port.out.ObjectStorage.MultipartOutcome;
 import dev.mosaic.domain.CompletionRules;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
+import dev.mosaic.domain.PartsCheck;
 import dev.mosaic.domain.Refusal;
 import dev.mosaic.domain.UploadPlan;
 import dev.mosaic.domain.UploadedPart;
@@ -38,7 +39,7 @@ record XmlMultipartUploads(MultipartUploadClient client, String bucket, int list
 
     @Override
     public String start(ObjectKey key, ContentType type) {
-        return GcsFailures.call("initiating a multipart upload of " + key, () -> client.createMultipartUpload(
+        return GcsFailures.OUTAGES.call("initiating a multipart upload of " + key, () -> client.createMultipartUpload(
                 CreateMultipartUploadRequest.builder().bucket(bucket).key(key.value()).contentType(type.value()).build())
                 .uploadId());
     }
@@ -50,9 +51,8 @@ record XmlMultipartUploads(MultipartUploadClient client, String bucket, int list
         if (stored.isEmpty()) {
             return new MultipartOutcome.NoSuchUpload();
         }
-        Optional<Refusal> refusal = CompletionRules.checkUploaded(plan, claimed, stored.get());
-        if (refusal.isPresent()) {
-            return new MultipartOutcome.Refused(refusal.get());
+        if (CompletionRules.checkUploaded(plan, claimed, stored.get()) instanceof PartsCheck.Refused refused) {
+            return new MultipartOutcome.Refused(refused.refusal());
         }
         CompletedMultipartUpload parts = CompletedMultipartUpload.builder().parts(plan.parts().stream()
                 .map(part -> CompletedPart.builder().partNumber(part.number())
@@ -83,7 +83,7 @@ record XmlMultipartUploads(MultipartUploadClient client, String bucket, int list
                 if (GcsFailures.isNotFound(e)) {
                     return Optional.empty();
                 }
-                throw GcsFailures.failed("listing the parts of " + key, e);
+                throw GcsFailures.OUTAGES.failed("listing the parts of " + key, e);
             }
             for (Part part : Optional.ofNullable(page.parts()).orElse(List.of())) {
                 parts.put(part.partNumber(), new UploadedPart(part.partNumber(), part.size(), part.eTag()));
@@ -113,7 +113,7 @@ record XmlMultipartUploads(MultipartUploadClient client, String bucket, int list
             return new MultipartOutcome.Refused(new Refusal("part_size_mismatch",
                     "a part other than the last is smaller than the store accepts"));
         }
-        throw GcsFailures.failed("completing the multipart upload of " + key, e);
+        throw GcsFailures.OUTAGES.failed("completing the multipart upload of " + key, e);
     }
 
     /** Unknown uploads (already completed or aborted, or of another key) are left as they are. */
@@ -124,7 +124,7 @@ record XmlMultipartUploads(MultipartUploadClient client, String bucket, int list
                     .bucket(bucket).key(key.value()).uploadId(uploadId).build());
         } catch (StorageException e) {
             if (!GcsFailures.isNotFound(e)) {
-                throw GcsFailures.failed("aborting the multipart upload of " + key, e);
+                throw GcsFailures.OUTAGES.failed("aborting the multipart upload of " + key, e);
             }
         }
     }
