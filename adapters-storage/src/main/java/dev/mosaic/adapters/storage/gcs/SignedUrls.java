@@ -17,7 +17,9 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 record SignedUrls(Storage storage, String bucket, SignatureValidity validity) {
 
     static final String CONTENT_LENGTH = "Content-Length";
+    /** The client's default host. */
+    private static final String GOOGLE = "https://storage.googleapis.com";
 
     SignedUrls(Storage storage, String bucket, Clock clock) {
         this(storage, bucket, new SignatureValidity(clock));
@@ -49,11 +53,16 @@ record SignedUrls(Storage storage, String bucket, SignatureValidity validity) {
     }
 
     /**
-     * A part's PUT: the port gives part URLs no headers, so only the method, the part's own object
-     * and the expiry are bound; the part's size is checked when the upload completes.
+     * A part's PUT of an XML API multipart upload ({@code ?partNumber=N&uploadId=…}, both under the signature),
+     * bound to the part's exact {@code Content-Length} as a direct PUT is; a part carries no type.
      */
-    URI putWithoutHeaders(String object, Instant expiresAt) {
-        return sign(object, expiresAt, SignUrlOption.httpMethod(HttpMethod.PUT));
+    URI putPart(String object, String uploadId, int number, long size, Instant expiresAt) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("partNumber", Integer.toString(number));
+        query.put("uploadId", uploadId);
+        return sign(object, expiresAt, SignUrlOption.httpMethod(HttpMethod.PUT),
+                SignUrlOption.withQueryParams(query),
+                SignUrlOption.withExtHeaders(Map.of(CONTENT_LENGTH, Long.toString(size))));
     }
 
     /** A GET whose answer carries the delivery's type and, for attachments, its download name. */
@@ -66,15 +75,18 @@ record SignedUrls(Storage storage, String bucket, SignatureValidity validity) {
                 SignUrlOption.withQueryParams(overrides));
     }
 
+    /** URLs to the client's host: Google's (no host name of their own), or the endpoint it was built for. */
     private URI sign(String object, Instant expiresAt, SignUrlOption... options) {
-        SignUrlOption[] all = new SignUrlOption[options.length + 2];
-        all[0] = SignUrlOption.withV4Signature();
-        all[1] = SignUrlOption.withPathStyle();
-        System.arraycopy(options, 0, all, 2, options.length);
+        List<SignUrlOption> all = new ArrayList<>(List.of(SignUrlOption.withV4Signature(), SignUrlOption.withPathStyle()));
+        String host = storage.getOptions().getHost().replaceFirst("/+$", "");
+        if (!GOOGLE.equals(host)) {
+            all.add(SignUrlOption.withHostName(host));
+        }
+        all.addAll(List.of(options));
         URL url;
         try {
             url = storage.signUrl(BlobInfo.newBuilder(bucket, object).build(),
-                    validity.until(expiresAt).toSeconds(), TimeUnit.SECONDS, all);
+                    validity.until(expiresAt).toSeconds(), TimeUnit.SECONDS, all.toArray(SignUrlOption[]::new));
         } catch (SigningException e) {
             throw new UncheckedIOException(new IOException("GCS could not sign a URL for " + object
                     + " (with Application Default Credentials, signing calls the IAM Credentials API): "
