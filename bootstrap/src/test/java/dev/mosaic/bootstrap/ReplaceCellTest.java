@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mosaic.adapters.storage.gcs.FakeGcsServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A cell whose file was not what it claimed is retried with the real file, then swapped for another, over
- * real HTTP and sockets, on the local store and on S3 (S3Proxy): only the sender may, both people see the
+ * real HTTP and sockets, on the local store, S3 (S3Proxy) and GCS (its test double): only the sender may, both people see the
  * cell go back to uploading and settle again, and the swapped file's objects are gone once the new one is ready.
  */
 class ReplaceCellTest {
@@ -34,9 +35,10 @@ class ReplaceCellTest {
     Path dataDir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"local", "s3"})
+    @ValueSource(strings = {"local", "s3", "gcs"})
     void aFailedCellIsRetriedThenSwappedAndBothPeopleSeeIt(String store) throws Exception {
         S3Proxy proxy = null;
+        FakeGcsServer gcs = null;
         Map<String, String> env = new HashMap<>();
         if (store.equals("s3")) {
             TransientNio2BlobStore blobs = new TransientNio2BlobStore();
@@ -47,6 +49,12 @@ class ReplaceCellTest {
             env.putAll(Map.of("MOSAIC_STORAGE", "s3", "MOSAIC_S3_BUCKET", "cells",
                     "MOSAIC_S3_ENDPOINT", "http://127.0.0.1:" + proxy.getPort(), "MOSAIC_S3_PATH_STYLE", "true",
                     "MOSAIC_S3_ACCESS_KEY", "cells-key", "MOSAIC_S3_SECRET_KEY", "cells-secret-0123456789"));
+        }
+        if (store.equals("gcs")) {
+            gcs = FakeGcsServer.start("cells");
+            env.putAll(Map.of("MOSAIC_STORAGE", "gcs", "MOSAIC_GCS_BUCKET", gcs.bucket(),
+                    "MOSAIC_GCS_CREDENTIALS", gcs.writeKeyFile(dataDir).toString(),
+                    "MOSAIC_GCS_ENDPOINT", gcs.endpoint().toString()));
         }
         try (RunningMosaic server = new RunningMosaic(dataDir, env);
              SocketClient receiver = SocketClient.withHeader(server.socketUrl(), token(RECEIVER))) {
@@ -104,6 +112,9 @@ class ReplaceCellTest {
         } finally {
             if (proxy != null) {
                 proxy.stop();
+            }
+            if (gcs != null) {
+                gcs.close();
             }
         }
     }
