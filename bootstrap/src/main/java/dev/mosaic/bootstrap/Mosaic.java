@@ -30,6 +30,7 @@ import dev.mosaic.application.service.UploadProgressService;
 import dev.mosaic.application.service.Views;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -176,6 +177,14 @@ public final class Mosaic implements AutoCloseable {
             throw new IllegalStateException("a worker node serves no HTTP");
         }
         return http.port();
+    }
+
+    /** Raw HTTP/1.1 bytes through this node's HTTP stack without a socket (see {@link HttpApi#exchangeInMemory}). */
+    public ByteBuffer exchangeInMemory(ByteBuffer request, Duration timeout) {
+        if (http == null) {
+            throw new IllegalStateException("a worker node serves no HTTP");
+        }
+        return http.exchangeInMemory(request, timeout);
     }
 
     public Config config() {

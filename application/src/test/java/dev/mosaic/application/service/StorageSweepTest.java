@@ -92,7 +92,7 @@ class StorageSweepTest {
 
     @Test
     void partsOfAMultipartUploadLeftOpenByACrashAreAborted() {
-        world.storage.uploadPart(video.uploadId(), 1, new byte[5_242_880]);
+        world.storage.uploadPart(((UploadInstruction.Multipart) video).uploadId(), 1, new byte[5_242_880]);
         // a node died between cancelling the asset and dropping its bytes
         Asset cancelled = asset(video).cancel(world.clock.instant()).asset();
         world.messages.update(cancelled);
