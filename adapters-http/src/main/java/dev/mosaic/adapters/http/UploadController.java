@@ -29,7 +29,8 @@ final class UploadController {
     void send(Context ctx) {
         SendAlbumRequest request = bodies.read(ctx, SendAlbumRequest.class);
         ctx.status(HttpStatus.CREATED)
-                .json(sendAlbum.send(request.toCommand(Authentication.user(ctx), ctx.header(IDEMPOTENCY_KEY))));
+                .json(AlbumCreatedJson.from(
+                        sendAlbum.send(request.toCommand(Authentication.user(ctx), ctx.header(IDEMPOTENCY_KEY)))));
     }
 
     void complete(Context ctx) {

@@ -48,11 +48,10 @@ final class Views {
     }
 
     static AlbumCreated albumCreated() {
-        UploadInstruction direct = new UploadInstruction(501, "raw/1/501/beach.jpg", "beach.jpg", "image", "direct",
-                "2025-01-01T11:00:00Z", "https://s3.test/put", Map.of("Content-Type", "image/jpeg"),
-                null, null, null, null);
-        UploadInstruction multipart = new UploadInstruction(502, "raw/1/502/party.mp4", "party.mp4", "video",
-                "multipart", "2025-01-01T11:00:00Z", null, null, "upload_xyz_123", 5_242_880L, 3, batch());
+        UploadInstruction direct = new UploadInstruction.Direct(501, "raw/1/501/beach.jpg", "beach.jpg", "image",
+                "2025-01-01T11:00:00Z", "https://s3.test/put", Map.of("Content-Type", "image/jpeg"));
+        UploadInstruction multipart = new UploadInstruction.Multipart(502, "raw/1/502/party.mp4", "party.mp4", "video",
+                "2025-01-01T11:00:00Z", "upload_xyz_123", 5_242_880L, 3, batch());
         return new AlbumCreated(MESSAGE_ID, List.of(direct, multipart), message(MESSAGE_ID));
     }
 

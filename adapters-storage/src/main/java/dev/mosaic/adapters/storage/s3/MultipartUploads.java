@@ -6,6 +6,7 @@ import dev.mosaic.domain.CompletedPart;
 import dev.mosaic.domain.CompletionRules;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
+import dev.mosaic.domain.PartsCheck;
 import dev.mosaic.domain.Refusal;
 import dev.mosaic.domain.UploadPlan;
 import dev.mosaic.domain.UploadedPart;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
@@ -29,7 +29,7 @@ record MultipartUploads(S3Client client, String bucket, int listPageSize) implem
 
     @Override
     public String start(ObjectKey key, ContentType type) {
-        return S3Failures.call("CreateMultipartUpload of " + key, () -> client.createMultipartUpload(
+        return S3Failures.OUTAGES.call("CreateMultipartUpload of " + key, () -> client.createMultipartUpload(
                 CreateMultipartUploadRequest.builder().bucket(bucket).key(key.value()).contentType(type.value()).build())
                 .uploadId());
     }
@@ -43,14 +43,13 @@ record MultipartUploads(S3Client client, String bucket, int listPageSize) implem
             if (S3Failures.hasCode(e, S3Failures.NO_SUCH_UPLOAD)) {
                 return new MultipartOutcome.NoSuchUpload();
             }
-            throw S3Failures.failed("ListParts of " + key, e);
+            throw S3Failures.OUTAGES.failed("ListParts of " + key, e);
         }
         if (stored.isEmpty() && !isOpen(key, uploadId)) {
             return new MultipartOutcome.NoSuchUpload();
         }
-        Optional<Refusal> refusal = CompletionRules.checkUploaded(plan, claimed, stored);
-        if (refusal.isPresent()) {
-            return new MultipartOutcome.Refused(refusal.get());
+        if (CompletionRules.checkUploaded(plan, claimed, stored) instanceof PartsCheck.Refused refused) {
+            return new MultipartOutcome.Refused(refused.refusal());
         }
         return join(key, uploadId, plan, stored);
     }
@@ -60,7 +59,7 @@ record MultipartUploads(S3Client client, String bucket, int listPageSize) implem
      * (S3Proxy among them) with an empty list, which only the list of open uploads tells apart.
      */
     private boolean isOpen(ObjectKey key, String uploadId) {
-        return S3Failures.call("ListMultipartUploads of " + key, () -> client
+        return S3Failures.OUTAGES.call("ListMultipartUploads of " + key, () -> client
                 .listMultipartUploadsPaginator(request -> request.bucket(bucket).prefix(key.value()))
                 .uploads().stream()
                 .anyMatch(upload -> key.value().equals(upload.key()) && uploadId.equals(upload.uploadId())));
@@ -97,7 +96,7 @@ record MultipartUploads(S3Client client, String bucket, int listPageSize) implem
             return new MultipartOutcome.Refused(new Refusal("part_size_mismatch",
                     "a part other than the last is smaller than the store accepts"));
         }
-        throw S3Failures.failed("CompleteMultipartUpload of " + key, e);
+        throw S3Failures.OUTAGES.failed("CompleteMultipartUpload of " + key, e);
     }
 
     /**
@@ -112,7 +111,7 @@ record MultipartUploads(S3Client client, String bucket, int listPageSize) implem
                 client.abortMultipartUpload(request -> request.bucket(bucket).key(key.value()).uploadId(uploadId));
             } catch (SdkException e) {
                 if (!S3Failures.hasCode(e, S3Failures.NO_SUCH_UPLOAD)) {
-                    throw S3Failures.failed("AbortMultipartUpload of " + key, e);
+                    throw S3Failures.OUTAGES.failed("AbortMultipartUpload of " + key, e);
                 }
             }
             try {
@@ -121,7 +120,7 @@ record MultipartUploads(S3Client client, String bucket, int listPageSize) implem
                 if (S3Failures.hasCode(e, S3Failures.NO_SUCH_UPLOAD)) {
                     return;
                 }
-                throw S3Failures.failed("ListParts after aborting " + key, e);
+                throw S3Failures.OUTAGES.failed("ListParts after aborting " + key, e);
             }
             if (partsLeft == 0) {
                 return;
