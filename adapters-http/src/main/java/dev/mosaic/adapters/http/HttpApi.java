@@ -85,6 +85,7 @@ public final class HttpApi {
         config.routes.post("/api/v1/files/upload/complete", uploads::complete);
         config.routes.post("/api/v1/files/upload/parts", uploads::signParts);
         config.routes.post("/api/v1/files/upload/abort", uploads::abort);
+        config.routes.post("/api/v1/files/upload/replace", uploads::replace);
         config.routes.get("/api/v1/messages/{message_id}", messages::get);
         config.routes.get("/api/v1/conversations/{peer_id}/messages", messages::list);
         config.routes.get("/api/v1/limits", new LimitsController(useCases.readLimits())::get);

@@ -36,7 +36,7 @@ class SendAlbumTest {
         return Stream.of(
                 Arguments.of(album(Collections.nCopies(11, photo()).toArray(Attachment[]::new)), "too_many_attachments"),
                 Arguments.of(album(Attachment.of(null, 1, "image/jpeg", "image")), "file_name_missing"),
-                Arguments.of(album(new Attachment("a", null, "image/jpeg", "image", null, null, null, null, null, null)),
+                Arguments.of(album(new Attachment("a", null, "image/jpeg", "image", null, null, null, null, null, null, null, null)),
                         "file_size_missing"),
                 Arguments.of(album(Attachment.of("a", 0, "image/jpeg", "image")), "file_size_invalid"),
                 Arguments.of(album(Attachment.of("a", -5, "image/jpeg", "image")), "file_size_invalid"),
