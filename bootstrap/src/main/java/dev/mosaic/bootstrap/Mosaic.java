@@ -75,8 +75,10 @@ public final class Mosaic implements AutoCloseable {
 
         PersistenceAdapter database = open(PersistenceAdapter.start(config.database()));
         Notifier notifier = open(notifier(config.database()));
+        ScheduledExecutorService diskFlusher = Daemons.timer("mosaic-disk-flush");
+        open(diskFlusher::shutdownNow);
         Stores.Opened store = Stores.open(config.storage(), config.dataDir(), config.http().publicUrl(), clock,
-                new AdmitUploadService(database.messages()));
+                diskFlusher, new AdmitUploadService(database.messages()));
         open(store.closer());
         ScheduledExecutorService heartbeats = Daemons.timer("mosaic-job-heartbeat");
         open(heartbeats::shutdownNow);

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /** Opens the object store {@link StorageConfig} names. */
 final class Stores {
@@ -22,7 +23,9 @@ final class Stores {
     private Stores() {
     }
 
-    static Opened open(StorageConfig config, Path dataDir, URI publicUrl, Clock clock, AdmitUploadUseCase admission) {
+    /** @param diskFlusher where the local store's PUTs have the disk write while bytes arrive */
+    static Opened open(StorageConfig config, Path dataDir, URI publicUrl, Clock clock, Executor diskFlusher,
+                       AdmitUploadUseCase admission) {
         try {
             if (config instanceof StorageConfig.S3 s3) {
                 S3Storage store = new S3Storage(s3.settings(), clock);
@@ -33,7 +36,8 @@ final class Stores {
                 return new Opened(store, Optional.empty(), store);
             }
             LocalDiskStorage disk = new LocalDiskStorage(new LocalStorageSettings(dataDir.resolve("objects"),
-                    publicUrl, Secrets.loadOrCreate(dataDir, "storage-signing-key")), clock, admission);
+                    publicUrl, Secrets.loadOrCreate(dataDir, "storage-signing-key")), clock, Optional.of(diskFlusher),
+                    admission);
             return new Opened(disk, Optional.of(disk), () -> { });
         } catch (IllegalArgumentException wrongSetting) {
             throw new ConfigException(wrongSetting.getMessage());

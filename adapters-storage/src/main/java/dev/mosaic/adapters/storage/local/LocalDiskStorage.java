@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The embedded store: objects as files under a root folder, moved by URLs that this server signs
@@ -33,11 +34,20 @@ public final class LocalDiskStorage implements ObjectStorage, SignedUrlEndpoint 
 
     /** A store on its own: every correctly signed PUT is taken. */
     public LocalDiskStorage(LocalStorageSettings settings, Clock clock) {
-        this(settings, clock, AdmitUploadUseCase.EVERY_SIGNED_PUT);
+        this(settings, clock, Optional.empty(), AdmitUploadUseCase.EVERY_SIGNED_PUT);
+    }
+
+    /**
+     * @param diskFlusher where large PUTs have the disk write their bytes while more arrive (see
+     *                    {@link WriteBehind}); without it each PUT's bytes are written at its one {@code fsync}
+     */
+    public LocalDiskStorage(LocalStorageSettings settings, Clock clock, Optional<Executor> diskFlusher) {
+        this(settings, clock, diskFlusher, AdmitUploadUseCase.EVERY_SIGNED_PUT);
     }
 
     /** A store that asks {@code admission}, once a PUT's signature holds, whether its upload still takes bytes. */
-    public LocalDiskStorage(LocalStorageSettings settings, Clock clock, AdmitUploadUseCase admission) {
+    public LocalDiskStorage(LocalStorageSettings settings, Clock clock, Optional<Executor> diskFlusher,
+                            AdmitUploadUseCase admission) {
         this.layout = new DiskLayout(settings.root());
         this.signer = new UrlSigner(settings.signingKey(), settings.publicUrl(), clock);
         this.objects = new ObjectFiles(layout);
@@ -46,7 +56,7 @@ public final class LocalDiskStorage implements ObjectStorage, SignedUrlEndpoint 
             return null;
         });
         this.uploads = io(() -> new MultipartFolders(layout, objects));
-        this.handler = new SignedUrlHandler(signer, objects, uploads, layout, admission);
+        this.handler = new SignedUrlHandler(signer, objects, uploads, layout, diskFlusher, admission);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * S3-style multipart uploads as folders: {@code .uploads/<id>/} holds the upload's key and type and
@@ -45,14 +46,15 @@ final class MultipartFolders {
     }
 
     /** Stores one part; a retry of the same part replaces it, as in S3. */
-    String receivePart(Grant.PutPart grant, InputStream body) throws IOException {
+    String receivePart(Grant.PutPart grant, InputStream body, Optional<Executor> flusher) throws IOException {
         Path folder = layout.upload(grant.uploadId());
         if (describe(folder).filter(upload -> upload.key().equals(grant.key())).isEmpty()) {
             throw uploadNotFound();
         }
         BodyReceiver.Received received;
         try {
-            received = BodyReceiver.receive(body, folder, Integer.toString(grant.partNumber()), grant.length());
+            received = BodyReceiver.receive(body, folder, Integer.toString(grant.partNumber()), grant.length(),
+                    flusher);
         } catch (NoSuchFileException abortedMeanwhile) {
             throw uploadNotFound();
         }

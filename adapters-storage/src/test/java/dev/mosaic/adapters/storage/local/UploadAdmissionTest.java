@@ -40,7 +40,7 @@ class UploadAdmissionTest {
 
     LocalDiskStorage store() {
         return new LocalDiskStorage(new LocalStorageSettings(root, URI.create("http://localhost:1"),
-                LocalStorageFixture.SIGNING_KEY), java.time.Clock.systemUTC(), admission);
+                LocalStorageFixture.SIGNING_KEY), java.time.Clock.systemUTC(), java.util.Optional.empty(), admission);
     }
 
     @Test
