@@ -32,7 +32,8 @@ final class UploadInstructions {
             List<UploadPlan.Part> first = multipart.parts().subList(0, Math.min(batchSize, multipart.numParts()));
             return new UploadInstruction(asset.id().value(), asset.objectKey().value(), asset.fileName().value(),
                     asset.kind().wireName(), "multipart", expiresAt.toString(), null, null, multipart.startedId(),
-                    multipart.partSize(), multipart.numParts(), batch(asset, multipart, first, expiresAt));
+                    multipart.partSize(), multipart.numParts(), batch(asset, multipart, first,
+                            first.size() < multipart.numParts() ? first.size() + 1 : null, expiresAt));
         }
         SignedRequest put = storage.signPut(asset.objectKey(), asset.fileSize(), asset.contentType(), expiresAt);
         return new UploadInstruction(asset.id().value(), asset.objectKey().value(), asset.fileName().value(),
@@ -40,12 +41,13 @@ final class UploadInstructions {
                 null, null, null, null);
     }
 
-    PartBatch batch(Asset asset, UploadPlan.Multipart plan, List<UploadPlan.Part> parts, Instant expiresAt) {
-        List<PartUrl> items = storage.signParts(asset.objectKey(), plan.startedId(), parts, expiresAt).stream()
-                .map(signed -> new PartUrl(signed.partNumber(), signed.url().toString(), signed.size()))
-                .toList();
-        int last = parts.isEmpty() ? 0 : parts.get(parts.size() - 1).number();
-        Integer next = last < plan.numParts() ? last + 1 : null;
+    /** The parts' URLs; {@code next} is the first part after them that still needs one, if any. */
+    PartBatch batch(Asset asset, UploadPlan.Multipart plan, List<UploadPlan.Part> parts, Integer next,
+                    Instant expiresAt) {
+        List<PartUrl> items = parts.isEmpty() ? List.of()
+                : storage.signParts(asset.objectKey(), plan.startedId(), parts, expiresAt).stream()
+                        .map(signed -> new PartUrl(signed.partNumber(), signed.url().toString(), signed.size()))
+                        .toList();
         return new PartBatch(items, next, expiresAt.toString());
     }
 }

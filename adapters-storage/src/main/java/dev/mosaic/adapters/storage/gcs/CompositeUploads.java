@@ -75,6 +75,15 @@ record CompositeUploads(Storage storage, String bucket, SecureRandom random) imp
         return new MultipartOutcome.Completed(plan.fileSize());
     }
 
+    /** The parts' ETags as the XML API answered their PUTs: the quoted hex MD5. */
+    @Override
+    public Optional<List<UploadedPart>> list(ObjectKey key, String uploadId) {
+        return open(key, uploadId).map(upload -> storedParts(upload.names()).parts().values().stream()
+                .map(part -> part.etag().isEmpty() ? part
+                        : new UploadedPart(part.number(), part.size(), "\"" + part.etag() + "\""))
+                .toList());
+    }
+
     /**
      * Drops the manifest first (from then on the upload is unknown), then sweeps the temporaries again
      * while parts still in flight land. An upload of another key is left alone.

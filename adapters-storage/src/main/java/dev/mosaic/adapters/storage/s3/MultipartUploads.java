@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
@@ -36,23 +37,34 @@ record MultipartUploads(S3Client client, String bucket, int listPageSize) implem
 
     @Override
     public MultipartOutcome complete(ObjectKey key, String uploadId, UploadPlan.Multipart plan, List<CompletedPart> claimed) {
-        Map<Integer, UploadedPart> stored;
-        try {
-            stored = StoredParts.list(client, bucket, key.value(), uploadId, listPageSize);
-        } catch (SdkException e) {
-            if (S3Failures.hasCode(e, S3Failures.NO_SUCH_UPLOAD)) {
-                return new MultipartOutcome.NoSuchUpload();
-            }
-            throw S3Failures.failed("ListParts of " + key, e);
-        }
-        if (stored.isEmpty() && !isOpen(key, uploadId)) {
+        Optional<List<UploadedPart>> listed = list(key, uploadId);
+        if (listed.isEmpty()) {
             return new MultipartOutcome.NoSuchUpload();
         }
+        Map<Integer, UploadedPart> stored = new TreeMap<>();
+        listed.get().forEach(part -> stored.put(part.number(), part));
         Optional<Refusal> refusal = CompletionRules.checkUploaded(plan, claimed, stored);
         if (refusal.isPresent()) {
             return new MultipartOutcome.Refused(refusal.get());
         }
         return join(key, uploadId, plan, stored);
+    }
+
+    @Override
+    public Optional<List<UploadedPart>> list(ObjectKey key, String uploadId) {
+        Map<Integer, UploadedPart> stored;
+        try {
+            stored = StoredParts.list(client, bucket, key.value(), uploadId, listPageSize);
+        } catch (SdkException e) {
+            if (S3Failures.hasCode(e, S3Failures.NO_SUCH_UPLOAD)) {
+                return Optional.empty();
+            }
+            throw S3Failures.failed("ListParts of " + key, e);
+        }
+        if (stored.isEmpty() && !isOpen(key, uploadId)) {
+            return Optional.empty();
+        }
+        return Optional.of(List.copyOf(stored.values()));
     }
 
     /**
