@@ -1,6 +1,7 @@
 package dev.mosaic.adapters.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mosaic.application.port.out.ProgressBroadcast.ProgressNote;
 import dev.mosaic.domain.UserId;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -36,7 +37,8 @@ public final class HttpApi {
         ObjectMapper mapper = Json.mapper();
         Throttle throttle = new Throttle(settings.limits());
         Authentication authentication = new Authentication(new TokenVerifier(settings.tokens()), throttle);
-        EventGateway gateway = new EventGateway(useCases.readEvents(), useCases.reportUploadProgress(), authentication,
+        EventGateway gateway = new EventGateway(useCases.readEvents(), useCases.reportUploadProgress(),
+                useCases.relayUploadProgress(), authentication,
                 new SocketFrames(mapper), settings.socketAuthTimeout(),
                 new SocketCaps(settings.limits().socketsPerUser(), settings.limits().socketsPerAddress()), registry);
         Javalin app = Javalin.create(config -> {
@@ -127,6 +129,11 @@ public final class HttpApi {
     /** Pushes the new events of these users to their open sockets; wire it to the event notifier. */
     public void deliver(Collection<UserId> users) {
         gateway.deliver(users);
+    }
+
+    /** Upload progress another node relayed, for the sockets of its audience on this node. */
+    public void relayProgress(ProgressNote note) {
+        gateway.relayFromAnotherNode(note);
     }
 
     /** Catches up every socket on this node from the event log: after a missed notification, say. */
