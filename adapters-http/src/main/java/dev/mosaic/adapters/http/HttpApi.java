@@ -87,6 +87,11 @@ public final class HttpApi {
         config.routes.post("/api/v1/files/upload/complete", uploads::complete);
         config.routes.post("/api/v1/files/upload/parts", uploads::signParts);
         config.routes.post("/api/v1/files/upload/abort", uploads::abort);
+        S3FaceController s3 = new S3FaceController(useCases, bodies);
+        config.routes.post(S3FaceController.PATH + "/initiate", s3::initiate);
+        config.routes.get(S3FaceController.PATH + "/parts", s3::listParts);
+        config.routes.post(S3FaceController.PATH + "/complete", s3::complete);
+        config.routes.delete(S3FaceController.PATH, s3::abort);
         config.routes.get("/api/v1/messages/{message_id}", messages::get);
         config.routes.get("/api/v1/conversations/{peer_id}/messages", messages::list);
         config.routes.get("/api/v1/limits", new LimitsController(useCases.readLimits())::get);
