@@ -260,8 +260,11 @@ async function resume() {
     const messageId = Number($('resume').dataset.messageId);
     const files = [...$('resume-input').files];
     $('resume-button').disabled = true;
+    $('resume').hidden = true;
     try {
         const resumed = await state.client.resumeAlbum({ messageId, files, ...uploadHooks() });
+        // what was not picked, or did not finish, is offered again once these files settled
+        resumed.done.then(showResumable);
         if (resumed.missing.length > 0) {
             notify(`${resumed.missing.length === 1 ? 'One file was' : `${resumed.missing.length} files were`} not among `
                 + 'those picked: pick them to resume them too.', 'info');
@@ -272,8 +275,8 @@ async function resume() {
         scheduleRender();
     } catch (error) {
         notify(`Could not resume: ${error.detail || error.message}`);
+        showResumable();
     }
-    showResumable();
 }
 
 async function discardResumable() {

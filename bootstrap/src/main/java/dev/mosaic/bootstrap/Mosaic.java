@@ -21,6 +21,7 @@ import dev.mosaic.application.service.ReadMessagesService;
 import dev.mosaic.application.service.ReadEventsService;
 import dev.mosaic.application.service.ReadLimitsService;
 import dev.mosaic.application.service.ReadQuotaService;
+import dev.mosaic.application.service.ReplaceAssetService;
 import dev.mosaic.application.service.SendAlbumService;
 import dev.mosaic.application.service.SignPartsService;
 import dev.mosaic.application.service.UploadProgressService;
@@ -78,7 +79,7 @@ public final class Mosaic implements AutoCloseable {
 
         Views views = new Views(store.storage(), clock, settings.downloadUrlTtl());
         AssetChanges changes = new AssetChanges(database.transactions(), database.messages(), database.eventLog(),
-                notifier);
+                notifier, store.storage());
         ProcessAssetService processAsset = new ProcessAssetService(database.messages(), store.storage(),
                 config.media().processor(), changes, clock);
         JobWorker jobWorker = new JobWorker(settings, database.transactions(), database.jobQueue(), processAsset,
@@ -99,6 +100,8 @@ public final class Mosaic implements AutoCloseable {
                             workSignal, views, database.leases(), clock),
                     new SignPartsService(settings, database.messages(), store.storage(), clock),
                     new AbortUploadService(database.messages(), store.storage(), changes, views, clock),
+                    new ReplaceAssetService(settings, database.messages(), database.idempotencyKeys(), store.storage(),
+                            changes, clock),
                     readMessages,
                     readMessages,
                     new ReadEventsService(database.eventLog(), views),

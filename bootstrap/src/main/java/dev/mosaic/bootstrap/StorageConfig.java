@@ -32,7 +32,8 @@ public sealed interface StorageConfig {
                         env.text("MOSAIC_S3_SECRET_KEY")));
                 case GCS -> new Gcs(new GcsSettings(
                         bucket(env, "MOSAIC_GCS_BUCKET", "gcs"),
-                        env.text("MOSAIC_GCS_CREDENTIALS").map(Path::of)));
+                        env.text("MOSAIC_GCS_CREDENTIALS").map(Path::of),
+                        env.url("MOSAIC_GCS_ENDPOINT")));
             };
         } catch (IllegalArgumentException wrongSetting) {
             throw new ConfigException(wrongSetting.getMessage());

@@ -80,7 +80,16 @@ class ConfigTest {
         assertThat(s3.pathStyle()).isTrue();
         assertThat(s3.hasStaticKeys()).isTrue();
         assertThat(((StorageConfig.Gcs) Config.from(Map.of("MOSAIC_STORAGE", "gcs", "MOSAIC_GCS_BUCKET", "media"))
-                .storage()).settings().bucket()).isEqualTo("media");
+                .storage()).settings()).satisfies(gcs -> {
+                    assertThat(gcs.bucket()).isEqualTo("media");
+                    assertThat(gcs.endpoint()).isEmpty();
+                });
+        assertThat(((StorageConfig.Gcs) Config.from(Map.of("MOSAIC_STORAGE", "gcs", "MOSAIC_GCS_BUCKET", "media",
+                "MOSAIC_GCS_ENDPOINT", "http://127.0.0.1:4443")).storage()).settings().endpoint())
+                .contains(URI.create("http://127.0.0.1:4443"));
+        assertThatThrownBy(() -> Config.from(Map.of("MOSAIC_STORAGE", "gcs", "MOSAIC_GCS_BUCKET", "media",
+                "MOSAIC_GCS_ENDPOINT", "http://gcs/media")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("MOSAIC_GCS_ENDPOINT");
         assertThatThrownBy(() -> Config.from(Map.of("MOSAIC_STORAGE", "s3", "MOSAIC_S3_BUCKET", "media",
                 "MOSAIC_S3_PATH_STYLE", "yes")))
                 .isInstanceOf(ConfigException.class).hasMessage("MOSAIC_S3_PATH_STYLE must be true or false (was 'yes')");

@@ -20,11 +20,17 @@ import java.util.Optional;
  *     ├─cancel─► cancelled  └─fail(code)─► failed
  *     ├─expire─► expired
  *     └─reject(code)─► failed   (the uploaded bytes are not what was declared)
+ *
+ * failed, cancelled, expired ─replace─► uploading   (a retry: the old file's objects go at once)
+ * ready                      ─replace─► uploading   (a swap: the old file's objects are superseded,
+ *                                                    and go once the new file settles)
  * </pre>
  *
  * @param plan        how the bytes travel; a multipart plan holds the store's upload id
  * @param failureCode why the asset failed: present exactly when the stage is {@link Stage#FAILED}
  * @param expiresAt   when an upload never completed is given up
+ * @param text        the sender's caption and alt text for this item
+ * @param superseded  the objects of a file this one replaced in a ready cell, kept until this one settles
  */
 public record Asset(
         AssetId id,
@@ -42,7 +48,9 @@ public record Asset(
         Optional<String> failureCode,
         Instant createdAt,
         Instant updatedAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        AssetText text,
+        List<ObjectKey> superseded) {
 
     public Asset {
         Objects.requireNonNull(id, "id");
@@ -59,7 +67,9 @@ public record Asset(
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(text, "text");
         renditions = List.copyOf(renditions);
+        superseded = List.copyOf(superseded);
         if (progress < 0 || progress > 100) {
             throw new IllegalArgumentException("progress must be 0..100: " + progress);
         }
@@ -74,9 +84,9 @@ public record Asset(
     /** A fresh asset waiting for its bytes; a multipart {@code plan} is already started by the store. */
     public static Asset awaitingUpload(AssetId id, MessageId messageId, UserId owner, AssetKind kind,
                                        FileName fileName, ContentType contentType, UploadPlan plan,
-                                       MediaInfo hints, Instant now, Instant expiresAt) {
+                                       MediaInfo hints, AssetText text, Instant now, Instant expiresAt) {
         return new Asset(id, messageId, owner, kind, fileName, contentType, ObjectKey.raw(owner, id, fileName),
-                plan, Stage.UPLOADING, 0, hints, List.of(), Optional.empty(), now, now, expiresAt);
+                plan, Stage.UPLOADING, 0, hints, List.of(), Optional.empty(), now, now, expiresAt, text, List.of());
     }
 
     // ---- while uploading
@@ -159,6 +169,45 @@ public record Asset(
         return stage.isProcessing();
     }
 
+    // ---- once it has ended
+
+    /**
+     * The sender puts another file in this cell. A failed, cancelled or expired cell is retried: the caller
+     * deletes the old file's objects ({@link #storedObjects}) at once. A ready cell is swapped: its objects
+     * are kept as {@link #superseded} until the new file settles. A cell still uploading or processing is
+     * refused, as is a replacement made for another generation of the cell (another replaced it meanwhile).
+     */
+    public AssetMove replace(Replacement next, Instant now) {
+        Objects.requireNonNull(next, "next");
+        if (!canBeReplaced() || !next.objectKey().equals(objectKey.nextGeneration(next.fileName()))) {
+            return new Refused(this, Why.NOT_ALLOWED);
+        }
+        List<ObjectKey> kept = new ArrayList<>(superseded);
+        if (stage == Stage.READY) {
+            kept.addAll(storedObjects());
+        }
+        return new Moved(new Asset(id, messageId, owner, next.kind(), next.fileName(), next.contentType(),
+                next.objectKey(), next.plan(), Stage.UPLOADING, 0, next.hints(), List.of(), Optional.empty(),
+                createdAt, now, next.expiresAt(), next.text(), kept));
+    }
+
+    /** Whether the sender may put another file in this cell: not while it uploads or is processed. */
+    public boolean canBeReplaced() {
+        return stage.isTerminal();
+    }
+
+    /** Every object this file may have in the store: its upload, its sealed copy, its renditions. */
+    public List<ObjectKey> storedObjects() {
+        List<ObjectKey> keys = new ArrayList<>(List.of(objectKey, objectKey.sealed()));
+        renditions.forEach(rendition -> keys.add(rendition.key()));
+        return keys;
+    }
+
+    /** The superseded objects this asset holds that {@code next} lets go: nothing serves them any more. */
+    public List<ObjectKey> releasedIn(Asset next) {
+        return superseded.stream().filter(key -> !next.superseded().contains(key)).toList();
+    }
+
     // ---- what anyone may ask
 
     /** The original file may be downloaded once it is verified, and as long as it is kept. */
@@ -190,14 +239,16 @@ public record Asset(
         return new Refused(this, stage == Stage.CANCELLED || stage == Stage.EXPIRED ? Why.NOT_ALLOWED : otherwise);
     }
 
+    /** A file that settles lets go of the one it replaced. */
     private Asset to(Stage next, int nextProgress, Instant now) {
         return new Asset(id, messageId, owner, kind, fileName, contentType, objectKey, plan, next, nextProgress,
-                info, renditions, Optional.empty(), createdAt, now, expiresAt);
+                info, renditions, Optional.empty(), createdAt, now, expiresAt, text,
+                next.isTerminal() ? List.of() : superseded);
     }
 
     private Asset failed(String code, Instant now) {
         return new Asset(id, messageId, owner, kind, fileName, contentType, objectKey, plan, Stage.FAILED, progress,
-                info, renditions, Optional.of(code), createdAt, now, expiresAt);
+                info, renditions, Optional.of(code), createdAt, now, expiresAt, text, List.of());
     }
 
     /** Facts found by processing replace the client's hints; a new rendition replaces one of its kind. */
@@ -208,6 +259,6 @@ public record Asset(
             next.add(rendition);
         }
         return new Asset(id, messageId, owner, kind, fileName, contentType, objectKey, plan, stage, progress,
-                info.overriddenBy(found), next, failureCode, createdAt, updatedAt, expiresAt);
+                info.overriddenBy(found), next, failureCode, createdAt, updatedAt, expiresAt, text, superseded);
     }
 }

@@ -1,7 +1,8 @@
 package dev.mosaic.domain;
 
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /** What a multipart completion must look like before storage is even asked. */
 public final class CompletionRules {
@@ -9,8 +10,8 @@ public final class CompletionRules {
     private CompletionRules() {
     }
 
-    /** Empty when the list names every part of the plan once, ascending, each with an ETag. */
-    public static Optional<Refusal> check(UploadPlan.Multipart plan, List<CompletedPart> parts) {
+    /** Passes when the list names every part of the plan once, ascending, each with an ETag. */
+    public static PartsCheck check(UploadPlan.Multipart plan, List<CompletedPart> parts) {
         if (parts == null || parts.isEmpty()) {
             return refuse("parts_missing", "a multipart completion lists its parts");
         }
@@ -35,16 +36,16 @@ public final class CompletionRules {
             return refuse("parts_incomplete",
                     parts.size() + " of " + plan.numParts() + " parts were listed");
         }
-        return Optional.empty();
+        return PartsCheck.PASSED;
     }
 
     /**
      * Before a store joins parts, checks that what it holds is the plan: every part uploaded and
      * listed, each of its planned size, each with the ETag the client reported.
      */
-    public static Optional<Refusal> checkUploaded(UploadPlan.Multipart plan, List<CompletedPart> claimed,
-                                                  java.util.Map<Integer, UploadedPart> stored) {
-        java.util.Map<Integer, String> etags = new java.util.HashMap<>();
+    public static PartsCheck checkUploaded(UploadPlan.Multipart plan, List<CompletedPart> claimed,
+                                           Map<Integer, UploadedPart> stored) {
+        Map<Integer, String> etags = new HashMap<>();
         claimed.forEach(part -> etags.putIfAbsent(part.partNumber(), part.etag()));
         for (UploadPlan.Part part : plan.parts()) {
             UploadedPart found = stored.get(part.number());
@@ -62,7 +63,7 @@ public final class CompletionRules {
                 return refuse("etag_mismatch", "part " + part.number() + " holds other bytes than its ETag says");
             }
         }
-        return Optional.empty();
+        return PartsCheck.PASSED;
     }
 
     /** ETags compare without their quotes, as S3 clients differ on keeping them. */
@@ -74,7 +75,7 @@ public final class CompletionRules {
         return trimmed.replace("\"", "");
     }
 
-    private static Optional<Refusal> refuse(String code, String detail) {
-        return Optional.of(new Refusal(code, detail));
+    private static PartsCheck refuse(String code, String detail) {
+        return new PartsCheck.Refused(new Refusal(code, detail));
     }
 }

@@ -33,7 +33,7 @@ public record FileName(String value) {
     private static String sanitizeOnce(String raw) {
         String name = Normalizer.normalize(raw, Normalizer.Form.NFC);
         name = lastSegment(name);
-        name = dropInvisible(name);
+        name = VisibleText.dropInvisible(name);
         name = name.replaceAll("\\.{2,}", ".");
         name = strip(name);
         name = truncateUtf8(name, MAX_UTF8_BYTES);
@@ -44,24 +44,6 @@ public record FileName(String value) {
     private static String lastSegment(String name) {
         int cut = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
         return cut >= 0 ? name.substring(cut + 1) : name;
-    }
-
-    /** Control, format (bidi overrides, zero-width), unassigned, surrogate and private-use code points go. */
-    private static String dropInvisible(String name) {
-        StringBuilder kept = new StringBuilder(name.length());
-        name.codePoints().filter(FileName::isVisible).forEach(kept::appendCodePoint);
-        return kept.toString();
-    }
-
-    private static boolean isVisible(int codePoint) {
-        int type = Character.getType(codePoint);
-        return type != Character.CONTROL
-                && type != Character.FORMAT
-                && type != Character.UNASSIGNED
-                && type != Character.SURROGATE
-                && type != Character.PRIVATE_USE
-                && type != Character.LINE_SEPARATOR
-                && type != Character.PARAGRAPH_SEPARATOR;
     }
 
     private static String strip(String name) {

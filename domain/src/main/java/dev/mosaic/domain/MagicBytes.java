@@ -44,7 +44,11 @@ public final class MagicBytes {
 
     /** Whether the bytes are what the client declared, for the kinds where it matters. */
     public static boolean agrees(AssetKind kind, ContentType declared, byte[] head) {
-        Optional<String> sniffed = sniff(head);
+        return agrees(kind, declared, sniff(head));
+    }
+
+    /** The same, for a caller that sniffed the head already and needs the type it found too. */
+    public static boolean agrees(AssetKind kind, ContentType declared, Optional<String> sniffed) {
         return switch (kind) {
             case IMAGE -> sniffed.map(found -> sameImage(found, declared.value())).orElse(false);
             case VIDEO -> sniffed.map(found -> found.startsWith("video/")).orElse(false);

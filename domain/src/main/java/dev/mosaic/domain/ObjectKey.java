@@ -2,18 +2,22 @@ package dev.mosaic.domain;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Where bytes live in storage. Made only by the server: {@code raw/<user>/<asset>/<slug>} for
  * uploads, {@code sealed/<user>/<asset>/<slug>} for an upload once verified (no URL is ever signed for
- * it) and {@code derived/<user>/<asset>/<name>} for renditions. ASCII only, no {@code ..}.
+ * it) and {@code derived/<user>/<asset>/<name>} for renditions. ASCII only, no {@code ..}. A cell's replacement
+ * file is the next generation: {@code raw/<user>/<asset>/_r<n>-<slug>}, its renditions
+ * {@code derived/<user>/<asset>/_r<n>-<name>} (a slug never starts with {@code _}).
  */
 public record ObjectKey(String value) {
     private static final Pattern SYNTAX = Pattern.compile("(raw|sealed|derived)(/[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}){3}");
     private static final int MAX_SLUG = 100;
     private static final String RAW = "raw/";
     private static final String SEALED = "sealed/";
+    private static final Pattern GENERATION = Pattern.compile("_r([1-9][0-9]{0,5})-.+");
 
     public ObjectKey {
         if (value == null || !SYNTAX.matcher(value).matches() || value.contains("..")) {
@@ -27,6 +31,41 @@ public record ObjectKey(String value) {
 
     public static ObjectKey derived(UserId owner, AssetId asset, String fileName) {
         return new ObjectKey("derived/" + owner + "/" + asset + "/" + fileName);
+    }
+
+    /** The raw key of the file that replaces this upload's: same owner and asset, the next generation. */
+    public ObjectKey nextGeneration(FileName name) {
+        return new ObjectKey(RAW + ownerAndAsset() + "/_r" + (generation() + 1) + "-" + slug(name));
+    }
+
+    /** 0 for an asset's first file, n for its n-th replacement. */
+    public int generation() {
+        Matcher generation = GENERATION.matcher(value.substring(value.lastIndexOf('/') + 1));
+        return generation.matches() ? Integer.parseInt(generation.group(1)) : 0;
+    }
+
+    /** Where a rendition of this upload is kept: per generation, so a replacement never overwrites the old file's. */
+    public ObjectKey rendition(String fileName) {
+        int generation = generation();
+        return new ObjectKey("derived/" + ownerAndAsset() + "/" + (generation == 0 ? "" : "_r" + generation + "-")
+                + fileName);
+    }
+
+    /** Whether both keys are a file of the same asset (any generation, raw or sealed). */
+    public boolean sameAsset(ObjectKey other) {
+        return assetPath().equals(other.assetPath());
+    }
+
+    private String assetPath() {
+        String afterPrefix = value.substring(value.indexOf('/') + 1);
+        return afterPrefix.substring(0, afterPrefix.lastIndexOf('/'));
+    }
+
+    private String ownerAndAsset() {
+        if (!value.startsWith(RAW)) {
+            throw new IllegalStateException("only an upload's raw key has generations, not " + value);
+        }
+        return value.substring(RAW.length(), value.lastIndexOf('/'));
     }
 
     /** Where a verified upload is kept: the same place under {@code sealed/}, out of every upload URL's reach. */

@@ -28,6 +28,11 @@ public record UploadQuota(int maxPendingUploads, long maxPendingBytes, int maxAl
             return Optional.of(new QuotaBreach(QuotaBreach.Quota.ALBUMS_PER_DAY, maxAlbumsPerDay,
                     usage.oldestAlbumInWindow().map(oldest -> oldest.plus(WINDOW))));
         }
+        return checkUploads(usage, uploads, bytes);
+    }
+
+    /** The first quota that {@code uploads} more pending uploads, {@code bytes} in all, would exceed (a replaced cell's). */
+    public Optional<QuotaBreach> checkUploads(UploadUsage usage, int uploads, long bytes) {
         if (usage.pendingUploads() + uploads > maxPendingUploads) {
             return Optional.of(new QuotaBreach(QuotaBreach.Quota.PENDING_UPLOADS, maxPendingUploads,
                     usage.earliestPendingDeadline()));

@@ -51,7 +51,7 @@ record AnAsset(long id, long messageId, long owner, AssetKind kind, String fileN
 
     Asset build() {
         return Asset.awaitingUpload(AssetId.of(id), MessageId.of(messageId), UserId.of(owner), kind,
-                FileName.sanitize(fileName), contentType, plan, hints, T0, T0.plus(UPLOAD_WINDOW));
+                FileName.sanitize(fileName), contentType, plan, hints, AssetText.NONE, T0, T0.plus(UPLOAD_WINDOW));
     }
 
     /** The asset after the shortest legal road to {@code stage}. */

@@ -355,16 +355,16 @@ class AssetTest {
 
         assertThatNullPointerException().isThrownBy(() -> new Asset(null, a.messageId(), a.owner(), a.kind(),
                 a.fileName(), a.contentType(), a.objectKey(), a.plan(), a.stage(), 0, a.info(), List.of(),
-                Optional.empty(), T0, T0, T0)).withMessage("id");
+                Optional.empty(), T0, T0, T0, AssetText.NONE, List.of())).withMessage("id");
         assertThatNullPointerException().isThrownBy(() -> new Asset(a.id(), a.messageId(), a.owner(), a.kind(),
                 a.fileName(), a.contentType(), a.objectKey(), a.plan(), null, 0, a.info(), List.of(),
-                Optional.empty(), T0, T0, T0)).withMessage("stage");
+                Optional.empty(), T0, T0, T0, AssetText.NONE, List.of())).withMessage("stage");
         assertThatNullPointerException().isThrownBy(() -> new Asset(a.id(), a.messageId(), a.owner(), a.kind(),
                 a.fileName(), a.contentType(), a.objectKey(), a.plan(), a.stage(), 0, a.info(), List.of(),
-                null, T0, T0, T0)).withMessage("failureCode");
+                null, T0, T0, T0, AssetText.NONE, List.of())).withMessage("failureCode");
         assertThatNullPointerException().isThrownBy(() -> new Asset(a.id(), a.messageId(), a.owner(), a.kind(),
                 a.fileName(), a.contentType(), a.objectKey(), a.plan(), a.stage(), 0, a.info(), List.of(),
-                Optional.empty(), T0, T0, null)).withMessage("expiresAt");
+                Optional.empty(), T0, T0, null, AssetText.NONE, List.of())).withMessage("expiresAt");
     }
 
     @Test
@@ -395,6 +395,6 @@ class AssetTest {
 
     private static Asset withStage(Asset a, Stage stage, int progress, Optional<String> failureCode) {
         return new Asset(a.id(), a.messageId(), a.owner(), a.kind(), a.fileName(), a.contentType(), a.objectKey(),
-                a.plan(), stage, progress, a.info(), a.renditions(), failureCode, T0, T0, T0);
+                a.plan(), stage, progress, a.info(), a.renditions(), failureCode, T0, T0, T0, AssetText.NONE, List.of());
     }
 }

@@ -27,6 +27,13 @@ class UploadQuotaTest {
     }
 
     @Test
+    void aReplacedCellCountsAsOnePendingUploadButNoAlbum() {
+        assertThat(QUOTA.checkUploads(usage(2, 0, 5), 1, 1000)).as("a full day of albums").isEmpty();
+        assertThat(QUOTA.checkUploads(usage(3, 0, 0), 1, 1)).map(QuotaBreach::quota).contains(Quota.PENDING_UPLOADS);
+        assertThat(QUOTA.checkUploads(usage(1, 600, 0), 1, 401)).map(QuotaBreach::quota).contains(Quota.PENDING_BYTES);
+    }
+
+    @Test
     void oneUploadTooManyBreachesThePendingUploadsQuotaUntilTheEarliestDeadline() {
         assertThat(QUOTA.check(usage(2, 0, 0), 2, 0)).contains(
                 new QuotaBreach(Quota.PENDING_UPLOADS, 3, Optional.of(T0.plusSeconds(60))));

@@ -87,6 +87,7 @@ public final class HttpApi {
         config.routes.post("/api/v1/files/upload/complete", uploads::complete);
         config.routes.post("/api/v1/files/upload/parts", uploads::signParts);
         config.routes.post("/api/v1/files/upload/abort", uploads::abort);
+        config.routes.post("/api/v1/files/upload/replace", uploads::replace);
         S3FaceController s3 = new S3FaceController(useCases, bodies);
         config.routes.post(S3FaceController.PATH + "/initiate", s3::initiate);
         config.routes.get(S3FaceController.PATH + "/parts", s3::listParts);

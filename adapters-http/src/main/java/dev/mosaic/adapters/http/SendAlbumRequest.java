@@ -16,11 +16,12 @@ record SendAlbumRequest(Long receiverId, String text, List<AttachmentRequest> at
     /** One file of the batch; sizes and hints are checked by the use case, not here. */
     record AttachmentRequest(String fileName, Long fileSize, String contentType, String kind,
                              Long clientPartSize, Long clientNumParts,
-                             Integer width, Integer height, Double duration, String placeholder) {
+                             Integer width, Integer height, Double duration, String placeholder,
+                             String caption, String altText) {
 
         SendAlbumCommand.Attachment toAttachment() {
             return new SendAlbumCommand.Attachment(fileName, fileSize, contentType, kind, clientPartSize,
-                    clientNumParts, width, height, duration, placeholder);
+                    clientNumParts, width, height, duration, placeholder, caption, altText);
         }
     }
 }

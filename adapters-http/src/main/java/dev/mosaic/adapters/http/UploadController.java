@@ -2,12 +2,13 @@ package dev.mosaic.adapters.http;
 
 import dev.mosaic.application.port.in.AbortUploadUseCase;
 import dev.mosaic.application.port.in.CompleteUploadUseCase;
+import dev.mosaic.application.port.in.ReplaceAssetUseCase;
 import dev.mosaic.application.port.in.SendAlbumUseCase;
 import dev.mosaic.application.port.in.SignPartsUseCase;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
-/** Steps 1 and 4 of the guide, plus fresh part URLs and cancelling. */
+/** Steps 1 and 4 of the guide, plus fresh part URLs, cancelling and replacing one cell. */
 final class UploadController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -16,6 +17,7 @@ final class UploadController {
     private final CompleteUploadUseCase completeUpload;
     private final SignPartsUseCase signParts;
     private final AbortUploadUseCase abortUpload;
+    private final ReplaceAssetUseCase replaceAsset;
     private final JsonBody bodies;
 
     UploadController(UseCases useCases, JsonBody bodies) {
@@ -23,13 +25,15 @@ final class UploadController {
         this.completeUpload = useCases.completeUpload();
         this.signParts = useCases.signParts();
         this.abortUpload = useCases.abortUpload();
+        this.replaceAsset = useCases.replaceAsset();
         this.bodies = bodies;
     }
 
     void send(Context ctx) {
         SendAlbumRequest request = bodies.read(ctx, SendAlbumRequest.class);
         ctx.status(HttpStatus.CREATED)
-                .json(sendAlbum.send(request.toCommand(Authentication.user(ctx), ctx.header(IDEMPOTENCY_KEY))));
+                .json(AlbumCreatedJson.from(
+                        sendAlbum.send(request.toCommand(Authentication.user(ctx), ctx.header(IDEMPOTENCY_KEY)))));
     }
 
     void complete(Context ctx) {
@@ -40,6 +44,12 @@ final class UploadController {
     void signParts(Context ctx) {
         SignPartsRequest request = bodies.read(ctx, SignPartsRequest.class);
         ctx.json(signParts.sign(request.toCommand(Authentication.user(ctx))));
+    }
+
+    void replace(Context ctx) {
+        ReplaceAssetRequest request = bodies.read(ctx, ReplaceAssetRequest.class);
+        ctx.json(UploadInstructionJson.from(
+                replaceAsset.replace(request.toCommand(Authentication.user(ctx), ctx.header(IDEMPOTENCY_KEY)))));
     }
 
     void abort(Context ctx) {

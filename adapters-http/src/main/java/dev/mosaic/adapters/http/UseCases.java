@@ -5,6 +5,7 @@ import dev.mosaic.application.port.in.CompleteUploadUseCase;
 import dev.mosaic.application.port.in.GetMessageUseCase;
 import dev.mosaic.application.port.in.ListConversationUseCase;
 import dev.mosaic.application.port.in.ReadLimitsUseCase;
+import dev.mosaic.application.port.in.ReplaceAssetUseCase;
 import dev.mosaic.application.port.in.ReadEventsUseCase;
 import dev.mosaic.application.port.in.RelayUploadProgressUseCase;
 import dev.mosaic.application.port.in.ReportUploadProgressUseCase;
@@ -24,6 +25,7 @@ public record UseCases(
         CompleteUploadUseCase completeUpload,
         SignPartsUseCase signParts,
         AbortUploadUseCase abortUpload,
+        ReplaceAssetUseCase replaceAsset,
         GetMessageUseCase getMessage,
         ListConversationUseCase listConversation,
         ReadEventsUseCase readEvents,
@@ -37,6 +39,7 @@ public record UseCases(
         Objects.requireNonNull(completeUpload, "completeUpload");
         Objects.requireNonNull(signParts, "signParts");
         Objects.requireNonNull(abortUpload, "abortUpload");
+        Objects.requireNonNull(replaceAsset, "replaceAsset");
         Objects.requireNonNull(getMessage, "getMessage");
         Objects.requireNonNull(listConversation, "listConversation");
         Objects.requireNonNull(readEvents, "readEvents");

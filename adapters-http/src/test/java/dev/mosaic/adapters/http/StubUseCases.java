@@ -2,6 +2,8 @@ package dev.mosaic.adapters.http;
 
 import dev.mosaic.application.port.in.AbortUploadCommand;
 import dev.mosaic.application.port.in.AbortUploadUseCase;
+import dev.mosaic.application.port.in.ReplaceAssetCommand;
+import dev.mosaic.application.port.in.ReplaceAssetUseCase;
 import dev.mosaic.application.port.in.CompleteUploadCommand;
 import dev.mosaic.application.port.in.CompleteUploadUseCase;
 import dev.mosaic.application.port.in.GetMessageUseCase;
@@ -29,6 +31,7 @@ final class StubUseCases {
     final AtomicReference<CompleteUploadCommand> lastComplete = new AtomicReference<>();
     final AtomicReference<SignPartsCommand> lastSign = new AtomicReference<>();
     final AtomicReference<AbortUploadCommand> lastAbort = new AtomicReference<>();
+    final AtomicReference<ReplaceAssetCommand> lastReplace = new AtomicReference<>();
     final AtomicReference<ListConversationQuery> lastQuery = new AtomicReference<>();
     final InMemoryEvents events = new InMemoryEvents();
 
@@ -48,6 +51,10 @@ final class StubUseCases {
         lastAbort.set(command);
         return Views.asset(501);
     };
+    ReplaceAssetUseCase replaceAsset = command -> {
+        lastReplace.set(command);
+        return Views.replaced();
+    };
     GetMessageUseCase getMessage = (viewer, id) -> Views.message(id.value());
     ListConversationUseCase listConversation = query -> {
         lastQuery.set(query);
@@ -61,7 +68,7 @@ final class StubUseCases {
     UseCases useCases() {
         return new UseCases(command -> sendAlbum.send(command), command -> completeUpload.complete(command),
                 command -> signParts.sign(command), command -> abortUpload.abort(command),
-                (viewer, id) -> getMessage.get(viewer, id), query -> listConversation.list(query), events,
+                command -> replaceAsset.replace(command), (viewer, id) -> getMessage.get(viewer, id), query -> listConversation.list(query), events,
                 (sender, assetId, progress) -> reportUploadProgress.report(sender, assetId, progress),
                 note -> relayUploadProgress.relay(note), viewer -> readLimits.limits(viewer), Optional.ofNullable(signedUrls));
     }

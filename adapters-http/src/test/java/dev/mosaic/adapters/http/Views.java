@@ -28,13 +28,13 @@ final class Views {
 
     static AssetView asset(long assetId) {
         return new AssetView(MESSAGE_ID, assetId, "image", "beach.jpg", 3_050_000, "image/jpeg", "uploading", 0,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
     }
 
     static AssetView readyVideo(long assetId) {
         return new AssetView(MESSAGE_ID, assetId, "video", "party.mp4", 15_000_000, "video/mp4", "ready", 100,
                 1920, 1080, 12.5, "LEHV6nWB2yk8", "https://cdn.test/thumb.webp", "https://cdn.test/preview.webp",
-                "https://cdn.test/play.mp4", "https://cdn.test/raw.mp4", null);
+                "https://cdn.test/play.mp4", "https://cdn.test/raw.mp4", null, null, null);
     }
 
     static MessageView message(long messageId) {
@@ -48,11 +48,10 @@ final class Views {
     }
 
     static AlbumCreated albumCreated() {
-        UploadInstruction direct = new UploadInstruction(501, "raw/1/501/beach.jpg", "beach.jpg", "image", "direct",
-                "2025-01-01T11:00:00Z", "https://s3.test/put", Map.of("Content-Type", "image/jpeg"),
-                null, null, null, null);
-        UploadInstruction multipart = new UploadInstruction(502, "raw/1/502/party.mp4", "party.mp4", "video",
-                "multipart", "2025-01-01T11:00:00Z", null, null, "upload_xyz_123", 5_242_880L, 3, batch());
+        UploadInstruction direct = new UploadInstruction.Direct(501, "raw/1/501/beach.jpg", "beach.jpg", "image",
+                "2025-01-01T11:00:00Z", "https://s3.test/put", Map.of("Content-Type", "image/jpeg"));
+        UploadInstruction multipart = new UploadInstruction.Multipart(502, "raw/1/502/party.mp4", "party.mp4", "video",
+                "2025-01-01T11:00:00Z", "upload_xyz_123", 5_242_880L, 3, batch());
         return new AlbumCreated(MESSAGE_ID, List.of(direct, multipart), message(MESSAGE_ID));
     }
 
@@ -62,6 +61,12 @@ final class Views {
         QuotaHeadroom headroom = new QuotaHeadroom(1, quota.maxPendingUploads(), 3L * 1024 * 1024,
                 quota.maxPendingBytes(), 2, quota.maxAlbumsPerDay());
         return new ReadLimitsService(UploadPolicy.defaults(), viewer -> headroom).limits(UserId.of(SENDER));
+    }
+
+    /** Cell 503's new file, after its fake PDF failed. */
+    static UploadInstruction replaced() {
+        return new UploadInstruction.Direct(503, "raw/1/503/_r1-itinerary.pdf", "itinerary.pdf", "file",
+                "2025-01-01T11:00:00Z", "https://s3.test/put2", Map.of("Content-Type", "application/pdf"));
     }
 
     static PartsIssued partsIssued() {

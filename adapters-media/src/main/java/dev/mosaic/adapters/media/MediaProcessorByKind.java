@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Checks that the bytes are what the client declared, then hands images and videos to their pipelines. */
@@ -33,16 +34,16 @@ final class MediaProcessorByKind implements MediaProcessor {
 
     @Override
     public MediaOutcome process(MediaJob job, Path input, Path workDir, MediaListener listener) {
-        byte[] head = head(input);
-        if (!MagicBytes.agrees(job.kind(), job.declaredType(), head)) {
+        Optional<String> found = MagicBytes.sniff(head(input));
+        if (!MagicBytes.agrees(job.kind(), job.declaredType(), found)) {
             return new MediaOutcome.Rejected(new Refusal("content_type_mismatch",
                     "the file's bytes are not " + job.declaredType() + " as declared"));
         }
         return switch (job.kind()) {
-            case IMAGE -> HEIF_FAMILY.contains(MagicBytes.sniff(head).orElseThrow())
+            case IMAGE -> HEIF_FAMILY.contains(found.orElseThrow())
                     ? heifImages.process(input, workDir, listener)
                     : images.process(job.declaredType(), input, workDir, listener);
-            case VIDEO -> videos.process(MagicBytes.sniff(head).orElseThrow(), input, workDir, listener);
+            case VIDEO -> videos.process(found.orElseThrow(), input, workDir, listener);
             case FILE -> new MediaOutcome.Processed(MediaInfo.NONE, List.of());
         };
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.mosaic.domain.Asset;
 import dev.mosaic.domain.AssetId;
 import dev.mosaic.domain.AssetKind;
+import dev.mosaic.domain.AssetText;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.FileName;
 import dev.mosaic.domain.MediaInfo;
@@ -22,6 +23,8 @@ final class AssetMapping {
     private static final String DIRECT = "DIRECT";
     private static final String MULTIPART = "MULTIPART";
     private static final TypeReference<List<RenditionJson>> RENDITIONS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> KEYS = new TypeReference<>() {
     };
 
     private AssetMapping() {
@@ -48,7 +51,9 @@ final class AssetMapping {
                 asset.objectKey().value(), asset.isMultipart() ? MULTIPART : DIRECT, asset.fileSize(), partSize,
                 numParts, uploadId, asset.stage().name(), asset.progress(), info.width(), info.height(),
                 info.durationMillis(), info.placeholder(), Json.write(renditionsOf(asset)), asset.failureCode().orElse(null),
-                asset.createdAt(), asset.updatedAt(), asset.expiresAt());
+                asset.createdAt(), asset.updatedAt(), asset.expiresAt(), asset.text().caption().orElse(null),
+                asset.text().altText().orElse(null),
+                Json.write(asset.superseded().stream().map(ObjectKey::value).toList()));
     }
 
     static Asset toAsset(AssetRow row) {
@@ -64,7 +69,10 @@ final class AssetMapping {
                 AssetKind.valueOf(row.kind()), new FileName(row.fileName()), new ContentType(row.contentType()),
                 new ObjectKey(row.objectKey()), plan, Stage.valueOf(row.stage()), row.progress(),
                 new MediaInfo(row.width(), row.height(), row.durationMillis(), row.placeholder()), renditions,
-                Optional.ofNullable(row.failureCode()), row.createdAt(), row.updatedAt(), row.expiresAt());
+                Optional.ofNullable(row.failureCode()), row.createdAt(), row.updatedAt(), row.expiresAt(),
+                new AssetText(Optional.ofNullable(row.caption()), Optional.ofNullable(row.altText())),
+                row.supersededKeys() == null ? List.of()
+                        : Json.read(row.supersededKeys(), KEYS).stream().map(ObjectKey::new).toList());
     }
 
     private static List<RenditionJson> renditionsOf(Asset asset) {

@@ -3,7 +3,8 @@ package dev.mosaic.adapters.persistence;
 import java.time.Instant;
 
 /**
- * One row of {@code assets}; enums by name, renditions as a JSON array.
+ * One row of {@code assets}; enums by name, renditions and superseded object keys as JSON arrays (a row
+ * logged before they existed reads them as null).
  * Public only because JDBI binds the methods of public types; used in this package alone.
  */
 public record AssetRow(
@@ -30,5 +31,8 @@ public record AssetRow(
         String failureCode,
         Instant createdAt,
         Instant updatedAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        String caption,
+        String altText,
+        String supersededKeys) {
 }

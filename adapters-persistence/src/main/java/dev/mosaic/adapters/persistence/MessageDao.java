@@ -17,7 +17,8 @@ interface MessageDao {
     String ASSET_COLUMNS = """
             id, message_id, display_order, owner_id, kind, file_name, content_type, object_key, upload_mode,
             file_size, part_size, num_parts, upload_id, stage, progress, width, height, duration_millis,
-            placeholder, renditions, failure_code, created_at, updated_at, expires_at""";
+            placeholder, renditions, failure_code, created_at, updated_at, expires_at, caption, alt_text,
+            superseded_keys""";
 
     @SqlUpdate("""
             INSERT INTO messages (id, sender_id, receiver_id, body, created_at)
@@ -27,7 +28,8 @@ interface MessageDao {
     @SqlBatch("INSERT INTO assets (" + ASSET_COLUMNS + """
             ) VALUES (:id, :messageId, :displayOrder, :ownerId, :kind, :fileName, :contentType, :objectKey,
             :uploadMode, :fileSize, :partSize, :numParts, :uploadId, :stage, :progress, :width, :height,
-            :durationMillis, :placeholder, :renditions, :failureCode, :createdAt, :updatedAt, :expiresAt)""")
+            :durationMillis, :placeholder, :renditions, :failureCode, :createdAt, :updatedAt, :expiresAt, :caption,
+            :altText, :supersededKeys)""")
     void insertAssets(@BindMethods List<AssetRow> rows);
 
     @SqlQuery("SELECT id, sender_id, receiver_id, body, created_at FROM messages WHERE id = :id")
@@ -55,7 +57,8 @@ interface MessageDao {
               upload_id = :next.uploadId, stage = :next.stage, progress = :next.progress, width = :next.width,
               height = :next.height, duration_millis = :next.durationMillis, placeholder = :next.placeholder,
               renditions = :next.renditions, failure_code = :next.failureCode, created_at = :next.createdAt,
-              updated_at = :next.updatedAt, expires_at = :next.expiresAt
+              updated_at = :next.updatedAt, expires_at = :next.expiresAt, caption = :next.caption,
+              alt_text = :next.altText, superseded_keys = :next.supersededKeys
             WHERE id = :next.id AND message_id = :next.messageId""")
     int updateAsset(@BindMethods("next") AssetRow next);
 

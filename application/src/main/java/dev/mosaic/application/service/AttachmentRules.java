@@ -4,6 +4,7 @@ import dev.mosaic.application.port.in.RequestRejected;
 import dev.mosaic.application.port.in.RequestRejected.Reason;
 import dev.mosaic.application.port.in.SendAlbumCommand.Attachment;
 import dev.mosaic.domain.AssetKind;
+import dev.mosaic.domain.AssetText;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.FileName;
 import dev.mosaic.domain.MediaInfo;
@@ -11,6 +12,7 @@ import dev.mosaic.domain.PartProposal;
 import dev.mosaic.domain.PlanResult;
 import dev.mosaic.domain.UploadPlan;
 import dev.mosaic.domain.UploadPolicy;
+import java.util.Optional;
 
 /** Checks one attachment of a batch request against the policy, before anything is written. */
 final class AttachmentRules {
@@ -22,9 +24,8 @@ final class AttachmentRules {
         this.policy = policy;
     }
 
-    /** Everything needed to create the asset, or a refusal naming the attachment's index. */
-    Checked check(int index, Attachment attachment) {
-        String at = "attachments[" + index + "].";
+    /** Everything needed to create the asset, or a refusal naming the field {@code at} its place ("attachments[0]."). */
+    Checked check(String at, Attachment attachment) {
         if (attachment.fileName() == null) {
             throw invalid("file_name_missing", at + "file_name is required");
         }
@@ -51,7 +52,23 @@ final class AttachmentRules {
             throw new RequestRejected(Reason.UNPROCESSABLE, refused.refusal().code(), at + refused.refusal().detail());
         }
         UploadPlan plan = ((PlanResult.Planned) result).plan();
-        return new Checked(kind, FileName.sanitize(attachment.fileName()), type, plan, hints(at, attachment));
+        return new Checked(kind, FileName.sanitize(attachment.fileName()), type, plan, hints(at, attachment),
+                text(at, attachment));
+    }
+
+    /** Caption and alt text are cleaned as file names are; one too long is refused, not cut. */
+    private static AssetText text(String at, Attachment attachment) {
+        Optional<String> caption = AssetText.clean(attachment.caption());
+        Optional<String> altText = AssetText.clean(attachment.altText());
+        if (!AssetText.fits(caption, AssetText.MAX_CAPTION)) {
+            throw unprocessable("caption_too_long", at + "caption may be at most " + AssetText.MAX_CAPTION
+                    + " characters");
+        }
+        if (!AssetText.fits(altText, AssetText.MAX_ALT_TEXT)) {
+            throw unprocessable("alt_text_too_long", at + "alt_text may be at most " + AssetText.MAX_ALT_TEXT
+                    + " characters");
+        }
+        return new AssetText(caption, altText);
     }
 
     private static MediaInfo hints(String at, Attachment attachment) {
@@ -83,6 +100,7 @@ final class AttachmentRules {
         return new RequestRejected(Reason.UNPROCESSABLE, code, detail);
     }
 
-    record Checked(AssetKind kind, FileName fileName, ContentType contentType, UploadPlan plan, MediaInfo hints) {
+    record Checked(AssetKind kind, FileName fileName, ContentType contentType, UploadPlan plan, MediaInfo hints,
+                   AssetText text) {
     }
 }

@@ -16,6 +16,7 @@ import dev.mosaic.domain.AssetMove;
 import dev.mosaic.domain.CompletionRules;
 import dev.mosaic.domain.MagicBytes;
 import dev.mosaic.domain.ObjectKey;
+import dev.mosaic.domain.PartsCheck;
 import dev.mosaic.domain.Refusal;
 import dev.mosaic.domain.UploadPlan;
 import java.time.Clock;
@@ -97,9 +98,9 @@ public final class CompleteUploadService implements CompleteUploadUseCase {
             throw new RequestRejected(Reason.UNPROCESSABLE, "upload_id_mismatch",
                     "upload_id is not the one given for this asset");
         }
-        CompletionRules.check(plan, command.parts()).ifPresent(refusal -> {
-            throw new RequestRejected(Reason.UNPROCESSABLE, refusal);
-        });
+        if (CompletionRules.check(plan, command.parts()) instanceof PartsCheck.Refused refused) {
+            throw new RequestRejected(Reason.UNPROCESSABLE, refused.refusal());
+        }
         MultipartOutcome outcome = storage.completeMultipart(asset.objectKey(), plan.startedId(), plan,
                 command.parts());
         if (outcome instanceof MultipartOutcome.Refused refused) {

@@ -83,7 +83,7 @@ public final class ProcessAssetService implements ProcessAssetUseCase {
     private Rendition store(Asset asset, RenditionFile file) {
         String extension = file.contentType().value().substring(file.contentType().value().indexOf('/') + 1)
                 .replace("jpeg", "jpg");
-        ObjectKey key = ObjectKey.derived(asset.owner(), asset.id(), file.kind().wireName() + "." + extension);
+        ObjectKey key = asset.objectKey().rendition(file.kind().wireName() + "." + extension);
         storage.put(key, file.file(), file.contentType());
         return new Rendition(file.kind(), key, file.contentType(), file.width(), file.height());
     }

@@ -33,15 +33,12 @@ import java.util.List;
  * multipart uploads already started are aborted, so nothing is left behind.
  */
 public final class SendAlbumService implements SendAlbumUseCase {
-    /** A claimed Idempotency-Key whose request has not committed after this long is taken over. */
-    static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(2);
-
     private final MosaicSettings settings;
     private final AttachmentRules rules;
     private final TransactionRunner transactions;
     private final Messages messages;
     private final IdSource ids;
-    private final IdempotencyKeys idempotency;
+    private final IdempotencyClaims idempotency;
     private final ObjectStorage storage;
     private final EventLog events;
     private final EventNotifier notifier;
@@ -57,7 +54,7 @@ public final class SendAlbumService implements SendAlbumUseCase {
         this.transactions = transactions;
         this.messages = messages;
         this.ids = ids;
-        this.idempotency = idempotency;
+        this.idempotency = new IdempotencyClaims(idempotency, clock);
         this.storage = storage;
         this.events = events;
         this.notifier = notifier;
@@ -74,7 +71,7 @@ public final class SendAlbumService implements SendAlbumUseCase {
         }
         String key = command.idempotencyKey();
         String fingerprint = command.fingerprint();
-        if (!reserve(command.sender(), key, fingerprint)) {
+        if (!idempotency.claim(command.sender(), key, fingerprint)) {
             return replay(command.sender(), key, fingerprint);
         }
         Message message;
@@ -94,25 +91,6 @@ public final class SendAlbumService implements SendAlbumUseCase {
         return created(message);
     }
 
-    /**
-     * Claims the key; a claim whose request died before committing (the process was killed, say)
-     * is taken over once it is older than {@link #ABANDONED_AFTER}, so the key is never stuck.
-     */
-    private boolean reserve(UserId sender, String key, String fingerprint) {
-        if (idempotency.reserve(sender, key, fingerprint, clock.instant())) {
-            return true;
-        }
-        boolean abandoned = idempotency.find(sender, key)
-                .filter(entry -> entry.message().isEmpty())
-                .filter(entry -> entry.createdAt().isBefore(clock.instant().minus(ABANDONED_AFTER)))
-                .isPresent();
-        if (!abandoned) {
-            return false;
-        }
-        idempotency.release(sender, key);
-        return idempotency.reserve(sender, key, fingerprint, clock.instant());
-    }
-
     private List<AttachmentRules.Checked> check(SendAlbumCommand command) {
         var policy = settings.policy();
         if (command.attachments().size() > policy.maxAttachments()) {
@@ -125,7 +103,7 @@ public final class SendAlbumService implements SendAlbumUseCase {
         }
         List<AttachmentRules.Checked> checked = new ArrayList<>();
         for (int i = 0; i < command.attachments().size(); i++) {
-            checked.add(rules.check(i, command.attachments().get(i)));
+            checked.add(rules.check("attachments[" + i + "].", command.attachments().get(i)));
         }
         return checked;
     }
@@ -147,7 +125,8 @@ public final class SendAlbumService implements SendAlbumUseCase {
                                 ObjectKey.raw(sender, assetId, attachment.fileName()), attachment.contentType()))
                         : attachment.plan();
                 assets.add(Asset.awaitingUpload(assetId, messageId, sender, attachment.kind(), attachment.fileName(),
-                        attachment.contentType(), plan, attachment.hints(), now, now.plus(settings.uploadDeadline())));
+                        attachment.contentType(), plan, attachment.hints(), attachment.text(), now,
+                        now.plus(settings.uploadDeadline())));
             }
             message = new Message(messageId, sender, receiver, command.text(), now, assets);
             Message album = message;
@@ -186,19 +165,9 @@ public final class SendAlbumService implements SendAlbumUseCase {
     }
 
     private AlbumCreated replay(UserId sender, String key, String fingerprint) {
-        IdempotencyKeys.Entry entry = idempotency.find(sender, key).orElseThrow(() ->
-                new RequestRejected(Reason.CONFLICT, "idempotency_key_in_progress",
-                        "a request with this Idempotency-Key is still running"));
-        if (!entry.fingerprint().equals(fingerprint)) {
-            throw new RequestRejected(Reason.UNPROCESSABLE, "idempotency_key_reused",
-                    "this Idempotency-Key was used for a different request");
-        }
-        MessageId made = entry.message().orElseThrow(() ->
-                new RequestRejected(Reason.CONFLICT, "idempotency_key_in_progress",
-                        "a request with this Idempotency-Key is still running"));
-        Message message = messages.byId(made).orElseThrow(() ->
-                new IllegalStateException("idempotency key names a missing message " + made));
-        return created(message);
+        MessageId made = idempotency.replayed(sender, key, fingerprint);
+        return created(messages.byId(made).orElseThrow(() ->
+                new IllegalStateException("idempotency key names a missing message " + made)));
     }
 
     private AlbumCreated created(Message message) {

@@ -23,22 +23,23 @@ final class UploadInstructions {
      * Idempotency-Key) must not reopen uploads that were verified, cancelled or expired.
      */
     UploadInstruction forAsset(Asset asset, Instant expiresAt, int batchSize) {
-        String mode = asset.isMultipart() ? "multipart" : "direct";
+        long id = asset.id().value();
+        String key = asset.objectKey().value();
+        String name = asset.fileName().value();
+        String kind = asset.kind().wireName();
         if (!asset.isUploading()) {
-            return new UploadInstruction(asset.id().value(), asset.objectKey().value(), asset.fileName().value(),
-                    asset.kind().wireName(), mode, expiresAt.toString(), null, null, null, null, null, null);
+            return new UploadInstruction.Settled(id, key, name, kind, expiresAt.toString(),
+                    asset.isMultipart() ? "multipart" : "direct");
         }
         if (asset.plan() instanceof UploadPlan.Multipart multipart) {
             List<UploadPlan.Part> first = multipart.parts().subList(0, Math.min(batchSize, multipart.numParts()));
-            return new UploadInstruction(asset.id().value(), asset.objectKey().value(), asset.fileName().value(),
-                    asset.kind().wireName(), "multipart", expiresAt.toString(), null, null, multipart.startedId(),
+            return new UploadInstruction.Multipart(id, key, name, kind, expiresAt.toString(), multipart.startedId(),
                     multipart.partSize(), multipart.numParts(), batch(asset, multipart, first,
                             first.size() < multipart.numParts() ? first.size() + 1 : null, expiresAt));
         }
         SignedRequest put = storage.signPut(asset.objectKey(), asset.fileSize(), asset.contentType(), expiresAt);
-        return new UploadInstruction(asset.id().value(), asset.objectKey().value(), asset.fileName().value(),
-                asset.kind().wireName(), "direct", expiresAt.toString(), put.url().toString(), put.headers(),
-                null, null, null, null);
+        return new UploadInstruction.Direct(id, key, name, kind, expiresAt.toString(), put.url().toString(),
+                put.headers());
     }
 
     /** The parts' URLs; {@code next} is the first part after them that still needs one, if any. */

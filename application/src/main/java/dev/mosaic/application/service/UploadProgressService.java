@@ -66,7 +66,7 @@ public final class UploadProgressService implements ReportUploadProgressUseCase,
         return new ProgressRelay(message.audience(), new AssetView(view.messageId(),
                 view.assetId(), view.kind(), view.fileName(), view.fileSize(), view.contentType(), view.stage(),
                 progress, view.width(), view.height(), view.duration(), view.placeholder(), null, null, null, null,
-                null));
+                null, view.caption(), view.altText()));
     }
 
     private boolean mayRelayNow(long assetId) {

@@ -3,7 +3,7 @@ package dev.mosaic.application.service;
 import dev.mosaic.application.port.out.ObjectStorage;
 import dev.mosaic.domain.Asset;
 
-/** Storage clean-up shared by cancel and expiry. */
+/** Storage clean-up shared by cancel, expiry and replace. */
 final class Uploads {
 
     private Uploads() {
@@ -13,5 +13,11 @@ final class Uploads {
     static void discard(ObjectStorage storage, Asset asset) {
         asset.multipart().ifPresent(plan -> storage.abortMultipart(asset.objectKey(), plan.startedId()));
         storage.delete(asset.objectKey());
+    }
+
+    /** Drops every object of a file nothing serves any more (a retried cell's old file): upload, sealed copy, renditions. */
+    static void discardAll(ObjectStorage storage, Asset asset) {
+        asset.multipart().ifPresent(plan -> storage.abortMultipart(asset.objectKey(), plan.startedId()));
+        asset.storedObjects().forEach(storage::delete);
     }
 }

@@ -65,7 +65,9 @@ public final class Views {
                         ? storage.signGet(asset.objectKey().sealed(), expiresAt,
                         Delivery.attachment(asset.contentType().servedAs(), asset.fileName().value())).toString()
                         : null,
-                asset.failureCode().orElse(null));
+                asset.failureCode().orElse(null),
+                asset.text().caption().orElse(null),
+                asset.text().altText().orElse(null));
     }
 
     private String renditionUrl(Asset asset, Rendition.Kind kind, Instant expiresAt) {

@@ -5,6 +5,8 @@ package dev.mosaic.application.view;
  *
  * @param duration seconds, for videos
  * @param error    the failure code when {@code stage} is {@code failed}
+ * @param caption  the sender's caption for this item
+ * @param altText  what screen readers say of this item
  */
 public record AssetView(
         long messageId,
@@ -23,5 +25,7 @@ public record AssetView(
         String previewUrl,
         String playbackUrl,
         String downloadUrl,
-        String error) {
+        String error,
+        String caption,
+        String altText) {
 }

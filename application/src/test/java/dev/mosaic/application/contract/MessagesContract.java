@@ -12,13 +12,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mosaic.application.port.out.Messages;
 import dev.mosaic.domain.Asset;
 import dev.mosaic.domain.AssetId;
+import dev.mosaic.domain.AssetKind;
+import dev.mosaic.domain.AssetText;
 import dev.mosaic.domain.ContentType;
+import dev.mosaic.domain.FileName;
 import dev.mosaic.domain.MediaInfo;
 import dev.mosaic.domain.Message;
 import dev.mosaic.domain.MessageId;
 import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.Rendition;
+import dev.mosaic.domain.Replacement;
 import dev.mosaic.domain.Stage;
+import dev.mosaic.domain.UploadPlan;
 import dev.mosaic.domain.UploadUsage;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,6 +138,30 @@ public abstract class MessagesContract {
         });
 
         assertThat(messages.byAsset(uploading.id())).contains(album.withAsset(processed));
+    }
+
+    @Test
+    void aReplacedCellKeepsItsNewFileItsTextAndTheObjectsItSupersedes() {
+        Message album = album();
+        messages.add(album);
+        Asset ready = moved(moved(album.assets().get(3).complete(T0.plusSeconds(5)))
+                .ready(MediaInfo.NONE, List.of(), T0.plusSeconds(6)));
+        FileName name = FileName.sanitize("Ça «va».pdf");
+        Asset replaced = moved(ready.replace(new Replacement(AssetKind.FILE, name, ContentType.parse("application/pdf")
+                .orElseThrow(), ready.objectKey().nextGeneration(name), new UploadPlan.Direct(9), MediaInfo.NONE,
+                new AssetText(Optional.of("the «real» one ✓"), Optional.of("an itinerary")), T0.plusSeconds(99)),
+                T0.plusSeconds(7)));
+
+        ports.transactions().run(() -> {
+            messages.lockByAsset(ready.id()).orElseThrow();
+            messages.update(replaced);
+        });
+
+        Asset stored = messages.byAsset(ready.id()).orElseThrow().asset(ready.id()).orElseThrow();
+        assertThat(stored).isEqualTo(replaced);
+        assertThat(stored.superseded()).hasSize(2);
+        assertThat(messages.byObjectKey(replaced.objectKey())).isPresent();
+        assertThat(messages.byObjectKey(ready.objectKey())).as("the old key names nothing any more").isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.mosaic.application.view.AssetView;
 import dev.mosaic.application.view.MessageView;
 import dev.mosaic.domain.Asset;
 import dev.mosaic.domain.AssetId;
+import dev.mosaic.domain.AssetText;
 import dev.mosaic.domain.AssetKind;
 import dev.mosaic.domain.AssetMove;
 import dev.mosaic.domain.ContentType;
@@ -67,14 +68,15 @@ public final class Fixtures {
     /** One grid cell as an event would carry it; the optional fields are absent. */
     public static AssetView assetView(long messageId, long assetId, Stage stage) {
         return new AssetView(messageId, assetId, "image", "photo.jpg", 1000, "image/jpeg", stage.wireName(),
-                stage == Stage.READY ? 100 : 0, null, null, null, null, null, null, null, null, null);
+                stage == Stage.READY ? 100 : 0, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A grid cell with every optional field present. */
     public static AssetView fullAssetView(long messageId, long assetId) {
         return new AssetView(messageId, assetId, "video", "clip «1».mp4", 12 * MIB, "video/mp4", "failed", 42,
                 1920, 1080, 12.5, "LEHV6nWB2yk8pyo0adR*.7kCMdnj", "https://x/thumb?sig=1", "https://x/preview",
-                "https://x/play", "https://x/raw?download=1", "media_unreadable");
+                "https://x/play", "https://x/raw?download=1", "media_unreadable", "the «best» one",
+                "a red car on a beach");
     }
 
     public static MessageView messageView(long messageId, AssetView... assets) {
@@ -215,7 +217,8 @@ public final class Fixtures {
             ObjectKey key = objectKey != null ? objectKey : ObjectKey.raw(owner, assetId, name);
             UploadPlan started = plan instanceof UploadPlan.Multipart multipart ? multipart.startedAs(uploadId) : plan;
             return new Asset(assetId, MessageId.of(messageId), owner, kind, name, contentType, key, started, stage,
-                    progress, info, renditions, Optional.ofNullable(failureCode), createdAt, updatedAt, expiresAt);
+                    progress, info, renditions, Optional.ofNullable(failureCode), createdAt, updatedAt, expiresAt,
+                    AssetText.NONE, List.of());
         }
     }
 }

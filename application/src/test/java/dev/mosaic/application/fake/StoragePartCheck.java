@@ -3,6 +3,7 @@ package dev.mosaic.application.fake;
 import dev.mosaic.application.port.out.ObjectStorage.MultipartOutcome;
 import dev.mosaic.domain.CompletedPart;
 import dev.mosaic.domain.CompletionRules;
+import dev.mosaic.domain.PartsCheck;
 import dev.mosaic.domain.UploadPlan;
 import dev.mosaic.domain.UploadedPart;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ final class StoragePartCheck {
         Map<Integer, UploadedPart> held = new HashMap<>();
         uploaded.forEach((number, bytes) -> held.put(number,
                 new UploadedPart(number, bytes.length, StorageEtags.quotedMd5(bytes))));
-        return CompletionRules.checkUploaded(plan, listed, held).map(MultipartOutcome.Refused::new);
+        return CompletionRules.checkUploaded(plan, listed, held) instanceof PartsCheck.Refused refused
+                ? Optional.of(new MultipartOutcome.Refused(refused.refusal())) : Optional.empty();
     }
 }

@@ -14,6 +14,7 @@ import dev.mosaic.application.service.ReadEventsService;
 import dev.mosaic.application.service.ReadLimitsService;
 import dev.mosaic.application.service.ReadMessagesService;
 import dev.mosaic.application.service.ReadQuotaService;
+import dev.mosaic.application.service.ReplaceAssetService;
 import dev.mosaic.application.service.SendAlbumService;
 import dev.mosaic.application.service.SignPartsService;
 import dev.mosaic.application.service.UploadProgressService;
@@ -39,11 +40,12 @@ public final class WiredServices implements AutoCloseable {
     private final UploadProgressService uploadProgress;
     private final ReadLimitsService readLimits;
     private final ReadQuotaService readQuota;
+    private final ReplaceAssetService replaceAsset;
 
     WiredServices(MosaicSettings settings, FakeWorld world, EventLog events, EventNotifier notifier,
                   WorkSignal signal) {
         Views views = new Views(world.storage, world.clock, settings.downloadUrlTtl());
-        AssetChanges changes = new AssetChanges(world.transactions, world.messages, events, notifier);
+        AssetChanges changes = new AssetChanges(world.transactions, world.messages, events, notifier, world.storage);
         this.sendAlbum = new SendAlbumService(settings, world.transactions, world.messages, world.ids,
                 world.idempotency, world.storage, events, notifier, views, world.clock);
         this.completeUpload = new CompleteUploadService(world.messages, world.storage, changes, world.jobs, signal,
@@ -60,6 +62,12 @@ public final class WiredServices implements AutoCloseable {
         this.uploadProgress = new UploadProgressService(world.messages, views, world.progressNotes::add, world.clock);
         this.readQuota = new ReadQuotaService(settings.quota(), world.messages, world.clock);
         this.readLimits = new ReadLimitsService(settings.policy(), readQuota);
+        this.replaceAsset = new ReplaceAssetService(settings, world.messages, world.idempotency, world.storage,
+                changes, world.clock);
+    }
+
+    public ReplaceAssetService replaceAsset() {
+        return replaceAsset;
     }
 
     public SendAlbumService sendAlbum() {

@@ -29,7 +29,7 @@ class CompleteUploadTest {
     final FakeWorld world = new FakeWorld();
     final AlbumCreated album = world.services.sendAlbum().send(guideRequest());
     final UploadInstruction image = album.uploads().get(0);
-    final UploadInstruction video = album.uploads().get(1);
+    final UploadInstruction.Multipart video = (UploadInstruction.Multipart) album.uploads().get(1);
 
     CompleteUploadCommand byKey(UploadInstruction instruction, String uploadId, List<CompletedPart> parts) {
         return new CompleteUploadCommand(SENDER, new AssetReference(null, instruction.objectKey()), uploadId, parts);

@@ -45,14 +45,14 @@ class GuideStoryTest {
 
         assertThat(created.uploads()).extracting(UploadInstruction::mode)
                 .containsExactly("direct", "multipart", "direct");
-        UploadInstruction video = created.uploads().get(1);
+        UploadInstruction.Multipart video = (UploadInstruction.Multipart) created.uploads().get(1);
         assertThat(video.uploadId()).isNotBlank();
         assertThat(video.partSize()).isEqualTo(5_242_880L);
         assertThat(video.numParts()).isEqualTo(3);
         assertThat(video.batch().items()).extracting(item -> item.size())
                 .containsExactly(5_242_880L, 5_242_880L, 15_000_000L - 2 * 5_242_880L);
         assertThat(video.batch().nextPartNumber()).isNull();
-        assertThat(created.uploads().get(0).headers()).containsEntry("Content-Type", "image/jpeg");
+        assertThat(((UploadInstruction.Direct) created.uploads().get(0)).headers()).containsEntry("Content-Type", "image/jpeg");
         assertThat(created.uploads()).extracting(UploadInstruction::objectKey)
                 .allSatisfy(key -> assertThat(key).startsWith("raw/1/"))
                 .doesNotHaveDuplicates();
@@ -146,22 +146,25 @@ class GuideStoryTest {
         UploadInstruction instruction = created.uploads().get(index);
         ObjectKey key = new ObjectKey(instruction.objectKey());
         List<CompletedPart> parts = null;
-        if (instruction.mode().equals("direct")) {
-            String type = instruction.headers().get("Content-Type");
+        String uploadId = null;
+        if (instruction instanceof UploadInstruction.Direct direct) {
+            String type = direct.headers().get("Content-Type");
             world.storage.upload(key, bytesOf(type, index == 0 ? 3_050_000 : 102_400), ContentType.parse(type).orElseThrow());
         } else {
+            var multipart = (UploadInstruction.Multipart) instruction;
+            uploadId = multipart.uploadId();
             byte[] video = bytesOf("video/mp4", 15_000_000);
             parts = new ArrayList<>();
             long offset = 0;
-            for (var item : instruction.batch().items()) {
+            for (var item : multipart.batch().items()) {
                 byte[] part = Arrays.copyOfRange(video, (int) offset, (int) (offset + item.size()));
                 offset += item.size();
                 parts.add(new CompletedPart(item.partNumber(),
-                        world.storage.uploadPart(instruction.uploadId(), item.partNumber(), part)));
+                        world.storage.uploadPart(uploadId, item.partNumber(), part)));
             }
         }
         world.services.completeUpload().complete(new CompleteUploadCommand(SENDER,
-                new AssetReference(null, instruction.objectKey()), instruction.uploadId(), parts));
+                new AssetReference(null, instruction.objectKey()), uploadId, parts));
     }
 
     static byte[] bytesOf(String type, int size) {

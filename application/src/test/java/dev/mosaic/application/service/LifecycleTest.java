@@ -17,6 +17,7 @@ import dev.mosaic.application.port.in.SignPartsCommand;
 import dev.mosaic.application.view.AlbumCreated;
 import dev.mosaic.application.view.AssetView;
 import dev.mosaic.application.view.PartsIssued;
+import dev.mosaic.application.view.UploadInstruction;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.MessageId;
 import dev.mosaic.domain.ObjectKey;
@@ -42,7 +43,7 @@ class LifecycleTest {
 
     @Test
     void abortingAMultipartUploadCancelsItAndDropsItsParts() {
-        var video = album.uploads().get(1);
+        var video = (UploadInstruction.Multipart) album.uploads().get(1);
         world.storage.uploadPart(video.uploadId(), 1, new byte[5_242_880]);
 
         AssetView cancelled = world.services.abortUpload().abort(

@@ -32,7 +32,7 @@ class QuotaTest {
 
     AlbumCreated send(UserId sender, long... sizes) {
         List<Attachment> files = java.util.Arrays.stream(sizes)
-                .mapToObj(size -> new Attachment("f" + size + ".pdf", size, "application/pdf", "file", null, null, null, null, null, null))
+                .mapToObj(size -> new Attachment("f" + size + ".pdf", size, "application/pdf", "file", null, null, null, null, null, null, null, null))
                 .toList();
         return world.services.sendAlbum().send(new SendAlbumCommand(sender, 42L, "", files, null));
     }
@@ -112,7 +112,7 @@ class QuotaTest {
     @Test
     void anIdempotentReplayIsNotCountedAgain() {
         SendAlbumCommand command = new SendAlbumCommand(SENDER, 42L, "", List.of(
-                new Attachment("a.pdf", 10L, "application/pdf", "file", null, null, null, null, null, null)), "key-1");
+                new Attachment("a.pdf", 10L, "application/pdf", "file", null, null, null, null, null, null, null, null)), "key-1");
         AlbumCreated first = world.services.sendAlbum().send(command);
         send(SENDER, 10, 10);
 

@@ -35,11 +35,12 @@ class ResumeUploadTest {
         return world.services.sendAlbum().send(SendAlbumTest.album(attachment));
     }
 
-    UploadInstruction sendVideo() {
-        return send(Attachment.of("party.mp4", video.length, "video/mp4", "video").withParts(PART, 3L)).uploads().get(0);
+    UploadInstruction.Multipart sendVideo() {
+        return (UploadInstruction.Multipart) send(Attachment.of("party.mp4", video.length, "video/mp4", "video")
+                .withParts(PART, 3L)).uploads().get(0);
     }
 
-    String putPart(UploadInstruction instruction, int number) {
+    String putPart(UploadInstruction.Multipart instruction, int number) {
         int from = (int) ((number - 1) * PART);
         int to = (int) Math.min(video.length, from + PART);
         return world.storage.uploadPart(instruction.uploadId(), number, Arrays.copyOfRange(video, from, to));
@@ -52,7 +53,7 @@ class ResumeUploadTest {
 
     @Test
     void theStoredPartsAreListedAndOnlyTheMissingOneIsSigned() {
-        UploadInstruction instruction = sendVideo();
+        UploadInstruction.Multipart instruction = sendVideo();
         String first = putPart(instruction, 1);
         String second = putPart(instruction, 2);
 
@@ -73,7 +74,7 @@ class ResumeUploadTest {
 
     @Test
     void theListedEtagsAndTheLastPartComplete() {
-        UploadInstruction instruction = sendVideo();
+        UploadInstruction.Multipart instruction = sendVideo();
         putPart(instruction, 1);
         putPart(instruction, 2);
         PartsIssued issued = ask(instruction.assetId(), instruction.uploadId(), List.of(), null);
@@ -92,7 +93,7 @@ class ResumeUploadTest {
     @Test
     void aRangeSkipsStoredPartsAndPointsAtTheNextMissingOne() {
         var created = send(Attachment.of("movie.mp4", 2L * 1024 * 1024 * 1024, "video/mp4", "video"));
-        UploadInstruction instruction = created.uploads().get(0);
+        var instruction = (UploadInstruction.Multipart) created.uploads().get(0);
         String etagOfFirst = world.storage.uploadPart(instruction.uploadId(), 1, new byte[] {1});
         for (int number : List.of(2, 101, 201, 202)) {
             world.storage.uploadPart(instruction.uploadId(), number, new byte[] {(byte) number});
@@ -114,7 +115,7 @@ class ResumeUploadTest {
 
     @Test
     void listedPartNumbersThatAreStoredAreNotSignedAgain() {
-        UploadInstruction instruction = sendVideo();
+        UploadInstruction.Multipart instruction = sendVideo();
         putPart(instruction, 2);
 
         PartsIssued issued = ask(instruction.assetId(), null, List.of(3, 2, 1, 3), null);
@@ -126,7 +127,7 @@ class ResumeUploadTest {
 
     @Test
     void whenEveryPartIsStoredNothingIsSignedAndNothingIsNext() {
-        UploadInstruction instruction = sendVideo();
+        UploadInstruction.Multipart instruction = sendVideo();
         putPart(instruction, 1);
         putPart(instruction, 2);
         putPart(instruction, 3);
@@ -143,7 +144,7 @@ class ResumeUploadTest {
 
     @Test
     void anExplicitListStopsBeforeALaterMissingPartItPointsAt() {
-        UploadInstruction instruction = sendVideo();
+        UploadInstruction.Multipart instruction = sendVideo();
         putPart(instruction, 2);
 
         PartsIssued issued = ask(instruction.assetId(), null, List.of(1), null);
@@ -154,7 +155,7 @@ class ResumeUploadTest {
 
     @Test
     void anUploadTheStoreNoLongerKnowsIsNotFound() {
-        UploadInstruction instruction = sendVideo();
+        UploadInstruction.Multipart instruction = sendVideo();
         world.storage.abortMultipart(new ObjectKey(instruction.objectKey()), instruction.uploadId());
 
         assertThatThrownBy(() -> ask(instruction.assetId(), null, List.of(), null))
@@ -166,7 +167,7 @@ class ResumeUploadTest {
 
     @Test
     void anotherUploadIdIsRefused() {
-        UploadInstruction instruction = sendVideo();
+        UploadInstruction.Multipart instruction = sendVideo();
 
         assertThatThrownBy(() -> ask(instruction.assetId(), "another", List.of(), null))
                 .isInstanceOfSatisfying(RequestRejected.class,
@@ -175,7 +176,8 @@ class ResumeUploadTest {
 
     @Test
     void aDirectUploadGetsAFreshPutUrl() {
-        UploadInstruction instruction = send(Attachment.of("a.pdf", 102_400, "application/pdf", "file")).uploads().get(0);
+        var instruction = (UploadInstruction.Direct) send(Attachment.of("a.pdf", 102_400, "application/pdf", "file"))
+                .uploads().get(0);
         world.clock.advance(Duration.ofMinutes(30));
 
         PartsIssued issued = ask(instruction.assetId(), null, null, null);

@@ -52,7 +52,7 @@ class RobustnessTest {
                 List.of(Attachment.of("a.jpg", 1000, "image/jpeg", "image")), "key-9");
         world.idempotency.reserve(UserId.of(1), "key-9", command.fingerprint(), world.clock.instant());
 
-        world.clock.advance(SendAlbumService.ABANDONED_AFTER.plusSeconds(1));
+        world.clock.advance(IdempotencyClaims.ABANDONED_AFTER.plusSeconds(1));
         AlbumCreated created = world.services.sendAlbum().send(command);
         AlbumCreated again = world.services.sendAlbum().send(command);
 

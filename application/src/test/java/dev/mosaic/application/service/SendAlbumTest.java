@@ -10,6 +10,7 @@ import dev.mosaic.application.port.in.RequestRejected;
 import dev.mosaic.application.port.in.SendAlbumCommand;
 import dev.mosaic.application.port.in.SendAlbumCommand.Attachment;
 import dev.mosaic.application.view.AlbumCreated;
+import dev.mosaic.application.view.UploadInstruction;
 import dev.mosaic.domain.UserId;
 import java.util.Collections;
 import java.util.List;
@@ -35,7 +36,7 @@ class SendAlbumTest {
         return Stream.of(
                 Arguments.of(album(Collections.nCopies(11, photo()).toArray(Attachment[]::new)), "too_many_attachments"),
                 Arguments.of(album(Attachment.of(null, 1, "image/jpeg", "image")), "file_name_missing"),
-                Arguments.of(album(new Attachment("a", null, "image/jpeg", "image", null, null, null, null, null, null)),
+                Arguments.of(album(new Attachment("a", null, "image/jpeg", "image", null, null, null, null, null, null, null, null)),
                         "file_size_missing"),
                 Arguments.of(album(Attachment.of("a", 0, "image/jpeg", "image")), "file_size_invalid"),
                 Arguments.of(album(Attachment.of("a", -5, "image/jpeg", "image")), "file_size_invalid"),
@@ -96,7 +97,7 @@ class SendAlbumTest {
     void aLargeFileWithoutProposalGetsTheServersPlanAndAFirstBatchOfAHundredParts() {
         AlbumCreated created = world.services.sendAlbum().send(album(
                 Attachment.of("movie.mp4", 2L * 1024 * 1024 * 1024, "video/mp4", "video")));
-        var upload = created.uploads().get(0);
+        var upload = (UploadInstruction.Multipart) created.uploads().get(0);
         assertThat(upload.mode()).isEqualTo("multipart");
         assertThat(upload.numParts()).isEqualTo(256);
         assertThat(upload.batch().items()).hasSize(100);
@@ -164,9 +165,9 @@ class SendAlbumTest {
 
         AlbumCreated again = world.services.sendAlbum().send(command);
 
-        assertThat(again.uploads().get(2).putUrl()).isNull();
-        assertThat(again.uploads().get(2).headers()).isNull();
-        assertThat(again.uploads().get(0).putUrl()).isNotNull();
+        assertThat(again.uploads().get(2)).as("no URL for a cancelled upload")
+                .isInstanceOf(UploadInstruction.Settled.class).extracting(UploadInstruction::mode).isEqualTo("direct");
+        assertThat(again.uploads().get(0)).isInstanceOf(UploadInstruction.Direct.class);
     }
 
     static SendAlbumCommand withKey(SendAlbumCommand command, String key) {

@@ -147,8 +147,7 @@ class UppyInTheBrowserTest {
             assertThat(page.uploads()).as("after the resume, Uppy asked Mosaic which parts it holds")
                     .anySatisfy(request -> assertThat(String.valueOf(request.get("url")))
                             .contains("/api/v1/files/upload/s3/" + videoAsset + "/parts"));
-            assertThat(album(page).get("uploads")).asList().extracting(upload -> ((Map<?, ?>) upload).get("mode"))
-                    .containsExactly("direct", "multipart", "direct", "multipart");
+            assertThat(modes(page)).containsExactly("direct", "multipart", "direct", "multipart");
 
             long messageId = ((Number) album(page).get("messageId")).longValue();
             await("Mosaic has every cell settled").atMost(Duration.ofSeconds(120)).until(() ->
@@ -178,6 +177,12 @@ class UppyInTheBrowserTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> album(ChatPage page) {
         return (Map<String, Object>) page.driver.executeScript("return window.seen.album;");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> modes(ChatPage page) {
+        return ((List<Map<String, Object>>) album(page).get("uploads")).stream()
+                .map(upload -> String.valueOf(upload.get("mode"))).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -74,14 +74,14 @@ final class BucketObjects implements BucketStore.Bucket {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the first " + wanted + " bytes of " + key, e);
         } catch (StorageException e) {
-            throw GcsFailures.failed("reading the first " + wanted + " bytes of " + key, e);
+            throw GcsFailures.OUTAGES.failed("reading the first " + wanted + " bytes of " + key, e);
         }
         return Arrays.copyOf(head.array(), head.position());
     }
 
     @Override
     public LocalCopy localCopy(ObjectKey key) {
-        return TemporaryCopies.of(key, "mosaic-gcs-", file -> GcsFailures.call("downloading " + key, () -> {
+        return TemporaryCopies.of(key, "mosaic-gcs-", file -> GcsFailures.OUTAGES.call("downloading " + key, () -> {
             storage.downloadTo(BlobId.of(bucket, key.value()), file);
             return file;
         }));
@@ -94,7 +94,7 @@ final class BucketObjects implements BucketStore.Bucket {
         } catch (IOException e) {
             throw new UncheckedIOException("could not upload " + source + " to " + key, e);
         } catch (StorageException e) {
-            throw GcsFailures.failed("uploading " + key, e);
+            throw GcsFailures.OUTAGES.failed("uploading " + key, e);
         }
     }
 
@@ -118,14 +118,14 @@ final class BucketObjects implements BucketStore.Bucket {
             if (GcsFailures.isNotFound(e)) {
                 return false;
             }
-            throw GcsFailures.failed("copying " + from + " to " + to, e);
+            throw GcsFailures.OUTAGES.failed("copying " + from + " to " + to, e);
         }
     }
 
     /** GCS answers {@code false} for a missing object: nothing to do. */
     @Override
     public void delete(ObjectKey key) {
-        GcsFailures.call("deleting " + key, () -> storage.delete(BlobId.of(bucket, key.value())));
+        GcsFailures.OUTAGES.call("deleting " + key, () -> storage.delete(BlobId.of(bucket, key.value())));
     }
 
     /** Quickly: a health check that waits for the client's retries tells nobody anything. */
@@ -150,7 +150,7 @@ final class BucketObjects implements BucketStore.Bucket {
     }
 
     private Blob metadata(ObjectKey key) {
-        return GcsFailures.call("reading the metadata of " + key, () -> storage.get(BlobId.of(bucket, key.value())));
+        return GcsFailures.OUTAGES.call("reading the metadata of " + key, () -> storage.get(BlobId.of(bucket, key.value())));
     }
 
     private static long sizeOf(Blob blob) {

@@ -11,7 +11,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The client for one bucket's settings: credentials that can sign URLs, over the JSON API. */
+/** The client for one bucket's settings: credentials that can sign URLs, over the JSON API, at Google or the settings' endpoint. */
 final class GcsClients {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
@@ -29,7 +29,9 @@ final class GcsClients {
                     + credentials.getClass().getSimpleName() + ") cannot sign URLs: run as a service account "
                     + "or set MOSAIC_GCS_CREDENTIALS to a service-account key file");
         }
-        return StorageOptions.http()
+        var options = StorageOptions.http();
+        settings.endpoint().ifPresent(endpoint -> options.setHost(withoutTrailingSlash(endpoint)));
+        return options
                 .setCredentials(credentials)
                 .setTransportOptions(HttpTransportOptions.newBuilder()
                         .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
@@ -37,6 +39,11 @@ final class GcsClients {
                         .build())
                 .build()
                 .getService();
+    }
+
+    private static String withoutTrailingSlash(java.net.URI endpoint) {
+        String text = endpoint.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 
     /** Only a service-account key: it is the one kind of file whose credentials sign URLs themselves. */

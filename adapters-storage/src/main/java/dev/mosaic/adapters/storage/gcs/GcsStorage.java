@@ -1,13 +1,15 @@
 package dev.mosaic.adapters.storage.gcs;
 
 import com.google.auth.ServiceAccountSigner;
+import com.google.cloud.storage.HttpStorageOptions;
+import com.google.cloud.storage.MultipartUploadClient;
+import com.google.cloud.storage.MultipartUploadSettings;
 import com.google.cloud.storage.Storage;
 import dev.mosaic.adapters.storage.BucketStore;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.UploadPlan;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,9 +20,9 @@ import java.util.concurrent.Executors;
 
 /**
  * Objects in one Google Cloud Storage bucket. Clients move bytes with V4 signed URLs: a direct upload's
- * URL signs its type and exact {@code Content-Length} (which browsers send by themselves); a multipart upload is a parallel composite upload, each part a
- * temporary object under {@code tmp/}, composed into the object once checked against the plan. Close
- * it to release the client.
+ * URL signs its type and exact {@code Content-Length} (which browsers send by themselves); a multipart
+ * upload is an XML API multipart upload whose part URLs sign their part's length the same way, completed
+ * once the parts GCS lists match the plan. Close it to release the client.
  */
 public final class GcsStorage extends BucketStore {
 
@@ -42,7 +44,8 @@ public final class GcsStorage extends BucketStore {
     }
 
     private GcsStorage(Storage storage, String bucket, Clock clock, ExecutorService healthChecks) {
-        super(new CompositeUploads(storage, bucket, new SecureRandom()),
+        super(new XmlMultipartUploads(MultipartUploadClient.create(MultipartUploadSettings.of(
+                        (HttpStorageOptions) storage.getOptions())), bucket, XmlMultipartUploads.MAX_PAGE),
                 new BucketObjects(storage, bucket, healthChecks));
         this.storage = storage;
         this.healthChecks = healthChecks;
@@ -51,6 +54,9 @@ public final class GcsStorage extends BucketStore {
 
     private static Storage signing(Storage storage) {
         Objects.requireNonNull(storage, "storage");
+        if (!(storage.getOptions() instanceof HttpStorageOptions)) {
+            throw new IllegalArgumentException("the GCS client must use the HTTP transport (StorageOptions.http())");
+        }
         if (!(storage.getOptions().getCredentials() instanceof ServiceAccountSigner)) {
             throw new IllegalArgumentException("the GCS client's credentials cannot sign URLs: give it a service "
                     + "account's credentials");
@@ -75,15 +81,13 @@ public final class GcsStorage extends BucketStore {
         return urls.put(key.value(), size, type, expiresAt);
     }
 
-    /** Each part's URL PUTs that part's temporary object; nothing is asked of the store to sign them. */
+    /** Each part's URL PUTs that part of the upload, its exact length signed; nothing is asked of GCS. */
     @Override
     public List<SignedPart> signParts(ObjectKey key, String uploadId, List<UploadPlan.Part> parts,
                                       Instant expiresAt) {
-        UploadNames names = UploadNames.parse(uploadId).orElseThrow(() ->
-                new IllegalArgumentException("not an upload of this store: " + uploadId));
         return parts.stream()
                 .map(part -> new SignedPart(part.number(), part.size(),
-                        urls.putWithoutHeaders(names.part(part.number()), expiresAt)))
+                        urls.putPart(key.value(), uploadId, part.number(), part.size(), expiresAt)))
                 .toList();
     }
 

@@ -1,5 +1,6 @@
 package dev.mosaic.adapters.storage.gcs;
 
+import dev.mosaic.adapters.storage.SignatureValidity;
 import dev.mosaic.application.storage.ContentDisposition;
 import com.google.auth.ServiceAccountSigner.SigningException;
 import com.google.cloud.storage.BlobInfo;
@@ -15,9 +16,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -26,22 +28,14 @@ import java.util.concurrent.TimeUnit;
  * Every header named here is under the signature: a request without it, or with another value, is
  * refused by GCS with {@code SignatureDoesNotMatch}.
  */
-final class SignedUrls {
+record SignedUrls(Storage storage, String bucket, SignatureValidity validity) {
 
-    /** V4's longest validity. */
-    static final Duration MAX_VALIDITY = Duration.ofDays(7);
-    /** V4 counts whole seconds. */
-    private static final Duration MIN_VALIDITY = Duration.ofSeconds(1);
     static final String CONTENT_LENGTH = "Content-Length";
-
-    private final Storage storage;
-    private final String bucket;
-    private final Clock clock;
+    /** The client's default host. */
+    private static final String GOOGLE = "https://storage.googleapis.com";
 
     SignedUrls(Storage storage, String bucket, Clock clock) {
-        this.storage = storage;
-        this.bucket = bucket;
-        this.clock = clock;
+        this(storage, bucket, new SignatureValidity(clock));
     }
 
     /**
@@ -59,11 +53,16 @@ final class SignedUrls {
     }
 
     /**
-     * A part's PUT: the port gives part URLs no headers, so only the method, the part's own object
-     * and the expiry are bound; the part's size is checked when the upload completes.
+     * A part's PUT of an XML API multipart upload ({@code ?partNumber=N&uploadId=…}, both under the signature),
+     * bound to the part's exact {@code Content-Length} as a direct PUT is; a part carries no type.
      */
-    URI putWithoutHeaders(String object, Instant expiresAt) {
-        return sign(object, expiresAt, SignUrlOption.httpMethod(HttpMethod.PUT));
+    URI putPart(String object, String uploadId, int number, long size, Instant expiresAt) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("partNumber", Integer.toString(number));
+        query.put("uploadId", uploadId);
+        return sign(object, expiresAt, SignUrlOption.httpMethod(HttpMethod.PUT),
+                SignUrlOption.withQueryParams(query),
+                SignUrlOption.withExtHeaders(Map.of(CONTENT_LENGTH, Long.toString(size))));
     }
 
     /** A GET whose answer carries the delivery's type and, for attachments, its download name. */
@@ -76,15 +75,18 @@ final class SignedUrls {
                 SignUrlOption.withQueryParams(overrides));
     }
 
+    /** URLs to the client's host: Google's (no host name of their own), or the endpoint it was built for. */
     private URI sign(String object, Instant expiresAt, SignUrlOption... options) {
-        SignUrlOption[] all = new SignUrlOption[options.length + 2];
-        all[0] = SignUrlOption.withV4Signature();
-        all[1] = SignUrlOption.withPathStyle();
-        System.arraycopy(options, 0, all, 2, options.length);
+        List<SignUrlOption> all = new ArrayList<>(List.of(SignUrlOption.withV4Signature(), SignUrlOption.withPathStyle()));
+        String host = storage.getOptions().getHost().replaceFirst("/+$", "");
+        if (!GOOGLE.equals(host)) {
+            all.add(SignUrlOption.withHostName(host));
+        }
+        all.addAll(List.of(options));
         URL url;
         try {
             url = storage.signUrl(BlobInfo.newBuilder(bucket, object).build(),
-                    validity(expiresAt).toSeconds(), TimeUnit.SECONDS, all);
+                    validity.until(expiresAt).toSeconds(), TimeUnit.SECONDS, all.toArray(SignUrlOption[]::new));
         } catch (SigningException e) {
             throw new UncheckedIOException(new IOException("GCS could not sign a URL for " + object
                     + " (with Application Default Credentials, signing calls the IAM Credentials API): "
@@ -95,18 +97,5 @@ final class SignedUrls {
         } catch (URISyntaxException e) {
             throw new IllegalStateException("the client signed a URL that is not a URI: " + url, e);
         }
-    }
-
-    /** Until {@code expiresAt}, at most V4's seven days (a client asks the parts endpoint again). */
-    Duration validity(Instant expiresAt) {
-        Duration left = Duration.between(clock.instant(), expiresAt);
-        if (left.isNegative() || left.isZero()) {
-            throw new IllegalArgumentException("a URL that expires at " + expiresAt + " would be dead on arrival");
-        }
-        if (left.compareTo(MIN_VALIDITY) < 0) {
-            return MIN_VALIDITY;
-        }
-        Duration capped = left.compareTo(MAX_VALIDITY) > 0 ? MAX_VALIDITY : left;
-        return Duration.ofSeconds(capped.toSeconds());
     }
 }

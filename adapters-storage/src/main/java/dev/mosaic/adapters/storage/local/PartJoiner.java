@@ -5,7 +5,7 @@ import dev.mosaic.domain.CompletedPart;
 import dev.mosaic.domain.CompletionRules;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
-import dev.mosaic.domain.Refusal;
+import dev.mosaic.domain.PartsCheck;
 import dev.mosaic.domain.UploadPlan;
 import dev.mosaic.domain.UploadedPart;
 import java.io.IOException;
@@ -43,9 +43,8 @@ final class PartJoiner {
                     }
                 }
             }
-            Optional<Refusal> refusal = CompletionRules.checkUploaded(plan, listed, held);
-            if (refusal.isPresent()) {
-                return Optional.of(new MultipartOutcome.Refused(refusal.get()));
+            if (CompletionRules.checkUploaded(plan, listed, held) instanceof PartsCheck.Refused refused) {
+                return Optional.of(new MultipartOutcome.Refused(refused.refusal()));
             }
             objects.moveIntoPlace(temp, key, type);
             return Optional.empty();

@@ -39,7 +39,7 @@ final class BucketObjects implements BucketStore.Bucket {
             if (S3Failures.isNotFound(e)) {
                 return Optional.empty();
             }
-            throw S3Failures.failed("HeadObject of " + key, e);
+            throw S3Failures.OUTAGES.failed("HeadObject of " + key, e);
         }
         return Optional.of(new StoredObject(head.contentLength(), ContentType.ofHeader(head.contentType())));
     }
@@ -55,7 +55,7 @@ final class BucketObjects implements BucketStore.Bucket {
             if (S3Failures.isNotFound(e) || S3Failures.hasCode(e, S3Failures.NO_SUCH_KEY)) {
                 return false;
             }
-            throw S3Failures.failed("CopyObject of " + from + " to " + to, e);
+            throw S3Failures.OUTAGES.failed("CopyObject of " + from + " to " + to, e);
         }
     }
 
@@ -72,14 +72,14 @@ final class BucketObjects implements BucketStore.Bucket {
             if (S3Failures.isStatus(e, 416)) {
                 return new byte[0];
             }
-            throw S3Failures.failed("GetObject (first " + length + " bytes) of " + key, e);
+            throw S3Failures.OUTAGES.failed("GetObject (first " + length + " bytes) of " + key, e);
         }
     }
 
     @Override
     public LocalCopy localCopy(ObjectKey key) {
         return TemporaryCopies.of(key, "mosaic-s3-", file -> {
-            try (InputStream body = S3Failures.call("GetObject of " + key,
+            try (InputStream body = S3Failures.OUTAGES.call("GetObject of " + key,
                     () -> client.getObject(request -> request.bucket(bucket).key(key.value())))) {
                 Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -88,7 +88,7 @@ final class BucketObjects implements BucketStore.Bucket {
 
     @Override
     public void put(ObjectKey key, Path source, ContentType type) {
-        S3Failures.call("PutObject of " + key, () -> client.putObject(
+        S3Failures.OUTAGES.call("PutObject of " + key, () -> client.putObject(
                 request -> request.bucket(bucket).key(key.value()).contentType(type.value()),
                 RequestBody.fromFile(source)));
     }
@@ -96,7 +96,7 @@ final class BucketObjects implements BucketStore.Bucket {
     /** S3 answers 204 for a missing key as for a present one. */
     @Override
     public void delete(ObjectKey key) {
-        S3Failures.call("DeleteObject of " + key,
+        S3Failures.OUTAGES.call("DeleteObject of " + key,
                 () -> client.deleteObject(request -> request.bucket(bucket).key(key.value())));
     }
 

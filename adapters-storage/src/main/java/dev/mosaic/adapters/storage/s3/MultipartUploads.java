@@ -6,6 +6,7 @@ import dev.mosaic.domain.CompletedPart;
 import dev.mosaic.domain.CompletionRules;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
+import dev.mosaic.domain.PartsCheck;
 import dev.mosaic.domain.Refusal;
 import dev.mosaic.domain.UploadPlan;
 import dev.mosaic.domain.UploadedPart;
@@ -30,7 +31,7 @@ record MultipartUploads(S3Client client, String bucket, int listPageSize) implem
 
     @Override
     public String start(ObjectKey key, ContentType type) {
-        return S3Failures.call("CreateMultipartUpload of " + key, () -> client.createMultipartUpload(
+        return S3Failures.OUTAGES.call("CreateMultipartUpload of " + key, () -> client.createMultipartUpload(
                 CreateMultipartUploadRequest.builder().bucket(bucket).key(key.value()).contentType(type.value()).build())
                 .uploadId());
     }
@@ -43,9 +44,8 @@ record MultipartUploads(S3Client client, String bucket, int listPageSize) implem
         }
         Map<Integer, UploadedPart> stored = new TreeMap<>();
         listed.get().forEach(part -> stored.put(part.number(), part));
-        Optional<Refusal> refusal = CompletionRules.checkUploaded(plan, claimed, stored);
-        if (refusal.isPresent()) {
-            return new MultipartOutcome.Refused(refusal.get());
+        if (CompletionRules.checkUploaded(plan, claimed, stored) instanceof PartsCheck.Refused refused) {
+            return new MultipartOutcome.Refused(refused.refusal());
         }
         return join(key, uploadId, plan, stored);
     }
@@ -59,7 +59,7 @@ record MultipartUploads(S3Client client, String bucket, int listPageSize) implem
             if (S3Failures.hasCode(e, S3Failures.NO_SUCH_UPLOAD)) {
                 return Optional.empty();
             }
-            throw S3Failures.failed("ListParts of " + key, e);
+            throw S3Failures.OUTAGES.failed("ListParts of " + key, e);
         }
         if (stored.isEmpty() && !isOpen(key, uploadId)) {
             return Optional.empty();
@@ -72,7 +72,7 @@ record MultipartUploads(S3Client client, String bucket, int listPageSize) implem
      * (S3Proxy among them) with an empty list, which only the list of open uploads tells apart.
      */
     private boolean isOpen(ObjectKey key, String uploadId) {
-        return S3Failures.call("ListMultipartUploads of " + key, () -> client
+        return S3Failures.OUTAGES.call("ListMultipartUploads of " + key, () -> client
                 .listMultipartUploadsPaginator(request -> request.bucket(bucket).prefix(key.value()))
                 .uploads().stream()
                 .anyMatch(upload -> key.value().equals(upload.key()) && uploadId.equals(upload.uploadId())));
@@ -109,7 +109,7 @@ record MultipartUploads(S3Client client, String bucket, int listPageSize) implem
             return new MultipartOutcome.Refused(new Refusal("part_size_mismatch",
                     "a part other than the last is smaller than the store accepts"));
         }
-        throw S3Failures.failed("CompleteMultipartUpload of " + key, e);
+        throw S3Failures.OUTAGES.failed("CompleteMultipartUpload of " + key, e);
     }
 
     /**
@@ -124,7 +124,7 @@ record MultipartUploads(S3Client client, String bucket, int listPageSize) implem
                 client.abortMultipartUpload(request -> request.bucket(bucket).key(key.value()).uploadId(uploadId));
             } catch (SdkException e) {
                 if (!S3Failures.hasCode(e, S3Failures.NO_SUCH_UPLOAD)) {
-                    throw S3Failures.failed("AbortMultipartUpload of " + key, e);
+                    throw S3Failures.OUTAGES.failed("AbortMultipartUpload of " + key, e);
                 }
             }
             try {
@@ -133,7 +133,7 @@ record MultipartUploads(S3Client client, String bucket, int listPageSize) implem
                 if (S3Failures.hasCode(e, S3Failures.NO_SUCH_UPLOAD)) {
                     return;
                 }
-                throw S3Failures.failed("ListParts after aborting " + key, e);
+                throw S3Failures.OUTAGES.failed("ListParts after aborting " + key, e);
             }
             if (partsLeft == 0) {
                 return;

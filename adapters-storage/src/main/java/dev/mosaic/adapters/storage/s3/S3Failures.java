@@ -1,7 +1,6 @@
 package dev.mosaic.adapters.storage.s3;
 
-import dev.mosaic.application.port.out.Unavailable;
-import java.util.function.Supplier;
+import dev.mosaic.adapters.storage.StoreFailures;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -11,21 +10,11 @@ final class S3Failures {
     static final String NO_SUCH_UPLOAD = "NoSuchUpload";
     static final String NO_SUCH_KEY = "NoSuchKey";
 
+    /** Every client call that may fail goes through this: a failure becomes an outage naming the call. */
+    static final StoreFailures<SdkException> OUTAGES = new StoreFailures<>(SdkException.class,
+            (what, cause) -> "S3 " + what + " failed: " + cause.getMessage());
+
     private S3Failures() {
-    }
-
-    /** Runs one SDK call; any SDK failure becomes the port's store failure, naming what was attempted. */
-    static <T> T call(String what, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (SdkException e) {
-            throw failed(what, e);
-        }
-    }
-
-    /** S3 unreachable, refusing Mosaic's keys or answering its own failure: an outage, not the client's doing. */
-    static Unavailable failed(String what, SdkException cause) {
-        return new Unavailable(Unavailable.Part.STORAGE, "S3 " + what + " failed: " + cause.getMessage(), cause);
     }
 
     static boolean hasCode(SdkException e, String code) {

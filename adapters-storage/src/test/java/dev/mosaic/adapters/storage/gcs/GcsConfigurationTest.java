@@ -7,7 +7,9 @@ import com.google.auth.ServiceAccountSigner;
 import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
+import com.google.cloud.storage.StorageOptions;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.time.Instant;
@@ -40,6 +42,28 @@ class GcsConfigurationTest {
     }
 
     @Test
+    void anEndpointIsAnHttpUrlOfAHostAlone() {
+        assertThat(new GcsSettings("media", Optional.empty(), Optional.of(URI.create("http://127.0.0.1:4443")))
+                .endpoint()).hasValue(URI.create("http://127.0.0.1:4443"));
+        for (String wrong : new String[] {"ftp://gcs", "http://gcs/media", "http://gcs?x=1", "gcs:4443"}) {
+            assertThatThrownBy(() -> new GcsSettings("media", Optional.empty(), Optional.of(URI.create(wrong))))
+                    .as(wrong).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MOSAIC_GCS_ENDPOINT");
+        }
+    }
+
+    @Test
+    void signedUrlsPointAtTheEndpoint() {
+        Path key = TestServiceAccount.generate().writeKeyFile(folder);
+        GcsSettings settings = new GcsSettings("media", Optional.of(key), Optional.of(URI.create("http://127.0.0.1:4443")));
+
+        try (GcsStorage storage = new GcsStorage(settings, Clock.systemUTC())) {
+            URI put = storage.signPut(new ObjectKey("raw/1/2/a.jpg"), 10, ContentType.JPEG,
+                    Instant.now().plusSeconds(60)).url();
+            assertThat(put).hasScheme("http").hasHost("127.0.0.1").hasPort(4443).hasPath("/media/raw/1/2/a.jpg");
+        }
+    }
+
+    @Test
     void aServiceAccountKeyFileGivesCredentialsThatSign() {
         Path key = TestServiceAccount.generate().writeKeyFile(folder);
 
@@ -52,7 +76,9 @@ class GcsConfigurationTest {
         Path key = TestServiceAccount.generate().writeKeyFile(folder);
 
         try (GcsStorage storage = new GcsStorage(new GcsSettings("media", Optional.of(key)), Clock.systemUTC())) {
-            assertThat(storage).isNotNull();
+            assertThat(storage.signPut(new ObjectKey("raw/1/2/a.jpg"), 10, ContentType.JPEG,
+                    Instant.now().plusSeconds(60)).url()).hasScheme("https").hasHost("storage.googleapis.com")
+                    .hasPath("/media/raw/1/2/a.jpg");
         }
     }
 
@@ -89,7 +115,8 @@ class GcsConfigurationTest {
         PrivateKey notRsa = ec.generateKeyPair().getPrivate();
         var signer = TestServiceAccount.generate().credentials().toBuilder().setPrivateKey(notRsa).build();
 
-        try (GcsStorage storage = new GcsStorage(new FakeGcs().client(signer), "media", Clock.systemUTC())) {
+        var client = StorageOptions.http().setProjectId("mosaic-test").setCredentials(signer).build().getService();
+        try (GcsStorage storage = new GcsStorage(client, "media", Clock.systemUTC())) {
             assertThatThrownBy(() -> storage.signPut(new ObjectKey("raw/1/2/a.jpg"), 10, ContentType.JPEG,
                     Instant.now().plusSeconds(60)))
                     .isInstanceOf(UncheckedIOException.class).hasMessageContaining("raw/1/2/a.jpg");

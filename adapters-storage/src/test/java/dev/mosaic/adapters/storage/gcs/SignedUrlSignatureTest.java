@@ -20,10 +20,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.mosaic.adapters.storage.local.HttpUploader;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The V4 signatures themselves, checked with the test key's public half by {@link V4Signatures}, which
@@ -35,34 +41,50 @@ class SignedUrlSignatureTest {
     private static final ObjectKey KEY = new ObjectKey("raw/42/501/photo.jpg");
     private static TestServiceAccount account;
 
+    @TempDir
+    static Path keys;
+    private static FakeGcsServer server;
+
     private GcsStorage storage;
-    private XmlApiStandIn gcs;
+    private final Http gcs = new Http();
     private final Instant inAnHour = Instant.now().plus(Duration.ofHours(1));
 
     @BeforeAll
-    static void makeKey() {
-        account = TestServiceAccount.generate();
+    static void startGcs() {
+        server = FakeGcsServer.start("mosaic-test-bucket");
+        account = server.account();
+    }
+
+    @AfterAll
+    static void stopGcs() {
+        server.close();
     }
 
     @BeforeEach
-    void start() {
-        FakeGcs fake = new FakeGcs();
-        var client = fake.client(account.credentials());
-        storage = new GcsStorage(client, FakeGcs.BUCKET, Clock.systemUTC());
-        gcs = new XmlApiStandIn(client, account.publicKey());
+    void open() {
+        storage = new GcsStorage(new GcsSettings(server.bucket(), Optional.of(server.writeKeyFile(keys)),
+                Optional.of(server.endpoint())), Clock.systemUTC());
     }
 
     @AfterEach
-    void stop() {
+    void close() {
         storage.close();
+    }
+
+    /** The double over HTTP, as a browser reaches GCS: the client sets the headers, HTTP the length. */
+    private static final class Http {
+        private final HttpUploader client = new HttpUploader();
+
+        HttpResponse<byte[]> put(URI url, Map<String, String> headers, byte[] bytes) {
+            return client.put(url, bytes, headers);
+        }
     }
 
     @Test
     void aDirectPutSignsTheTypeAndTheExactLengthAndAsksTheClientForTheTypeAlone() {
         SignedRequest put = storage.signPut(KEY, 1000, ContentType.JPEG, inAnHour);
 
-        assertThat(put.url()).hasScheme("https").hasHost("storage.googleapis.com")
-                .hasPath("/" + FakeGcs.BUCKET + "/" + KEY.value());
+        assertThat(put.url()).hasHost("127.0.0.1").hasPath("/" + server.bucket() + "/" + KEY.value());
         assertThat(V4Signatures.signedHeaders(put.url())).containsExactly("content-length", "content-type", "host");
         assertThat(put.headers()).isEqualTo(Map.of("Content-Type", "image/jpeg"));
         assertThat(verifiesPut(put, sent(put.headers(), 1000))).isTrue();
@@ -73,7 +95,7 @@ class SignedUrlSignatureTest {
         SignedRequest put = storage.signPut(KEY, 1000, ContentType.JPEG, inAnHour);
 
         assertThat(verifiesPut(put, sent(Map.of("Content-Type", "image/png"), 1000))).isFalse();
-        assertThat(gcs.put(put.url(), Map.of("Content-Type", "image/png"), random(1000)).status()).isEqualTo(403);
+        assertThat(gcs.put(put.url(), Map.of("Content-Type", "image/png"), random(1000)).statusCode()).isEqualTo(403);
     }
 
     /** The guide's fetch: Content-Type alone, and the Content-Length the browser adds for the body. */
@@ -81,16 +103,16 @@ class SignedUrlSignatureTest {
     void theGuidesClientSendingOnlyTheContentTypeIsAccepted() {
         SignedRequest put = storage.signPut(KEY, 1000, ContentType.JPEG, inAnHour);
 
-        assertThat(gcs.put(put.url(), Map.of("Content-Type", "image/jpeg"), random(1000)).status()).isEqualTo(200);
+        assertThat(gcs.put(put.url(), Map.of("Content-Type", "image/jpeg"), random(1000)).statusCode()).isEqualTo(200);
     }
 
     @Test
     void oneByteMoreOrLessDoesNotMatchTheSignature() {
         SignedRequest put = storage.signPut(KEY, 1000, ContentType.JPEG, inAnHour);
 
-        assertThat(gcs.put(put.url(), put.headers(), random(999)).status()).isEqualTo(403);
-        assertThat(gcs.put(put.url(), put.headers(), random(1001)).status()).isEqualTo(403);
-        assertThat(gcs.put(put.url(), put.headers(), random(1000)).status()).isEqualTo(200);
+        assertThat(gcs.put(put.url(), put.headers(), random(999)).statusCode()).isEqualTo(403);
+        assertThat(gcs.put(put.url(), put.headers(), random(1001)).statusCode()).isEqualTo(403);
+        assertThat(gcs.put(put.url(), put.headers(), random(1000)).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -98,7 +120,7 @@ class SignedUrlSignatureTest {
         SignedRequest put = storage.signPut(KEY, 1000, ContentType.JPEG, inAnHour);
 
         assertThat(verifiesPut(put, sent(Map.of(), 1000))).isFalse();
-        assertThat(gcs.put(put.url(), Map.of(), random(1000)).status()).isEqualTo(403);
+        assertThat(gcs.put(put.url(), Map.of(), random(1000)).statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -154,21 +176,29 @@ class SignedUrlSignatureTest {
     }
 
     @Test
-    void partUrlsBindOnlyTheirOwnTemporaryObject() {
+    void partUrlsSignTheirNumberTheUploadAndTheirExactLength() {
         ObjectKey key = new ObjectKey("raw/42/502/party.mp4");
         String uploadId = storage.startMultipart(key, ContentType.MP4);
 
         List<SignedPart> parts = storage.signParts(key, uploadId, new UploadPlan.Multipart(25, 10, 3).parts(), inAnHour);
 
-        assertThat(parts).extracting(part -> part.url().getPath()).containsExactly(
-                "/" + FakeGcs.BUCKET + "/tmp/" + uploadId + "/part-00001",
-                "/" + FakeGcs.BUCKET + "/tmp/" + uploadId + "/part-00002",
-                "/" + FakeGcs.BUCKET + "/tmp/" + uploadId + "/part-00003");
         assertThat(parts).allSatisfy(part -> {
-            assertThat(V4Signatures.signedHeaders(part.url())).containsExactly("host");
-            assertThat(V4Signatures.verifies(new Request("PUT", part.url(), Map.of()), account.publicKey())).isTrue();
-            assertThat(V4Signatures.verifies(new Request("GET", part.url(), Map.of()), account.publicKey())).isFalse();
+            assertThat(part.url().getPath()).isEqualTo("/" + server.bucket() + "/" + key.value());
+            assertThat(V4Signatures.query(part.url())).containsEntry("partNumber", Integer.toString(part.partNumber()))
+                    .containsEntry("uploadId", uploadId);
+            assertThat(V4Signatures.signedHeaders(part.url())).containsExactly("content-length", "host");
+            assertThat(V4Signatures.verifies(new Request("PUT", part.url(), sent(Map.of(), part.size())),
+                    account.publicKey())).isTrue();
+            assertThat(V4Signatures.verifies(new Request("GET", part.url(), sent(Map.of(), part.size())),
+                    account.publicKey())).isFalse();
         });
+        URI second = parts.get(1).url();
+        URI otherNumber = URI.create(second.toString().replace("partNumber=2", "partNumber=1"));
+        assertThat(gcs.put(second, Map.of(), random(11)).statusCode()).isEqualTo(403);
+        assertThat(gcs.put(otherNumber, Map.of(), random(10)).statusCode()).isEqualTo(403);
+        assertThat(gcs.put(parts.get(2).url(), Map.of(), random(5)).statusCode()).isEqualTo(200);
+        storage.abortMultipart(key, uploadId);
+        assertThat(gcs.put(second, Map.of(), random(10)).statusCode()).as("a part of an aborted upload").isEqualTo(404);
     }
 
     @Test

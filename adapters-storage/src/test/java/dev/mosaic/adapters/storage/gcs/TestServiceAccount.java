@@ -3,6 +3,7 @@ package dev.mosaic.adapters.storage.gcs;
 import com.google.auth.oauth2.ServiceAccountCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -48,6 +49,11 @@ final class TestServiceAccount {
 
     /** The JSON key file a console download would give, with this account's private key. */
     Path writeKeyFile(Path folder) {
+        return writeKeyFile(folder, URI.create("https://oauth2.googleapis.com/token"));
+    }
+
+    /** The same, with tokens from another endpoint (a test double's). */
+    Path writeKeyFile(Path folder, URI tokenUri) {
         String pem = "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
@@ -59,9 +65,9 @@ final class TestServiceAccount {
                   "private_key": "%s",
                   "client_email": "%s",
                   "client_id": "1234567890",
-                  "token_uri": "https://oauth2.googleapis.com/token"
+                  "token_uri": "%s"
                 }
-                """.formatted(pem.replace("\n", "\\n"), EMAIL);
+                """.formatted(pem.replace("\n", "\\n"), EMAIL, tokenUri);
         try {
             return Files.writeString(folder.resolve("service-account.json"), json);
         } catch (IOException e) {

@@ -13,7 +13,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 /** The guide's browser in a test: real HTTP PUTs and GETs of the store's signed URLs. */
-final class HttpUploader implements Uploader {
+public final class HttpUploader implements Uploader {
 
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -38,7 +38,7 @@ final class HttpUploader implements Uploader {
                 response.headers().firstValue("Content-Disposition"));
     }
 
-    HttpResponse<byte[]> put(URI url, byte[] bytes, Map<String, String> headers) {
+    public HttpResponse<byte[]> put(URI url, byte[] bytes, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
         headers.forEach(request::header);
         return send(request.build());

@@ -65,6 +65,17 @@ final class CanonicalJson {
         out.append('"');
     }
 
+    /** The SHA-256 of the canonical form, in hex: what a repeated request is recognised by. */
+    String sha256() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     @Override
     public String toString() {
         return out.toString();

@@ -1,10 +1,6 @@
 package dev.mosaic.application.port.in;
 
 import dev.mosaic.domain.UserId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,6 +29,11 @@ public record SendAlbumCommand(UserId sender, Long receiverId, String text, List
             throw invalid("attachment_invalid", "every attachment must be an object");
         }
         attachments = List.copyOf(attachments);
+        checkIdempotencyKey(idempotencyKey);
+    }
+
+    /** A client's {@code Idempotency-Key}, when it sent one, is 1 to 200 visible ASCII characters. */
+    static void checkIdempotencyKey(String idempotencyKey) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH
                 || !idempotencyKey.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
             throw invalid("idempotency_key_invalid",
@@ -48,19 +49,18 @@ public record SendAlbumCommand(UserId sender, Long receiverId, String text, List
         CanonicalJson json = new CanonicalJson().open('{')
                 .field("receiver_id", receiverId).field("text", text).name("attachments").open('[');
         for (Attachment file : attachments) {
-            json.open('{').field("file_name", file.fileName()).field("file_size", file.fileSize())
-                    .field("content_type", file.contentType()).field("kind", file.kind())
-                    .field("client_part_size", file.clientPartSize()).field("client_num_parts", file.clientNumParts())
-                    .field("width", file.width()).field("height", file.height()).field("duration", file.duration())
-                    .field("placeholder", file.placeholder()).close('}');
+            write(json, file);
         }
-        String canonical = json.close(']').close('}').toString();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return json.close(']').close('}').sha256();
+    }
+
+    static void write(CanonicalJson json, Attachment file) {
+        json.open('{').field("file_name", file.fileName()).field("file_size", file.fileSize())
+                .field("content_type", file.contentType()).field("kind", file.kind())
+                .field("client_part_size", file.clientPartSize()).field("client_num_parts", file.clientNumParts())
+                .field("width", file.width()).field("height", file.height()).field("duration", file.duration())
+                .field("placeholder", file.placeholder()).field("caption", file.caption())
+                .field("alt_text", file.altText()).close('}');
     }
 
     private static RequestRejected invalid(String code, String detail) {
@@ -71,23 +71,32 @@ public record SendAlbumCommand(UserId sender, Long receiverId, String text, List
      * One file of the batch, fields as the guide names them (nulls where the client sent none).
      *
      * @param duration seconds, a client hint
+     * @param caption  the item's own caption (the album's text stays the message's)
+     * @param altText  what screen readers say of the item
      */
     public record Attachment(String fileName, Long fileSize, String contentType, String kind,
                              Long clientPartSize, Long clientNumParts,
-                             Integer width, Integer height, Double duration, String placeholder) {
+                             Integer width, Integer height, Double duration, String placeholder,
+                             String caption, String altText) {
 
         public static Attachment of(String fileName, long fileSize, String contentType, String kind) {
-            return new Attachment(fileName, fileSize, contentType, kind, null, null, null, null, null, null);
+            return new Attachment(fileName, fileSize, contentType, kind, null, null, null, null, null, null,
+                    null, null);
         }
 
         public Attachment withParts(Long partSize, Long numParts) {
             return new Attachment(fileName, fileSize, contentType, kind, partSize, numParts,
-                    width, height, duration, placeholder);
+                    width, height, duration, placeholder, caption, altText);
         }
 
         public Attachment withHints(Integer hintWidth, Integer hintHeight, Double hintDuration, String hintPlaceholder) {
             return new Attachment(fileName, fileSize, contentType, kind, clientPartSize, clientNumParts,
-                    hintWidth, hintHeight, hintDuration, hintPlaceholder);
+                    hintWidth, hintHeight, hintDuration, hintPlaceholder, caption, altText);
+        }
+
+        public Attachment withText(String newCaption, String newAltText) {
+            return new Attachment(fileName, fileSize, contentType, kind, clientPartSize, clientNumParts,
+                    width, height, duration, placeholder, newCaption, newAltText);
         }
     }
 }
