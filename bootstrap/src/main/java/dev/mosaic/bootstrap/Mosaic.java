@@ -72,7 +72,10 @@ public final class Mosaic implements AutoCloseable {
 
         PersistenceAdapter database = open(PersistenceAdapter.start(config.database()));
         Notifier notifier = open(notifier(config.database()));
-        Stores.Opened store = Stores.open(config.storage(), config.dataDir(), config.http().publicUrl(), clock);
+        ScheduledExecutorService diskFlusher = Daemons.timer("mosaic-disk-flush");
+        open(diskFlusher::shutdownNow);
+        Stores.Opened store = Stores.open(config.storage(), config.dataDir(), config.http().publicUrl(), clock,
+                diskFlusher);
         open(store.closer());
         ScheduledExecutorService heartbeats = Daemons.timer("mosaic-job-heartbeat");
         open(heartbeats::shutdownNow);

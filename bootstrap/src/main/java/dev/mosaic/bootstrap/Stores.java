@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /** Opens the object store {@link StorageConfig} names. */
 final class Stores {
@@ -21,7 +22,8 @@ final class Stores {
     private Stores() {
     }
 
-    static Opened open(StorageConfig config, Path dataDir, URI publicUrl, Clock clock) {
+    /** @param diskFlusher where the local store's PUTs have the disk write while bytes arrive */
+    static Opened open(StorageConfig config, Path dataDir, URI publicUrl, Clock clock, Executor diskFlusher) {
         try {
             if (config instanceof StorageConfig.S3 s3) {
                 S3Storage store = new S3Storage(s3.settings(), clock);
@@ -32,7 +34,7 @@ final class Stores {
                 return new Opened(store, Optional.empty(), store);
             }
             LocalDiskStorage disk = new LocalDiskStorage(new LocalStorageSettings(dataDir.resolve("objects"),
-                    publicUrl, Secrets.loadOrCreate(dataDir, "storage-signing-key")), clock);
+                    publicUrl, Secrets.loadOrCreate(dataDir, "storage-signing-key")), clock, Optional.of(diskFlusher));
             return new Opened(disk, Optional.of(disk), () -> { });
         } catch (IllegalArgumentException wrongSetting) {
             throw new ConfigException(wrongSetting.getMessage());

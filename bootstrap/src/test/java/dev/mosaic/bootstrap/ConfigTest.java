@@ -141,7 +141,8 @@ class ConfigTest {
         Config config = Config.from(Map.of("MOSAIC_STORAGE", "gcs", "MOSAIC_GCS_BUCKET", "mosaic-media",
                 "MOSAIC_GCS_CREDENTIALS", dataDir.resolve("missing.json").toString(),
                 "MOSAIC_DATA_DIR", dataDir.toString()));
-        assertThatThrownBy(() -> Stores.open(config.storage(), dataDir, config.http().publicUrl(), Clock.systemUTC()))
+        assertThatThrownBy(() -> Stores.open(config.storage(), dataDir, config.http().publicUrl(), Clock.systemUTC(),
+                Runnable::run))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("MOSAIC_GCS_CREDENTIALS");
     }

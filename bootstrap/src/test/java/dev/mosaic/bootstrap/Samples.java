@@ -42,6 +42,76 @@ final class Samples {
         return encode(image);
     }
 
+    /**
+     * As a phone stores a 12 MP photo: grain over a gradient, JPEG quality 92 with full-resolution colour
+     * (4:4:4, about 5 MB at 4000x3000) and an Exif orientation of 6 (turned clockwise), as issue 15 measured.
+     */
+    static byte[] cameraJpeg(int width, int height) {
+        BufferedImage image = gradient(width, height);
+        java.util.Random grain = new java.util.Random(7);
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            image.getRGB(0, y, width, 1, row, 0, width);
+            for (int x = 0; x < width; x++) {
+                int noise = grain.nextInt(25) - 12;
+                row[x] = (clamp(((row[x] >> 16) & 0xFF) + noise) << 16)
+                        | (clamp(((row[x] >> 8) & 0xFF) + noise) << 8) | clamp((row[x] & 0xFF) + noise);
+            }
+            image.setRGB(0, y, width, 1, row, 0, width);
+        }
+        byte[] jpeg = encode444(image, 0.92f);
+        byte[] exif = exifOrientation(6);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.writeBytes(exif);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    /** An APP1 Exif segment whose IFD0 holds only the orientation (big-endian TIFF). */
+    private static byte[] exifOrientation(int value) {
+        ByteBuffer tiff = ByteBuffer.allocate(26);
+        tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
+        tiff.putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1).putInt(value << 16);
+        tiff.putInt(0);
+        ByteArrayOutputStream segment = new ByteArrayOutputStream();
+        int length = 2 + 6 + tiff.capacity();
+        segment.write(0xFF);
+        segment.write(0xE1);
+        segment.write(length >> 8);
+        segment.write(length);
+        segment.writeBytes("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
+        segment.writeBytes(tiff.array());
+        return segment.toByteArray();
+    }
+
+    private static byte[] encode444(BufferedImage image, float quality) {
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            javax.imageio.metadata.IIOMetadata metadata = writer.getDefaultImageMetadata(
+                    javax.imageio.ImageTypeSpecifier.createFromRenderedImage(image), param);
+            String format = "javax_imageio_jpeg_image_1.0";
+            org.w3c.dom.Element tree = (org.w3c.dom.Element) metadata.getAsTree(format);
+            org.w3c.dom.NodeList components = tree.getElementsByTagName("componentSpec");
+            for (int i = 0; i < components.getLength(); i++) {
+                ((org.w3c.dom.Element) components.item(i)).setAttribute("HsamplingFactor", "1");
+                ((org.w3c.dom.Element) components.item(i)).setAttribute("VsamplingFactor", "1");
+            }
+            metadata.setFromTree(format, tree);
+            writer.write(null, new javax.imageio.IIOImage(image, null, metadata), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
     private static int clamp(int value) {
         return Math.max(0, Math.min(255, value));
     }

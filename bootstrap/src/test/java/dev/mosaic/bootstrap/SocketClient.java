@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 /** A real WebSocket client that keeps every frame it receives. */
 public final class SocketClient implements WebSocket.Listener, AutoCloseable {
     public final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+    /** When each frame of {@link #frames} arrived, by {@link System#nanoTime()}, in the same order. */
+    private final List<Long> arrivals = new CopyOnWriteArrayList<>();
     private final StringBuilder partial = new StringBuilder();
     private final WebSocket socket;
     public volatile boolean closed;
@@ -61,12 +63,39 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
         return frames.stream().map(frame -> frame.path("type").asText()).toList();
     }
 
+    /**
+     * Waits, without spinning (a benchmark's spin would take one of two cores from the server), for a
+     * frame that matches; answers the {@link System#nanoTime()} at which it arrived.
+     */
+    public synchronized long awaitArrival(java.util.function.Predicate<JsonNode> wanted, java.time.Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int checked = 0;
+        while (true) {
+            for (; checked < frames.size(); checked++) {
+                if (wanted.test(frames.get(checked))) {
+                    return arrivals.get(checked);
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new IllegalStateException("no such frame within " + timeout);
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
             try {
-                frames.add(RunningMosaic.JSON.readTree(partial.toString()));
+                JsonNode frame = RunningMosaic.JSON.readTree(partial.toString());
+                synchronized (this) {
+                    arrivals.add(System.nanoTime());
+                    frames.add(frame);
+                    notifyAll();
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

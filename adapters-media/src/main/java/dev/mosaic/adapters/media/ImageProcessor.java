@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An image's way to renditions: header checks before any pixel is decoded, one bounded and
@@ -23,11 +24,18 @@ final class ImageProcessor {
     private final MediaSettings settings;
     private final DecodeGate gate;
     private final ImageEncoder encoder;
+    private final Optional<TurboJpeg> turbo;
 
     ImageProcessor(MediaSettings settings, DecodeGate gate, ImageEncoder encoder) {
+        this(settings, gate, encoder, Optional.empty());
+    }
+
+    /** @param turbo decodes JPEGs at a reduced DCT scale when present; ImageIO decodes them otherwise */
+    ImageProcessor(MediaSettings settings, DecodeGate gate, ImageEncoder encoder, Optional<TurboJpeg> turbo) {
         this.settings = settings;
         this.gate = gate;
         this.encoder = encoder;
+        this.turbo = turbo;
     }
 
     MediaOutcome process(ContentType type, Path input, Path workDir, MediaListener listener) {
@@ -39,15 +47,12 @@ final class ImageProcessor {
      *              brings the video's duration and display size)
      */
     MediaOutcome process(ContentType type, Path input, Path workDir, MediaListener listener, MediaInfo known) {
-        try {
-            Decoded decoded = decode(type, input);
-            BufferedImage thumbnail = decoded.orientation.upright(
-                    Pixels.fitWithin(decoded.pixels, settings.thumbnailSize()));
-            MediaInfo info = new MediaInfo(decoded.display.width(), decoded.display.height(), null,
+        try (DecodedImage decoded = decode(type, input)) {
+            BufferedImage thumbnail = rendition(decoded, settings.thumbnailSize());
+            MediaInfo info = new MediaInfo(decoded.display().width(), decoded.display().height(), null,
                     ThumbHash.of(thumbnail)).overriddenBy(known);
             listener.thumbnail(write(Rendition.Kind.THUMBNAIL, thumbnail, workDir), info);
-            BufferedImage preview = decoded.orientation.upright(
-                    Pixels.fitWithin(decoded.pixels, settings.previewSize()));
+            BufferedImage preview = rendition(decoded, settings.previewSize());
             return new MediaOutcome.Processed(info, List.of(write(Rendition.Kind.PREVIEW, preview, workDir)));
         } catch (UnusableImage e) {
             return new MediaOutcome.Rejected(e.refusal());
@@ -57,11 +62,29 @@ final class ImageProcessor {
         }
     }
 
-    /** Everything that depends on the file's bytes; whatever goes wrong here is the file's fault. */
-    private Decoded decode(ContentType type, Path input) {
+    /** Upright, with its longest side at most {@code longest}. */
+    private static BufferedImage rendition(DecodedImage decoded, int longest) {
         try {
-            Orientation orientation = type.equals(ContentType.JPEG)
-                    ? ExifOrientation.of(input) : Orientation.UPRIGHT;
+            return decoded.orientation().upright(Pixels.fitWithin(decoded.covering(longest), longest));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a turn to decode", e);
+        } catch (IOException e) {
+            throw UnusableImage.corrupt(e);
+        }
+    }
+
+    /** Everything that depends on the file's bytes; whatever goes wrong here is the file's fault. */
+    private DecodedImage decode(ContentType type, Path input) {
+        try {
+            boolean jpeg = type.equals(ContentType.JPEG);
+            Orientation orientation = jpeg ? ExifOrientation.of(input) : Orientation.UPRIGHT;
+            if (jpeg && turbo.isPresent()) {
+                Optional<DecodedImage> scaled = checkedScaled(turbo.get(), input, orientation);
+                if (scaled.isPresent()) {
+                    return scaled.get();
+                }
+            }
             try (SourceImage source = SourceImage.open(input, type)) {
                 Size stored = source.size();
                 if (stored.pixels() > settings.maxPixels()) {
@@ -70,12 +93,12 @@ final class ImageProcessor {
                 if (type.value().equals("image/gif") && source.hasMoreFramesThan(settings.maxFrames())) {
                     throw UnusableImage.tooManyFrames(settings.maxFrames());
                 }
-                if (type.equals(ContentType.JPEG) && JpegScans.moreThan(input, MAX_JPEG_SCANS)) {
+                if (jpeg && JpegScans.moreThan(input, MAX_JPEG_SCANS)) {
                     throw UnusableImage.tooManyScans(MAX_JPEG_SCANS);
                 }
                 int step = stored.subsamplingFor(settings.previewSize());
                 BufferedImage pixels = gate.through(() -> Pixels.packed(source.decode(stored, step)));
-                return new Decoded(pixels, orientation, orientation.display(stored));
+                return DecodedImage.of(pixels, orientation, orientation.display(stored));
             }
         } catch (UnusableImage e) {
             throw e;
@@ -87,6 +110,46 @@ final class ImageProcessor {
         }
     }
 
+    /**
+     * The same header checks as the ImageIO path, and a first decode at the thumbnail's scale to prove
+     * the file whole. Empty when TurboJPEG cannot read or decode it (CMYK, two channels, damage, an
+     * early end): ImageIO then decides, so such files get the same answer with or without the library.
+     */
+    private Optional<DecodedImage> checkedScaled(TurboJpeg library, Path input, Orientation orientation)
+            throws IOException, InterruptedException {
+        TurboJpeg.Source source;
+        try {
+            source = library.open(input);
+        } catch (TurboJpeg.Refused e) {
+            return Optional.empty();
+        }
+        try {
+            Size stored = source.size();
+            if (stored.pixels() > settings.maxPixels()) {
+                throw UnusableImage.tooLarge(stored, settings.maxPixels());
+            }
+            if (!source.decodesToRgb()) {
+                source.close();
+                return Optional.empty();
+            }
+            if (JpegScans.moreThan(input, MAX_JPEG_SCANS)) {
+                throw UnusableImage.tooManyScans(MAX_JPEG_SCANS);
+            }
+            int thumbnailSize = settings.thumbnailSize();
+            BufferedImage thumbnailPixels;
+            try {
+                thumbnailPixels = gate.through(() -> source.decode(thumbnailSize));
+            } catch (TurboJpeg.Refused e) {
+                source.close();
+                return Optional.empty();
+            }
+            return Optional.of(DecodedImage.scaled(source, gate, orientation, thumbnailSize, thumbnailPixels));
+        } catch (IOException | RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
     private RenditionFile write(Rendition.Kind kind, BufferedImage image, Path workDir) {
         Path file = workDir.resolve(kind.wireName() + "." + encoder.extension());
         try {
@@ -95,8 +158,5 @@ final class ImageProcessor {
             throw new UncheckedIOException("cannot write the " + kind.wireName() + " to " + file, e);
         }
         return new RenditionFile(kind, file, encoder.contentType(), image.getWidth(), image.getHeight());
-    }
-
-    private record Decoded(BufferedImage pixels, Orientation orientation, Size display) {
     }
 }

@@ -12,6 +12,8 @@ public final class MediaProcessors {
             + " install ffmpeg or set MOSAIC_FFMPEG";
     static final String VIPS_MISSING = "vips not found: HEIC/HEIF and AVIF photos will be ready with their download"
             + " URL only; install libvips-tools or set MOSAIC_VIPS";
+    static final String TURBOJPEG_MISSING = "libturbojpeg not found: JPEG photos are decoded by ImageIO, at full size"
+            + " and about twice as slowly; install libturbojpeg0";
     private static final System.Logger LOG = System.getLogger(MediaProcessors.class.getName());
 
     private MediaProcessors() {
@@ -34,8 +36,16 @@ public final class MediaProcessors {
     }
 
     static MediaProcessor create(MediaSettings settings, Map<String, String> environment, Consumer<String> warnings) {
+        return create(settings, environment, warnings, TurboJpeg.load());
+    }
+
+    static MediaProcessor create(MediaSettings settings, Map<String, String> environment, Consumer<String> warnings,
+                                 Optional<TurboJpeg> turbo) {
+        if (turbo.isEmpty()) {
+            warnings.accept(TURBOJPEG_MISSING);
+        }
         DecodeGate decodes = new DecodeGate(settings.maxConcurrentDecodes());
-        ImageProcessor images = new ImageProcessor(settings, decodes, ImageEncoders.best());
+        ImageProcessor images = new ImageProcessor(settings, decodes, ImageEncoders.best(), turbo);
         Optional<VipsTools> vips = VipsTools.locate(settings.vips(), environment);
         if (vips.isEmpty()) {
             warnings.accept(VIPS_MISSING);

@@ -20,6 +20,7 @@ import dev.mosaic.application.port.out.MediaProcessor;
 import dev.mosaic.domain.MediaInfo;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +35,12 @@ class HostileInputTest {
     private final DecodeGate gate = new DecodeGate(2);
 
     private MediaProcessor processor(MediaSettings settings) {
-        return new MediaProcessorByKind(new ImageProcessor(settings, gate, ImageEncoders.best()));
+        return new MediaProcessorByKind(new ImageProcessor(settings, gate, ImageEncoders.best(), jpegLibrary()));
+    }
+
+    /** ImageIO decodes JPEGs here; {@link HostileInputOnTurboJpegTest} runs the same files through TurboJPEG. */
+    Optional<TurboJpeg> jpegLibrary() {
+        return Optional.empty();
     }
 
     private Uploads.Result image(String declaredType, byte[] bytes) {

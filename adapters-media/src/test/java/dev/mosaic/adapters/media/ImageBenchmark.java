@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -39,25 +40,37 @@ public final class ImageBenchmark {
         int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path folder = Files.createTempDirectory("mosaic-image-benchmark-");
         try {
-            Path input = Files.write(folder.resolve("photo.jpg"), Images.jpeg(Images.photo(WIDTH, HEIGHT)));
+            Path input = Files.write(folder.resolve("photo.jpg"), Images.cameraJpeg(WIDTH, HEIGHT));
             MediaProcessor processor = MediaProcessors.create(MediaSettings.defaults(), Clips.searchPath());
-            System.out.printf(Locale.ROOT, "input            %dx%d JPEG, %d KiB; %d runs one at a time, thumbnail"
-                    + " 320 + preview 1280%n", WIDTH, HEIGHT, Files.size(input) / 1024, runs);
+            MediaProcessor imageIo = MediaProcessors.create(MediaSettings.defaults(), Map.of("PATH",
+                    Clips.searchPath()), warning -> { }, Optional.empty());
+            System.out.printf(Locale.ROOT, "run              %s, load average %s%n", java.time.Instant.now(),
+                    Files.readString(Path.of("/proc/loadavg")).strip());
+            System.out.printf(Locale.ROOT, "input            %dx%d JPEG 4:4:4, Exif turned, %d KiB; %d runs one at a"
+                    + " time, thumbnail 320 + preview 1280; TurboJPEG %s%n", WIDTH, HEIGHT, Files.size(input) / 1024,
+                    runs, TurboJpeg.load().isPresent() ? "loaded" : "NOT FOUND (both rows are ImageIO)");
+            Timings old = measure(imageIo, input, ContentType.JPEG, folder.resolve("imageio"), runs, warmups);
+            old.print("imageio ms/image");
+            old.printThumbnail("imageio to thumb");
             Timings jvm = measure(processor, input, ContentType.JPEG, folder.resolve("jvm"), runs, warmups);
             jvm.print("mosaic ms/image");
+            jvm.printThumbnail("mosaic to thumb");
             System.out.printf(Locale.ROOT, "peak heap        %d MiB (sum of heap pool peaks; %d MiB in use before)%n",
                     jvm.peakHeap >> 20, jvm.heapBefore >> 20);
             Optional<String> vips = VipsThumbnail.version();
             if (vips.isPresent()) {
                 Timings libvips = measureVips(input, folder.resolve("vips"), runs, warmups);
                 libvips.print("vips ms/image");
-                System.out.printf(Locale.ROOT, "ratio            mosaic/vips: median %.2f, mean %.2f (%s)%n",
-                        jvm.median() / libvips.median(), jvm.mean() / libvips.mean(), vips.get());
+                System.out.printf(Locale.ROOT, "ratio            mosaic/vips: median %.2f, mean %.2f; ImageIO path/vips:"
+                        + " median %.2f (%s)%n", jvm.median() / libvips.median(), jvm.mean() / libvips.mean(),
+                        old.median() / libvips.median(), vips.get());
             } else {
                 System.out.println("vips             vipsthumbnail is not installed (Debian: libvips-tools)");
             }
-            heic(processor, folder, Math.max(3, runs / 4), warmups > 0 ? 1 : 0, vips.isPresent());
-            large(processor, folder, Math.max(3, runs / 4), vips.isPresent());
+            if (!Boolean.getBoolean("benchmark.jpegOnly")) {
+                heic(processor, folder, Math.max(3, runs / 4), warmups > 0 ? 1 : 0, vips.isPresent());
+                large(processor, folder, Math.max(3, runs / 4), vips.isPresent());
+            }
             System.out.printf(Locale.ROOT, "max heap         %d MiB, %d cores, Java %s%n",
                     Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"));
@@ -116,14 +129,31 @@ public final class ImageBenchmark {
         long heapBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
         double[] millis = new double[runs];
+        double[] thumbnails = new double[runs];
+        double[] thumbnailCpu = new double[runs];
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < runs; i++) {
             Path workDir = Files.createDirectories(folder.resolve("run-" + i));
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
-            once(processor, input, type, workDir);
+            long[] thumbnailAt = {0, 0};
+            once(processor, input, type, workDir, new MediaListener() {
+                @Override
+                public void thumbnail(MediaProcessor.RenditionFile thumbnail, dev.mosaic.domain.MediaInfo info) {
+                    thumbnailAt[0] = System.nanoTime();
+                    thumbnailAt[1] = threads.getCurrentThreadCpuTime();
+                }
+
+                @Override
+                public void progress(int percent) {
+                }
+            });
             millis[i] = (System.nanoTime() - start) / 1_000_000.0;
+            thumbnails[i] = (thumbnailAt[0] - start) / 1_000_000.0;
+            thumbnailCpu[i] = (thumbnailAt[1] - cpuStart) / 1_000_000.0;
         }
         long peakHeap = heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-        return new Timings(millis, peakHeap, heapBefore);
+        return new Timings(millis, peakHeap, heapBefore, thumbnails, thumbnailCpu);
     }
 
     private static Timings measureVips(Path input, Path folder, int runs, int warmups) throws IOException {
@@ -135,7 +165,7 @@ public final class ImageBenchmark {
             millis[i] = VipsThumbnail.bothRenditions(input, Files.createDirectories(folder.resolve("run-" + i)),
                     320, 1280);
         }
-        return new Timings(millis, 0, 0);
+        return new Timings(millis, 0, 0, millis, millis);
     }
 
     private static Timings measureVipsPreview(Path input, Path folder, int runs) throws IOException {
@@ -143,12 +173,16 @@ public final class ImageBenchmark {
         for (int i = 0; i < runs; i++) {
             millis[i] = VipsThumbnail.oneRendition(input, Files.createDirectories(folder.resolve("run-" + i)), 1280);
         }
-        return new Timings(millis, 0, 0);
+        return new Timings(millis, 0, 0, millis, millis);
     }
 
     private static void once(MediaProcessor processor, Path input, ContentType type, Path workDir) {
-        MediaOutcome outcome = processor.process(new MediaJob(AssetKind.IMAGE, type), input, workDir,
-                MediaListener.IGNORE);
+        once(processor, input, type, workDir, MediaListener.IGNORE);
+    }
+
+    private static void once(MediaProcessor processor, Path input, ContentType type, Path workDir,
+                             MediaListener listener) {
+        MediaOutcome outcome = processor.process(new MediaJob(AssetKind.IMAGE, type), input, workDir, listener);
         if (!(outcome instanceof MediaOutcome.Processed)) {
             throw new IllegalStateException("the benchmark image was not processed: " + outcome);
         }
@@ -167,7 +201,14 @@ public final class ImageBenchmark {
         }
     }
 
-    private record Timings(double[] millis, long peakHeap, long heapBefore) {
+    private record Timings(double[] millis, long peakHeap, long heapBefore, double[] thumbnails,
+                           double[] thumbnailCpu) {
+
+        /** Wall time to the thumbnail, and this thread's CPU time until then: the second hardly moves with load. */
+        void printThumbnail(String label) {
+            new Timings(thumbnails, 0, 0, thumbnails, thumbnails).print(label);
+            new Timings(thumbnailCpu, 0, 0, thumbnailCpu, thumbnailCpu).print("  its CPU ms");
+        }
 
         double mean() {
             return java.util.Arrays.stream(millis).average().orElse(0);

@@ -38,6 +38,61 @@ final class Images {
         return image;
     }
 
+    /**
+     * As a phone stores a photo: sensor grain over the picture, JPEG quality 92 with full-resolution
+     * colour (4:4:4), and an Exif orientation of 6 (turned clockwise: the phone was held upright). A 12 MP
+     * one is about 5 MB, as in the issue that asked for faster thumbnails.
+     */
+    static byte[] cameraJpeg(int width, int height) {
+        BufferedImage image = photo(width, height);
+        Random grain = new Random(7);
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            image.getRGB(0, y, width, 1, row, 0, width);
+            for (int x = 0; x < width; x++) {
+                int noise = grain.nextInt(25) - 12;
+                row[x] = (clamp(((row[x] >> 16) & 0xFF) + noise) << 16)
+                        | (clamp(((row[x] >> 8) & 0xFF) + noise) << 8) | clamp((row[x] & 0xFF) + noise);
+            }
+            image.setRGB(0, y, width, 1, row, 0, width);
+        }
+        return ExifSegments.insertAfterStart(jpeg444(image, 0.92f),
+                ExifSegments.orientation(6, java.nio.ByteOrder.BIG_ENDIAN));
+    }
+
+    /** Baseline JPEG without chroma subsampling: every component at full resolution. */
+    static byte[] jpeg444(BufferedImage image, float quality) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            javax.imageio.metadata.IIOMetadata metadata = writer.getDefaultImageMetadata(
+                    javax.imageio.ImageTypeSpecifier.createFromRenderedImage(image), param);
+            String format = "javax_imageio_jpeg_image_1.0";
+            org.w3c.dom.Node tree = metadata.getAsTree(format);
+            org.w3c.dom.NodeList components = ((org.w3c.dom.Element) tree).getElementsByTagName("componentSpec");
+            for (int i = 0; i < components.getLength(); i++) {
+                org.w3c.dom.Element component = (org.w3c.dom.Element) components.item(i);
+                component.setAttribute("HsamplingFactor", "1");
+                component.setAttribute("VsamplingFactor", "1");
+            }
+            metadata.setFromTree(format, tree);
+            writer.write(null, new IIOImage(image, null, metadata), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static int clamp(int value) {
+        return Math.max(0, Math.min(255, value));
+    }
+
     /** Left half one colour, right half another. */
     static BufferedImage halves(int width, int height, Color left, Color right, int type) {
         BufferedImage image = new BufferedImage(width, height, type);

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -29,7 +30,13 @@ class JpegScanBombTest {
     private final DecodeGate gate = new DecodeGate(2);
 
     private MediaProcessor processor() {
-        return new MediaProcessorByKind(new ImageProcessor(MediaSettings.defaults(), gate, ImageEncoders.best()));
+        return new MediaProcessorByKind(new ImageProcessor(MediaSettings.defaults(), gate, ImageEncoders.best(),
+                jpegLibrary()));
+    }
+
+    /** ImageIO decodes JPEGs here; {@link JpegScanBombOnTurboJpegTest} runs the same files through TurboJPEG. */
+    Optional<TurboJpeg> jpegLibrary() {
+        return Optional.empty();
     }
 
     @Test

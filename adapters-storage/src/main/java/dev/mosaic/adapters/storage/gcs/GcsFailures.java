@@ -30,6 +30,14 @@ final class GcsFailures {
         return answer(e).map(HttpResponseException::getStatusCode).orElse(0);
     }
 
+    /**
+     * An XML API multipart upload GCS does not know under that name: {@code 404 NoSuchUpload}, or an upload
+     * id GCS could not have made, whatever status it answers that with.
+     */
+    static boolean isNoSuchUpload(StorageException e) {
+        return isNotFound(e) || hasXmlCode(e, "NoSuchUpload");
+    }
+
     /** Whether GCS's answer names this XML API error code ({@code <Code>InvalidPart</Code>}). */
     static boolean hasXmlCode(StorageException e, String code) {
         String body = answer(e).map(HttpResponseException::getContent).orElse("");

@@ -85,7 +85,7 @@ record XmlMultipartUploads(MultipartUploadClient client, String bucket, int list
                 page = client.listParts(ListPartsRequest.builder().bucket(bucket).key(key.value()).uploadId(uploadId)
                         .maxParts(listPageSize).partNumberMarker(marker).build());
             } catch (StorageException e) {
-                if (GcsFailures.isNotFound(e)) {
+                if (GcsFailures.isNoSuchUpload(e)) {
                     return Optional.empty();
                 }
                 throw GcsFailures.OUTAGES.failed("listing the parts of " + key, e);
@@ -107,7 +107,7 @@ record XmlMultipartUploads(MultipartUploadClient client, String bucket, int list
 
     /** GCS's 4xx verdicts on the parts are the client's; an upload gone meanwhile is no upload. */
     private static MultipartOutcome afterFailedCompletion(ObjectKey key, StorageException e) {
-        if (GcsFailures.isNotFound(e)) {
+        if (GcsFailures.isNoSuchUpload(e)) {
             return new MultipartOutcome.NoSuchUpload();
         }
         int status = GcsFailures.status(e);
@@ -128,7 +128,7 @@ record XmlMultipartUploads(MultipartUploadClient client, String bucket, int list
             client.abortMultipartUpload(AbortMultipartUploadRequest.builder()
                     .bucket(bucket).key(key.value()).uploadId(uploadId).build());
         } catch (StorageException e) {
-            if (!GcsFailures.isNotFound(e)) {
+            if (!GcsFailures.isNoSuchUpload(e)) {
                 throw GcsFailures.OUTAGES.failed("aborting the multipart upload of " + key, e);
             }
         }

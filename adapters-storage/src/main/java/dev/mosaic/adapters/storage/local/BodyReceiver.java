@@ -4,12 +4,18 @@ import dev.mosaic.application.port.in.RequestRejected;
 import dev.mosaic.application.port.in.RequestRejected.Reason;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 
-/** Streams a PUT body into a new hidden file in a folder, refusing a body of another length than signed. */
+/**
+ * Streams a PUT body into a new hidden file in a folder, refusing a body of another length than signed, and
+ * makes it durable once, before answering.
+ */
 final class BodyReceiver {
 
     private BodyReceiver() {
@@ -19,17 +25,21 @@ final class BodyReceiver {
     record Received(Path file, String etag) {
     }
 
-    static Received receive(InputStream body, Path folder, String name, long length) throws IOException {
+    static Received receive(InputStream body, Path folder, String name, long length, Optional<Executor> flusher)
+            throws IOException {
         Path temp = Files.createTempFile(folder, "." + name + ".", ".tmp");
         boolean kept = false;
         try {
             MessageDigest md5 = Streams.md5();
             long received;
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                received = Streams.copy(body, out, md5, length + 1);
-            }
-            if (received != length) {
-                throw lengthMismatch(length, received > length ? "more" : received + " bytes");
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                WriteBehind disk = new WriteBehind(out, flusher);
+                received = Streams.copy(body, out, disk, md5, length + 1);
+                if (received != length) {
+                    throw lengthMismatch(length, received > length ? "more" : received + " bytes");
+                }
+                // the 200 (and its ETag) promises bytes that survive a crash
+                disk.finish();
             }
             kept = true;
             return new Received(temp, Streams.quotedEtag(md5));

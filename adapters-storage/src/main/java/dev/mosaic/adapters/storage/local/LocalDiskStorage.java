@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The embedded store: objects as files under a root folder, moved by URLs that this server signs
@@ -32,6 +33,14 @@ public final class LocalDiskStorage implements ObjectStorage, SignedUrlEndpoint 
     private final SignedUrlHandler handler;
 
     public LocalDiskStorage(LocalStorageSettings settings, Clock clock) {
+        this(settings, clock, Optional.empty());
+    }
+
+    /**
+     * @param diskFlusher where large PUTs have the disk write their bytes while more arrive (see
+     *                    {@link WriteBehind}); without it each PUT's bytes are written at its one {@code fsync}
+     */
+    public LocalDiskStorage(LocalStorageSettings settings, Clock clock, Optional<Executor> diskFlusher) {
         this.layout = new DiskLayout(settings.root());
         this.signer = new UrlSigner(settings.signingKey(), settings.publicUrl(), clock);
         this.objects = new ObjectFiles(layout);
@@ -40,7 +49,7 @@ public final class LocalDiskStorage implements ObjectStorage, SignedUrlEndpoint 
             return null;
         });
         this.uploads = io(() -> new MultipartFolders(layout, objects));
-        this.handler = new SignedUrlHandler(signer, objects, uploads, layout);
+        this.handler = new SignedUrlHandler(signer, objects, uploads, layout, diskFlusher);
     }
 
     @Override

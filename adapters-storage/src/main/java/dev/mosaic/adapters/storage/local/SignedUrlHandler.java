@@ -15,6 +15,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /** Serves the store's signed URLs: checks the grant, then streams the body in or names the file out. */
 final class SignedUrlHandler {
@@ -23,12 +24,15 @@ final class SignedUrlHandler {
     private final ObjectFiles objects;
     private final MultipartFolders uploads;
     private final DiskLayout layout;
+    private final Optional<Executor> flusher;
 
-    SignedUrlHandler(UrlSigner signer, ObjectFiles objects, MultipartFolders uploads, DiskLayout layout) {
+    SignedUrlHandler(UrlSigner signer, ObjectFiles objects, MultipartFolders uploads, DiskLayout layout,
+                     Optional<Executor> flusher) {
         this.signer = signer;
         this.objects = objects;
         this.uploads = uploads;
         this.layout = layout;
+        this.flusher = flusher;
     }
 
     Stored put(String path, Map<String, String> query, String contentType, long contentLength, InputStream body)
@@ -36,13 +40,14 @@ final class SignedUrlHandler {
         Grant grant = signer.verifyPut(keyOf(path), query == null ? Map.of() : query);
         if (grant instanceof Grant.PutPart part) {
             requireLength(part.length(), contentLength);
-            return new Stored(uploads.receivePart(part, body));
+            return new Stored(uploads.receivePart(part, body, flusher));
         }
         Grant.PutObject put = (Grant.PutObject) grant;
         requireLength(put.length(), contentLength);
         requireType(put.type(), contentType);
         BodyReceiver.Received received =
-                BodyReceiver.receive(body, objects.folderOf(put.key()), ObjectFiles.nameOf(put.key()), put.length());
+                BodyReceiver.receive(body, objects.folderOf(put.key()), ObjectFiles.nameOf(put.key()), put.length(),
+                        flusher);
         Path existing = layout.object(put.key());
         if (Files.exists(existing)) {
             return sameBytesAgain(received, existing);

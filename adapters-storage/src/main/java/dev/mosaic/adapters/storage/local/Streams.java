@@ -3,6 +3,8 @@ package dev.mosaic.adapters.storage.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -10,7 +12,8 @@ import java.util.HexFormat;
 /** Copies through a fixed buffer, hashing as it goes, so no body is ever whole in memory. */
 final class Streams {
 
-    private static final int BUFFER = 64 * 1024;
+    /** Large enough that a write costs few system calls; small enough for every concurrent PUT to hold one. */
+    static final int BUFFER = 256 * 1024;
 
     private Streams() {
     }
@@ -26,6 +29,28 @@ final class Streams {
             }
             out.write(buffer, 0, read);
             digest.update(buffer, 0, read);
+            copied += read;
+        }
+        return copied;
+    }
+
+    /** The same, into a file channel: one system call per buffer, the disk told to write as bytes arrive. */
+    static long copy(InputStream in, FileChannel out, WriteBehind disk, MessageDigest digest, long limit)
+            throws IOException {
+        byte[] buffer = new byte[BUFFER];
+        ByteBuffer chunk = ByteBuffer.wrap(buffer);
+        long copied = 0;
+        while (copied < limit) {
+            int read = in.readNBytes(buffer, 0, (int) Math.min(buffer.length, limit - copied));
+            if (read <= 0) {
+                break;
+            }
+            digest.update(buffer, 0, read);
+            chunk.clear().limit(read);
+            while (chunk.hasRemaining()) {
+                out.write(chunk);
+            }
+            disk.wrote(read);
             copied += read;
         }
         return copied;

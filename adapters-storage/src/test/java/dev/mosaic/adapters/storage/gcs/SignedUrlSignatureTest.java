@@ -20,6 +20,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import com.google.api.core.ApiClock;
+import com.google.cloud.storage.StorageOptions;
 import dev.mosaic.adapters.storage.local.HttpUploader;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -161,6 +163,32 @@ class SignedUrlSignatureTest {
 
         assertThat(Long.parseLong(V4Signatures.query(hour).get("X-Goog-Expires"))).isBetween(3590L, 3600L);
         assertThat(V4Signatures.query(month).get("X-Goog-Expires")).isEqualTo("604800");
+    }
+
+    /** Signed two hours ago for one hour, by a client whose clock (the one V4 stamps) is two hours behind. */
+    @Test
+    void anExpiredUrlIsRefusedThoughItsSignatureMatches() {
+        long behind = Duration.ofHours(2).toMillis();
+        ApiClock late = new ApiClock() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime() - behind * 1_000_000;
+            }
+
+            @Override
+            public long millisTime() {
+                return System.currentTimeMillis() - behind;
+            }
+        };
+        Clock twoHoursAgo = Clock.offset(Clock.systemUTC(), Duration.ofHours(-2));
+        var client = StorageOptions.http().setHost(server.endpoint().toString()).setClock(late)
+                .setCredentials(GcsClients.serviceAccountKey(server.writeKeyFile(keys))).build().getService();
+        try (GcsStorage past = new GcsStorage(client, server.bucket(), twoHoursAgo)) {
+            SignedRequest put = past.signPut(KEY, 10, ContentType.JPEG, twoHoursAgo.instant().plus(Duration.ofHours(1)));
+
+            assertThat(verifiesPut(put, sent(put.headers(), 10))).isTrue();
+            assertThat(gcs.put(put.url(), put.headers(), random(10)).statusCode()).isEqualTo(400);
+        }
     }
 
     @Test

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** One test's world: a store on a fresh folder, served over HTTP, with a clock the test controls. */
 final class LocalStorageFixture implements AutoCloseable {
@@ -16,11 +19,13 @@ final class LocalStorageFixture implements AutoCloseable {
     final LocalDiskStorage storage;
     final HttpUploader http = new HttpUploader();
     private final SignedUrlTestServer server;
+    private final ExecutorService diskFlusher = Executors.newSingleThreadExecutor();
 
     private LocalStorageFixture(Path root) throws IOException {
         this.root = root;
         this.server = new SignedUrlTestServer();
-        this.storage = new LocalDiskStorage(new LocalStorageSettings(root, server.publicUrl(), SIGNING_KEY), clock);
+        this.storage = new LocalDiskStorage(new LocalStorageSettings(root, server.publicUrl(), SIGNING_KEY), clock,
+                Optional.of(diskFlusher));
         server.serve(() -> storage);
     }
 
@@ -31,5 +36,6 @@ final class LocalStorageFixture implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        diskFlusher.shutdownNow();
     }
 }
