@@ -154,6 +154,31 @@ class ResumeUploadTest {
     }
 
     @Test
+    void aPartTheStoreHoldsOutsideThePlanIsNeitherListedNorCountedAsStored() {
+        UploadInstruction.Multipart instruction = sendVideo();
+        putPart(instruction, 1);
+        world.storage.uploadPart(instruction.uploadId(), 9, new byte[] {9});
+
+        PartsIssued issued = ask(instruction.assetId(), null, List.of(), null);
+
+        assertThat(issued.uploadedParts()).extracting(StoredPart::partNumber).containsExactly(1);
+        assertThat(issued.batch().items()).extracting(PartUrl::partNumber).containsExactly(2, 3);
+    }
+
+    @Test
+    void aListOfAtMostOneBatchIsSignedAndOneMoreIsRefused() {
+        var created = send(Attachment.of("movie.mp4", 2L * 1024 * 1024 * 1024, "video/mp4", "video"));
+        long assetId = created.uploads().get(0).assetId();
+        List<Integer> batch = java.util.stream.IntStream.rangeClosed(1, 100).boxed().toList();
+
+        assertThat(ask(assetId, null, batch, null).batch().items()).hasSize(100);
+        assertThatThrownBy(() -> ask(assetId, null,
+                java.util.stream.IntStream.rangeClosed(1, 101).boxed().toList(), null))
+                .isInstanceOfSatisfying(RequestRejected.class,
+                        rejected -> assertThat(rejected.code()).isEqualTo("too_many_parts_requested"));
+    }
+
+    @Test
     void anUploadTheStoreNoLongerKnowsIsNotFound() {
         UploadInstruction.Multipart instruction = sendVideo();
         world.storage.abortMultipart(new ObjectKey(instruction.objectKey()), instruction.uploadId());
