@@ -96,6 +96,19 @@ export function fakeMosaic({ multipartOver = 20, partSize = 10, firstBatch = 100
         'GET /api/v1/messages/105': () => ({ json: { message_id: 105, sender_id: 1, receiver_id: 42, text: '',
             created_at: '2024-05-01T10:00:00Z', complete: false,
             assets: [...assets.values()].map((asset) => view(asset, asset.stage)) } }),
+        'POST /api/v1/files/upload/replace/': (body) => {
+            const { asset_id: id, ...attachment } = body;
+            if (!assets.has(id)) {
+                return { status: 404, json: { code: 'asset_not_found', status: 404, title: 'Not Found',
+                    detail: 'no such upload of yours' } };
+            }
+            const asset = { ...attachment, asset_id: id, stage: 'uploading', parts: new Map(), uploaded: false,
+                object_key: `raw/1/${id}/_r1-${attachment.file_name}` };
+            assets.set(id, asset);
+            return { json: { asset_id: id, object_key: asset.object_key, file_name: asset.file_name, kind: asset.kind,
+                mode: 'direct', expires_at: expiresAt, put_url: `${STORAGE}/${id}/replaced`,
+                headers: { 'Content-Type': attachment.content_type } } };
+        },
     };
     const fetch = fakeApi(routes);
     const etagOf = (url) => `"etag-${new URL(url).pathname.replaceAll('/', '-')}"`;
@@ -168,3 +181,4 @@ export const BATCH = 'POST /api/v1/files/upload/';
 export const PARTS = 'POST /api/v1/files/upload/parts/';
 export const COMPLETE = 'POST /api/v1/files/upload/complete/';
 export const ABORT = 'POST /api/v1/files/upload/abort/';
+export const REPLACE = 'POST /api/v1/files/upload/replace/';

@@ -67,6 +67,7 @@ function render() {
         isUploading: (assetId) => Boolean(state.client?.isUploading(assetId)),
         localFailure: (assetId) => state.localFailures.get(assetId),
         onCancel: cancel,
+        onRetry: pickReplacement,
     });
     $('empty').hidden = visibleMessages().length > 0 || state.peer === null;
 }
@@ -181,6 +182,36 @@ async function cancel(assetId) {
     }
 }
 
+/** Retry: a file dialog for the cell, then its replacement goes up as the album's files did. */
+function pickReplacement(assetId) {
+    const input = $('retry-input');
+    input.value = '';
+    input.onchange = () => {
+        if (input.files.length > 0) {
+            replace(assetId, input.files[0]);
+        }
+    };
+    input.click();
+}
+
+async function replace(assetId, file) {
+    const hints = await describeFile(file, { timeoutMs: 1500 });
+    let replaced;
+    try {
+        replaced = await state.client.replace(assetId, { file, ...hints }, uploadHooks());
+    } catch (error) {
+        notify(refusalSentence(error, [file.name]));
+        return;
+    }
+    state.localFailures.delete(assetId);
+    state.toldFailures.delete(assetId);
+    if (replaced.upload.kind === 'image') {
+        state.localPreviews.set(assetId, URL.createObjectURL(file));
+    }
+    state.version += 1;
+    scheduleRender();
+}
+
 function messageOfAsset(assetId) {
     return state.messages.find((m) => m.assets.some((a) => a.asset_id === assetId));
 }
@@ -203,7 +234,16 @@ async function send({ files, text }) {
     dispatch({ type: 'chat_message', data: sent.message });
 }
 
-/** What the page does as its own uploads go: progress on the cell, a failure's real reason on its tile. */
+function sendAlbum(files, hints, text) {
+    return state.client.sendAlbum({
+        receiverId: state.peer,
+        text,
+        files: files.map((file, index) => ({ file, ...hints[index] })),
+        ...uploadHooks(),
+    });
+}
+
+/** What the page does as a file goes up, for an album's files and a replaced cell's alike. */
 function uploadHooks() {
     return {
         onProgress: (assetId, bytes, total) => {
@@ -230,15 +270,6 @@ function uploadHooks() {
             scheduleRender();
         },
     };
-}
-
-function sendAlbum(files, hints, text) {
-    return state.client.sendAlbum({
-        receiverId: state.peer,
-        text,
-        files: files.map((file, index) => ({ file, ...hints[index] })),
-        ...uploadHooks(),
-    });
 }
 
 /** An album this browser was sending when the page went away: offer to resume it with the same files. */

@@ -26,6 +26,7 @@ export { MosaicError, devToken };
 
 const BATCH_PATH = '/api/v1/files/upload/';
 const ABORT_PATH = '/api/v1/files/upload/abort/';
+const REPLACE_PATH = '/api/v1/files/upload/replace/';
 
 function randomKey() {
     if (globalThis.crypto?.randomUUID) {
@@ -199,6 +200,22 @@ export function createMosaicClient(options = {}) {
 
         /** Stops keeping an interrupted album (its uploads expire on the server unless cancelled). */
         forgetAlbum: (messageId) => resumes.forget(messageId),
+
+        /**
+         * Puts another file in one cell of an album the user sent: a failed, cancelled or expired cell is retried,
+         * a ready one swapped. `file` is a File/Blob or `{ file, width?, height?, duration?, placeholder?, caption?,
+         * altText? }`. Answers `{ assetId, upload, completion }` once the server took it: `completion` settles
+         * as a file of sendAlbum does. A cell still uploading or processing is refused (MosaicError 409).
+         */
+        async replace(assetId, item, { idempotencyKey, signal, onProgress, onFileComplete, onFileError } = {}) {
+            const { file, hints } = unpack(item);
+            const body = { asset_id: Number(assetId), ...attachmentFor(file, hints, partSize) };
+            const upload = await api.post(REPLACE_PATH, body, { idempotencyKey: idempotencyKey || randomKey(), signal });
+            const hooks = { onProgress: onProgress || options.onProgress, onFileComplete, onFileError };
+            const completion = startFile(upload.asset_id, null, (progress) => uploadFile({
+                file, instruction: upload, api, transport, settings, retry, ...progress }), hooks);
+            return { assetId: upload.asset_id, upload, completion };
+        },
 
         /** Stops the file's requests at once and asks the server to abort it; answers the AssetView. */
         cancel(assetId) {

@@ -3,7 +3,8 @@
 // shows changes; progress moves in place, so a focused control keeps its focus.
 import { failureReason, formatSize, placeholderToDataUrl } from '../mosaic-client.js';
 import { el, formatDuration } from './format.js';
-import { altText, cancelName, convertingName, openName, playName, uploadingName } from './names.js';
+import { altText, cancelName, cellName, convertingName, openName, playName, retryName, uploadingName }
+    from './names.js';
 
 const ENDED = { failed: 'Failed', cancelled: 'Cancelled', expired: 'Not sent' };
 const SVG = 'http://www.w3.org/2000/svg';
@@ -80,7 +81,8 @@ function mediaOf(asset) {
     const image = el('img', { className: 'media', src: asset.url, alt: altText(asset), decoding: 'async',
         dataset: { testid: asset.kind === 'video' ? 'poster' : 'photo' } });
     if (asset.kind === 'image' && asset.stage === 'ready') {
-        image.alt = '';
+        // the link is named by the picture; the sender's own alt text stays on the picture itself too
+        image.alt = asset.alt_text?.trim() || '';
         return el('a', { className: 'media', href: asset.preview_url || asset.url, target: '_blank', rel: 'noopener',
             'aria-label': openName(asset), dataset: { testid: 'open-photo' } }, image);
     }
@@ -91,21 +93,25 @@ function mediaOf(asset) {
     return image;
 }
 
-function endedNote(asset, mine, localFailure) {
+/** Why the cell ended; its sender may put another file in it (a retry). */
+function endedNote(asset, mine, localFailure, onRetry) {
     const code = localFailure ?? (asset.stage === 'failed' ? asset.error : asset.stage);
     const reason = mine && code !== 'cancelled' ? failureReason(code, asset.file_name) : null;
     const title = !mine ? 'Not sent' : localFailure ? 'Failed' : ENDED[asset.stage];
     return el('div', { className: 'ended', dataset: { testid: asset.stage } },
         el('span', {}, title),
         el('small', { className: 'ended-name' }, asset.file_name),
-        reason ? el('small', { dataset: { testid: 'reason' } }, reason) : null);
+        reason ? el('small', { dataset: { testid: 'reason' } }, reason) : null,
+        mine && onRetry ? el('button', { type: 'button', className: 'retry', 'aria-label': retryName(asset),
+            title: retryName(asset), dataset: { testid: 'retry' }, onclick: () => onRetry(asset.asset_id) }, 'Retry')
+            : null);
 }
 
-function overlayOf(cell, asset, { cancellable, onCancel, mine, localFailure }) {
+function overlayOf(cell, asset, { cancellable, onCancel, onRetry, mine, localFailure }) {
     const parts = [];
     if (localFailure && asset.stage === 'uploading') {
         // failed here, and the server has not heard yet
-        parts.push(endedNote(asset, mine, localFailure));
+        parts.push(endedNote(asset, mine, localFailure, null));
     } else if (asset.stage === 'uploading') {
         if (asset.kind === 'file') {
             parts.push(fileCard(asset, false));
@@ -142,7 +148,7 @@ function overlayOf(cell, asset, { cancellable, onCancel, mine, localFailure }) {
             parts.push(fileCard(asset, true));
         }
     } else if (ENDED[asset.stage]) {
-        parts.push(endedNote(asset, mine, localFailure));
+        parts.push(endedNote(asset, mine, localFailure, onRetry));
     }
     return parts;
 }
@@ -150,6 +156,7 @@ function overlayOf(cell, asset, { cancellable, onCancel, mine, localFailure }) {
 /** What the overlay shows apart from progress: when this changes, the overlay is rebuilt. */
 function overlayShape(asset, cancellable, mine, localFailure) {
     return [asset.stage, asset.kind, cancellable, mine, localFailure ?? '', Boolean(asset.url), asset.download_url ?? '',
+        asset.alt_text ?? '',
         asset.playback_url ?? '', asset.duration ?? '', asset.error ?? '', asset.file_name].join('|');
 }
 
@@ -183,6 +190,10 @@ export function paintCell(cell, asset, context) {
     cell.painted = { asset, localUrl, cancellable, mine, localFailure };
     Object.assign(cell.dataset, { testid: 'cell', assetId: String(asset.asset_id), stage: asset.stage,
         kind: asset.kind, loading: String(asset.loading) });
+    // the cell is named by the item's alt text (else its kind and name), and shows the item's own caption
+    cell.setAttribute('role', 'group');
+    cell.setAttribute('aria-label', cellName(asset));
+    paintItemCaption(cell, asset.caption);
     const backdrop = backdropOf(asset, localUrl);
     const safeUrl = backdrop?.url.replace(/["\\\n]/g, encodeURIComponent);
     cell.style.setProperty('--backdrop', backdrop ? `url("${safeUrl}")` : 'none');
@@ -210,5 +221,21 @@ export function paintCell(cell, asset, context) {
         return;
     }
     overlay.shape = shape;
-    overlay.replaceChildren(...overlayOf(cell, asset, { cancellable, onCancel: context.onCancel, mine, localFailure }));
+    overlay.replaceChildren(...overlayOf(cell, asset, { cancellable, onCancel: context.onCancel,
+        onRetry: context.onRetry, mine, localFailure }));
+}
+
+function paintItemCaption(cell, caption) {
+    let node = cell.querySelector('.item-caption');
+    if (!caption) {
+        node?.remove();
+        return;
+    }
+    if (!node) {
+        node = el('p', { className: 'item-caption', dataset: { testid: 'item-caption' } });
+        cell.append(node);
+    }
+    if (node.textContent !== caption) {
+        node.textContent = caption;
+    }
 }

@@ -13,6 +13,9 @@ export function altText(asset) {
 }
 
 export const playName = (asset) => `Play ${asset.file_name}`;
+export const retryName = (asset) => `Retry ${asset.file_name}: pick another file`;
+/** A cell's name: the item's alt text, else its kind and name, with its caption after it. */
+export const cellName = (asset) => (asset.caption ? `${altText(asset)}: ${asset.caption}` : altText(asset));
 export const cancelName = (asset) => `Cancel the upload of ${asset.file_name}`;
 export const uploadingName = (asset) => `Uploading ${asset.file_name}`;
 export const convertingName = (asset) => `Converting ${asset.file_name}`;

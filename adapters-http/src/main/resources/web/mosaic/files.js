@@ -58,7 +58,19 @@ export function attachmentFor(file, hints = {}, partSize) {
         kind: hints.kind || kindOf(contentType),
         ...proposeParts(file.size, partSize),
         ...validHints(hints),
+        ...itemText(hints),
     };
+}
+
+/** The item's own caption and alt text, when given as non-blank strings. */
+function itemText(hints) {
+    const kept = {};
+    for (const [name, field] of [['caption', 'caption'], ['altText', 'alt_text']]) {
+        if (typeof hints[name] === 'string' && hints[name].trim()) {
+            kept[field] = hints[name].trim();
+        }
+    }
+    return kept;
 }
 
 function withTimeout(promise, ms, fallback) {

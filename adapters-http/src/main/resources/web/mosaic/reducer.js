@@ -15,9 +15,15 @@ export function isTerminal(stage) {
     return TERMINAL.has(stage);
 }
 
-/** Whether an asset at stage `from` may take stage `to` (the same stage refreshes fields). */
-export function canMove(from, to) {
+/**
+ * Whether an asset at stage `from` may take stage `to` (the same stage refreshes fields). A settled cell
+ * goes back to `uploading` only when its sender replaced its file, which an event says (`replaced`).
+ */
+export function canMove(from, to, replaced = false) {
     if (from === undefined || from === to) {
+        return true;
+    }
+    if (replaced && TERMINAL.has(from) && to === 'uploading') {
         return true;
     }
     if (!(to in RANK) || TERMINAL.has(from)) {
@@ -60,10 +66,18 @@ function isStale(known, seq) {
     return seq != null && known != null && seq <= known;
 }
 
-/** The asset after `fields` (an AssetView, whole or partial), or the same asset when they are stale. */
+/**
+ * The asset after `fields` (an AssetView, whole or partial), or the same asset when they are stale. An event
+ * (it has a `seq`) that moves a settled cell back to `uploading` is a new file: nothing of the old one stays.
+ */
 function mergedAsset(asset, fields, seq) {
-    if (isStale(asset.seq, seq) || !canMove(asset.stage, fields.stage ?? asset.stage)) {
+    const to = fields.stage ?? asset.stage;
+    const replaced = seq != null && isTerminal(asset.stage) && to === 'uploading';
+    if (isStale(asset.seq, seq) || !canMove(asset.stage, to, replaced)) {
         return asset;
+    }
+    if (replaced) {
+        return newAsset(fields, seq);
     }
     return displayed({ ...asset, ...defined(fields), seq: seq ?? asset.seq });
 }

@@ -45,6 +45,7 @@ public record Config(
                 NodeConfig.read(env),
                 MosaicSettings.defaults()
                         .withUploadDeadline(env.duration("MOSAIC_UPLOAD_EXPIRY", Duration.ofHours(24)))
+                        .withUploadUrlTtl(env.duration("MOSAIC_UPLOAD_URL_TTL", Duration.ofHours(1)))
                         .withJobLease(env.duration("MOSAIC_JOB_LEASE", Duration.ofMinutes(1)))
                         .withDownloadUrlTtl(env.duration("MOSAIC_DOWNLOAD_URL_TTL", Duration.ofHours(12)))
                         .withQuota(limits.quota()),

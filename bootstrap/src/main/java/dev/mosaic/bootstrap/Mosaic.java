@@ -11,23 +11,26 @@ import dev.mosaic.adapters.persistence.PersistenceAdapter;
 import dev.mosaic.adapters.persistence.PersistenceSettings;
 import dev.mosaic.application.port.out.WorkSignal;
 import dev.mosaic.application.service.AbortUploadService;
+import dev.mosaic.application.service.AdmitUploadService;
 import dev.mosaic.application.service.AssetChanges;
 import dev.mosaic.application.service.CompleteUploadService;
 import dev.mosaic.application.service.ExpireUploadsService;
 import dev.mosaic.application.service.JobWorker;
 import dev.mosaic.application.service.MosaicSettings;
 import dev.mosaic.application.service.ProcessAssetService;
-import dev.mosaic.application.service.ReadMessagesService;
 import dev.mosaic.application.service.ReadEventsService;
 import dev.mosaic.application.service.ReadLimitsService;
+import dev.mosaic.application.service.ReadMessagesService;
 import dev.mosaic.application.service.ReadQuotaService;
 import dev.mosaic.application.service.ReplaceAssetService;
 import dev.mosaic.application.service.SendAlbumService;
 import dev.mosaic.application.service.SignPartsService;
+import dev.mosaic.application.service.SweepStorageService;
 import dev.mosaic.application.service.UploadProgressService;
 import dev.mosaic.application.service.Views;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,7 +78,7 @@ public final class Mosaic implements AutoCloseable {
         ScheduledExecutorService diskFlusher = Daemons.timer("mosaic-disk-flush");
         open(diskFlusher::shutdownNow);
         Stores.Opened store = Stores.open(config.storage(), config.dataDir(), config.http().publicUrl(), clock,
-                diskFlusher);
+                diskFlusher, new AdmitUploadService(database.messages()));
         open(store.closer());
         ScheduledExecutorService heartbeats = Daemons.timer("mosaic-job-heartbeat");
         open(heartbeats::shutdownNow);
@@ -120,6 +123,8 @@ public final class Mosaic implements AutoCloseable {
             workers.get().start();
             open(workers.get());
             open(new Janitor(new ExpireUploadsService(database.messages(), store.storage(), changes, clock),
+                    new SweepStorageService(database.messages(), store.storage(), clock,
+                            settings.uploadUrlTtl().plus(config.node().janitorGrace())),
                     database.leases(), node, clock, config.node().janitorEvery()));
         }
         LOG.info("Mosaic {} node {} on {} (storage {}, database {}, data in {})", role.name().toLowerCase(Locale.ROOT),
@@ -177,6 +182,14 @@ public final class Mosaic implements AutoCloseable {
             throw new IllegalStateException("a worker node serves no HTTP");
         }
         return http.port();
+    }
+
+    /** Raw HTTP/1.1 bytes through this node's HTTP stack without a socket (see {@link HttpApi#exchangeInMemory}). */
+    public ByteBuffer exchangeInMemory(ByteBuffer request, Duration timeout) {
+        if (http == null) {
+            throw new IllegalStateException("a worker node serves no HTTP");
+        }
+        return http.exchangeInMemory(request, timeout);
     }
 
     public Config config() {

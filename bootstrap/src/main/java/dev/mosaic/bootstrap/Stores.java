@@ -4,6 +4,7 @@ import dev.mosaic.adapters.storage.gcs.GcsStorage;
 import dev.mosaic.adapters.storage.local.LocalDiskStorage;
 import dev.mosaic.adapters.storage.local.LocalStorageSettings;
 import dev.mosaic.adapters.storage.s3.S3Storage;
+import dev.mosaic.application.port.in.AdmitUploadUseCase;
 import dev.mosaic.application.storage.SignedUrlEndpoint;
 import dev.mosaic.application.port.out.ObjectStorage;
 import java.net.URI;
@@ -23,7 +24,8 @@ final class Stores {
     }
 
     /** @param diskFlusher where the local store's PUTs have the disk write while bytes arrive */
-    static Opened open(StorageConfig config, Path dataDir, URI publicUrl, Clock clock, Executor diskFlusher) {
+    static Opened open(StorageConfig config, Path dataDir, URI publicUrl, Clock clock, Executor diskFlusher,
+                       AdmitUploadUseCase admission) {
         try {
             if (config instanceof StorageConfig.S3 s3) {
                 S3Storage store = new S3Storage(s3.settings(), clock);
@@ -34,7 +36,8 @@ final class Stores {
                 return new Opened(store, Optional.empty(), store);
             }
             LocalDiskStorage disk = new LocalDiskStorage(new LocalStorageSettings(dataDir.resolve("objects"),
-                    publicUrl, Secrets.loadOrCreate(dataDir, "storage-signing-key")), clock, Optional.of(diskFlusher));
+                    publicUrl, Secrets.loadOrCreate(dataDir, "storage-signing-key")), clock, Optional.of(diskFlusher),
+                    admission);
             return new Opened(disk, Optional.of(disk), () -> { });
         } catch (IllegalArgumentException wrongSetting) {
             throw new ConfigException(wrongSetting.getMessage());

@@ -142,7 +142,7 @@ class ConfigTest {
                 "MOSAIC_GCS_CREDENTIALS", dataDir.resolve("missing.json").toString(),
                 "MOSAIC_DATA_DIR", dataDir.toString()));
         assertThatThrownBy(() -> Stores.open(config.storage(), dataDir, config.http().publicUrl(), Clock.systemUTC(),
-                Runnable::run))
+                Runnable::run, dev.mosaic.application.port.in.AdmitUploadUseCase.EVERY_SIGNED_PUT))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("MOSAIC_GCS_CREDENTIALS");
     }

@@ -8,6 +8,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class HttpApi {
 
     private final Javalin app;
     private final EventGateway gateway;
+    private InMemoryConnector inMemory;
 
     private HttpApi(Javalin app, EventGateway gateway) {
         this.app = app;
@@ -125,6 +127,22 @@ public final class HttpApi {
 
     public int port() {
         return app.port();
+    }
+
+    /**
+     * Sends raw HTTP/1.1 bytes through an in-memory connector on this server (the same parser, handlers and
+     * routes as the network, without a socket) and answers the raw response, empty when the server answered
+     * nothing. For tests and tools that drive many requests, such as the HTTP fuzzer.
+     */
+    public ByteBuffer exchangeInMemory(ByteBuffer request, Duration timeout) {
+        return inMemory().exchange(request, timeout);
+    }
+
+    private synchronized InMemoryConnector inMemory() {
+        if (inMemory == null) {
+            inMemory = InMemoryConnector.on(app.jettyServer().server());
+        }
+        return inMemory;
     }
 
     public void stop() {

@@ -23,6 +23,12 @@ final class JettyProblems extends ErrorHandler {
         this.mapper = mapper;
     }
 
+    /** Jetty writes a body only for GET, POST and HEAD by default; a refused PUT or DELETE gets its problem too. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {

@@ -160,6 +160,16 @@ class ClientFaultsTest {
                 .contains("\"code\":\"headers_too_large\"");
     }
 
+    /** A fuzz finding: Jetty refused bytes outside ASCII in the request target with a bare 400 and no body. */
+    @ParameterizedTest
+    @ValueSource(strings = {"PUT \u00DF HTTP/1.1", "GET /health\u00E9 HTTP/1.1", "PUT /storage/raw/1/\u00FF HTTP/1.1", "GET /storage/raw/1/\u00FF HTTP/1.1", "PUT /health\u00FF HTTP/1.1", "GET /health\u00FF HTTP/1.1", "POST /api/v1/files/upload/\u00FF HTTP/1.1", "GET /\u00FF HTTP/1.1", "GET /storage/\u00DF HTTP/1.1"})
+    void aTargetWithBytesOutsideAsciiIsProblemJson(String requestLine) throws IOException {
+        String answer = raw(requestLine + "\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                .contains("\"code\":\"request_malformed\"");
+    }
+
     @Test
     void aMalformedRequestLineIsProblemJson() throws IOException {
         String answer = raw("GET /health HTTP/1.1\r\nHost: localhost\r\nBad Header\r\nConnection: close\r\n\r\n");

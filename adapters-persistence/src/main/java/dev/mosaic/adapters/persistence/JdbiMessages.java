@@ -95,6 +95,18 @@ final class JdbiMessages implements Messages {
                 .toList();
     }
 
+    @Override
+    public List<Asset> unsweptBefore(Instant before, int limit) {
+        return transactions.withDao(MessageDao.class, dao -> dao.unsweptBefore(before, Math.max(limit, 0))).stream()
+                .map(AssetMapping::toAsset)
+                .toList();
+    }
+
+    @Override
+    public void swept(Asset asset) {
+        transactions.withDao(MessageDao.class, dao -> dao.markSwept(asset.id().value(), asset.updatedAt()));
+    }
+
     private static Optional<Message> load(MessageDao dao, long id) {
         return dao.message(id).map(row -> AssetMapping.toMessage(row, dao.assetsOf(List.of(id))));
     }

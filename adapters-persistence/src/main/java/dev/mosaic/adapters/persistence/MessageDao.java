@@ -58,7 +58,8 @@ interface MessageDao {
               height = :next.height, duration_millis = :next.durationMillis, placeholder = :next.placeholder,
               renditions = :next.renditions, failure_code = :next.failureCode, created_at = :next.createdAt,
               updated_at = :next.updatedAt, expires_at = :next.expiresAt, caption = :next.caption,
-              alt_text = :next.altText, superseded_keys = :next.supersededKeys
+              alt_text = :next.altText, superseded_keys = :next.supersededKeys,
+              unswept_since = CASE WHEN :next.stage = 'UPLOADING' THEN NULL ELSE :next.updatedAt END
             WHERE id = :next.id AND message_id = :next.messageId""")
     int updateAsset(@BindMethods("next") AssetRow next);
 
@@ -75,6 +76,16 @@ interface MessageDao {
             ORDER BY expires_at, id
             LIMIT :limit""")
     List<AssetRow> deadlinePassed(String stage, Instant now, int limit);
+
+    @SqlQuery("SELECT " + ASSET_COLUMNS + """
+             FROM assets WHERE unswept_since < :before
+            ORDER BY unswept_since, id
+            LIMIT :limit""")
+    List<AssetRow> unsweptBefore(Instant before, int limit);
+
+    /** Only when the asset has not changed since it was read: a later change is swept again. */
+    @SqlUpdate("UPDATE assets SET unswept_since = NULL WHERE id = :id AND updated_at = :updatedAt")
+    int markSwept(long id, Instant updatedAt);
 
     @SqlQuery("""
             SELECT pending.uploads AS pending_uploads, pending.bytes AS pending_bytes,

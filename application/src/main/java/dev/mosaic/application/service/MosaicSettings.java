@@ -63,6 +63,11 @@ public record MosaicSettings(
                 retryBackoff, jobLease, quota);
     }
 
+    public MosaicSettings withUploadUrlTtl(Duration ttl) {
+        return new MosaicSettings(policy, ttl, uploadDeadline, downloadUrlTtl, firstPartBatch, maxJobAttempts,
+                retryBackoff, jobLease, quota);
+    }
+
     public MosaicSettings withUploadDeadline(Duration deadline) {
         return new MosaicSettings(policy, uploadUrlTtl, deadline, downloadUrlTtl, firstPartBatch, maxJobAttempts,
                 retryBackoff, jobLease, quota);

@@ -15,9 +15,11 @@ final class Uploads {
         storage.delete(asset.objectKey());
     }
 
-    /** Drops every object of a file nothing serves any more (a retried cell's old file): upload, sealed copy, renditions. */
+    /**
+     * Drops every object of a settled file nothing serves any more (a retried cell's old file): upload, sealed
+     * copy, renditions. Its multipart upload, if any, was completed or aborted when it settled.
+     */
     static void discardAll(ObjectStorage storage, Asset asset) {
-        asset.multipart().ifPresent(plan -> storage.abortMultipart(asset.objectKey(), plan.startedId()));
         asset.storedObjects().forEach(storage::delete);
     }
 }

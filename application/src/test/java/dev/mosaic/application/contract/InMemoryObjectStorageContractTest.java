@@ -26,6 +26,11 @@ class InMemoryObjectStorageContractTest extends ObjectStorageContract {
         return storage;
     }
 
+    @Override
+    protected java.util.List<String> everythingStored() {
+        return storage.everything();
+    }
+
     /** Reads the fake's {@code memory://bucket/<key>?…} URLs and calls its helpers, as a PUT would. */
     @Override
     protected Uploader uploader() {

@@ -273,6 +273,35 @@ public abstract class MessagesContract {
     }
 
     @Test
+    void anAssetPastItsUploadWaitsForASweepUntilSweptAsOfItsLastChange() {
+        Message album = message(100).with(asset(500), asset(501), asset(502)).build();
+        messages.add(album);
+        Instant cancelledAt = T0.plusSeconds(60);
+        Asset cancelled = album.assets().get(0).cancel(cancelledAt).asset();
+        Asset processing = album.assets().get(1).complete(cancelledAt.plusSeconds(5)).asset();
+        ports.transactions().run(() -> {
+            messages.update(cancelled);
+            messages.update(processing);
+            messages.update(asset(502).inMessage(100).updatedAt(cancelledAt.minusSeconds(1)).build());
+        });
+
+        assertThat(messages.unsweptBefore(cancelledAt, 10)).isEmpty();
+        assertThat(messages.unsweptBefore(cancelledAt.plusSeconds(1), 10)).containsExactly(cancelled);
+        assertThat(messages.unsweptBefore(cancelledAt.plusSeconds(6), 10)).containsExactly(cancelled, processing);
+        assertThat(messages.unsweptBefore(cancelledAt.plusSeconds(6), 1)).containsExactly(cancelled);
+
+        Asset ready = processing.ready(MediaInfo.NONE, List.of(), cancelledAt.plusSeconds(9)).asset();
+        ports.transactions().run(() -> messages.update(ready));
+        messages.swept(processing);
+        messages.swept(cancelled);
+
+        assertThat(messages.unsweptBefore(cancelledAt.plusSeconds(60), 10))
+                .as("a sweep of an older state leaves the newer one waiting").containsExactly(ready);
+        messages.swept(ready);
+        assertThat(messages.unsweptBefore(cancelledAt.plusSeconds(60), 10)).isEmpty();
+    }
+
+    @Test
     void writesInsideATransactionAreVisibleWithinIt() {
         Message album = album();
 

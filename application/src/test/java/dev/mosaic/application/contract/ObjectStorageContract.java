@@ -64,6 +64,9 @@ public abstract class ObjectStorageContract {
 
     protected abstract Uploader uploader();
 
+    /** The name of everything the store holds, as the store itself lists it (objects, parts, temporaries). */
+    protected abstract List<String> everythingStored();
+
     /** The size of the full parts in multipart tests; stores enforcing S3's 5 MiB minimum raise it. */
     protected long partSize() {
         return 64 * 1024;
@@ -370,6 +373,44 @@ public abstract class ObjectStorageContract {
         assertThat(storage().completeMultipart(key, uploadId, plan, parts))
                 .isEqualTo(new MultipartOutcome.NoSuchUpload());
         assertThat(storage().stat(key)).isEmpty();
+    }
+
+    @Test
+    void aPutLandingAfterTheUploadWasDeletedIsGoneOnceDeletedAgain() {
+        ObjectKey raw = rawKey("late.pdf");
+        byte[] bytes = random(700);
+        SignedRequest put = storage().signPut(raw, bytes.length, new ContentType("application/pdf"), expiresAt);
+        storage().delete(raw);
+        try {
+            uploader().put(put, bytes);
+        } catch (RuntimeException | AssertionError refused) {
+            // a store that refuses it writes nothing, which is better still
+        }
+
+        storage().delete(raw);
+
+        assertThat(storage().stat(raw)).isEmpty();
+        assertThat(everythingStored()).noneMatch(name -> name.contains("/" + asset + "/"));
+    }
+
+    @Test
+    void partsPutAfterAnAbortAreGoneOnceAbortedAgain() {
+        ObjectKey key = rawKey("late.mp4");
+        UploadPlan.Multipart plan = planOfThreeWithASmallerLast();
+        byte[] bytes = random(Math.toIntExact(plan.fileSize()));
+        String uploadId = storage().startMultipart(key, ContentType.MP4);
+        List<SignedPart> urls = storage().signParts(key, uploadId, plan.parts(), expiresAt);
+        uploader().putPart(urls.get(0), slice(bytes, plan, 1));
+        storage().abortMultipart(key, uploadId);
+        try {
+            uploader().putPart(urls.get(1), slice(bytes, plan, 2));
+        } catch (RuntimeException | AssertionError refused) {
+            // S3 and the local store refuse a part of an aborted upload; GCS keeps it as an object
+        }
+
+        storage().abortMultipart(key, uploadId);
+
+        assertThat(everythingStored()).noneMatch(name -> name.contains("/" + asset + "/") || name.contains(uploadId));
     }
 
     @Test

@@ -22,6 +22,8 @@ public final class InMemoryMessages implements Messages {
     private final Map<MessageId, Message> messages = new HashMap<>();
     private final Map<AssetId, MessageId> assetOwners = new HashMap<>();
     private final Map<ObjectKey, MessageId> keyOwners = new HashMap<>();
+    /** When each asset last changed after its upload ended, until it is swept. */
+    private final Map<AssetId, Instant> unswept = new HashMap<>();
 
     /** Refuses, before writing anything, a message whose id, asset ids or object keys are taken. */
     @Override
@@ -79,6 +81,27 @@ public final class InMemoryMessages implements Messages {
             keyOwners.put(next.objectKey(), next.messageId());
         }
         messages.put(holder.id(), holder.withAsset(next));
+        if (next.isUploading()) {
+            unswept.remove(next.id());
+        } else {
+            unswept.put(next.id(), next.updatedAt());
+        }
+    }
+
+    @Override
+    public synchronized List<Asset> unsweptBefore(Instant before, int limit) {
+        return unswept.entrySet().stream()
+                .filter(entry -> entry.getValue().isBefore(before))
+                .sorted(Map.Entry.<AssetId, Instant>comparingByValue()
+                        .thenComparingLong(entry -> entry.getKey().value()))
+                .limit(Math.max(limit, 0))
+                .map(entry -> byAsset(entry.getKey()).flatMap(message -> message.asset(entry.getKey())).orElseThrow())
+                .toList();
+    }
+
+    @Override
+    public synchronized void swept(Asset asset) {
+        unswept.remove(asset.id(), asset.updatedAt());
     }
 
     @Override

@@ -65,6 +65,14 @@ public final class InMemoryObjectStorage implements ObjectStorage {
         return Set.copyOf(objects.keySet());
     }
 
+    /** Every object's key and every open multipart upload's id. */
+    public synchronized java.util.List<String> everything() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        objects.keySet().forEach(key -> names.add(key.value()));
+        uploads.forEach((id, upload) -> names.add("upload " + id + " of " + upload.key()));
+        return names;
+    }
+
     public synchronized int openMultipartUploads() {
         return uploads.size();
     }

@@ -87,11 +87,14 @@ class HintsAndChangesTest {
     @Test
     void settingsKeepWhatTheyAreGiven() {
         MosaicSettings settings = MosaicSettings.defaults().withJobLease(Duration.ofSeconds(7))
-                .withDownloadUrlTtl(Duration.ofSeconds(5)).withUploadDeadline(Duration.ofHours(2));
+                .withDownloadUrlTtl(Duration.ofSeconds(5)).withUploadDeadline(Duration.ofHours(2))
+                .withUploadUrlTtl(Duration.ofMinutes(3));
 
         assertThat(settings.jobLease()).isEqualTo(Duration.ofSeconds(7));
         assertThat(settings.downloadUrlTtl()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.uploadDeadline()).isEqualTo(Duration.ofHours(2));
+        assertThat(settings.uploadUrlTtl()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(settings.downloadUrlTtl()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.policy()).isEqualTo(MosaicSettings.defaults().policy());
     }
 

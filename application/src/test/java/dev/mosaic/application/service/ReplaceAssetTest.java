@@ -247,6 +247,20 @@ class ReplaceAssetTest {
     }
 
     @Test
+    void aReplacementTheDatabaseCannotStoreLeavesNoUploadBehindAndItsKeyFree() {
+        failWithAFakePdf();
+        Attachment video = Attachment.of("party.mp4", 15_000_000, "video/mp4", "video");
+        world.failNextEventAppend.set(true);
+
+        assertThatThrownBy(() -> replace(SENDER, video, "k-9")).isInstanceOf(IllegalStateException.class);
+
+        assertThat(world.storage.openMultipartUploads()).as("the started multipart upload is aborted").isZero();
+        // the in-memory fake keeps writes a real transaction rolls back: what matters here is the key, freed
+        assertThatThrownBy(() -> replace(SENDER, video, "k-9")).isInstanceOfSatisfying(RequestRejected.class,
+                rejected -> assertThat(rejected.code()).isNotEqualTo("idempotency_key_in_progress"));
+    }
+
+    @Test
     void onlyTheSenderMayReplaceAndOthersAreToldItDoesNotExist() {
         failWithAFakePdf();
 

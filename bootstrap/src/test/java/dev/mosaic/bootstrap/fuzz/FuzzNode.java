@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mosaic.bootstrap.RunningMosaic;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpRequest;
+import java.nio.ByteBuffer;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +19,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -41,6 +34,9 @@ final class FuzzNode implements AutoCloseable {
     private final Connection database;
     private final JsonNode album;
     private final AtomicLong requests = new AtomicLong();
+    private List<Long> rows;
+    private long uploads;
+    private FuzzSocket socket;
 
     FuzzNode(RunningMosaic server) {
         this.server = server;
@@ -57,6 +53,8 @@ final class FuzzNode implements AutoCloseable {
                   {"file_name": "d.pdf", "file_size": 2000, "content_type": "application/pdf", "kind": "file"}]}""");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         this.album = RunningMosaic.json(created);
+        this.rows = rows();
+        this.uploads = openUploads();
     }
 
     RunningMosaic server() {
@@ -67,85 +65,74 @@ final class FuzzNode implements AutoCloseable {
         return requests.get();
     }
 
-    /** A batch request; when it is refused, no message, asset or multipart upload may remain. */
+    /**
+     * A batch request; when it is refused, no message, asset or multipart upload may remain. The counts are read
+     * once and again only after a batch that was taken (the only request that adds rows), so a refusal costs one
+     * query and one folder listing.
+     */
     void refusedAlbumLeavesNothing(FuzzedDataProvider data) {
-        long messages = count("messages");
-        long assets = count("assets");
-        long uploads = openUploads();
-        HttpResponse<String> response = api(data, "/api/v1/files/upload/");
-        if (response != null && response.statusCode() >= 400) {
-            assertThat(count("messages")).as("messages after a refused batch").isEqualTo(messages);
-            assertThat(count("assets")).as("assets after a refused batch").isEqualTo(assets);
+        Exchange.Answer answer = api(data, "/api/v1/files/upload/");
+        if (answer == null) {
+            return;
+        }
+        if (answer.status() >= 400) {
+            assertThat(rows()).as("messages and assets after a refused batch").isEqualTo(rows);
             assertThat(openUploads()).as("multipart uploads after a refused batch").isEqualTo(uploads);
+        } else {
+            rows = rows();
+            uploads = openUploads();
         }
     }
 
     /** A POST to one of the upload calls with fuzzed headers and a fuzzed or half-real body. */
-    HttpResponse<String> api(FuzzedDataProvider data, String path) {
-        HttpRequest.Builder request;
-        try {
-            request = HttpApiFuzzTest.request(HttpApiFuzzTest.uri(path + (data.consumeBoolean() ? "" : "?"
-                    + data.consumeString(40))));
-        } catch (IllegalArgumentException notAUri) {
+    Exchange.Answer api(FuzzedDataProvider data, String path) {
+        Optional<Exchange> request = Exchange.of("POST", path + (data.consumeBoolean() ? "" : "?"
+                + data.consumeString(40)));
+        if (request.isEmpty() || !authorize(data, request.get())) {
             return null;
         }
-        try {
-            authorize(data, request);
-            if (data.consumeBoolean()) {
-                request.header("Idempotency-Key", data.consumeString(250));
-            }
-            String type = data.consumeBoolean() ? data.pickValue(CONTENT_TYPES) : data.consumeString(60);
-            if (!type.isEmpty()) {
-                request.header("Content-Type", type);
-            }
-        } catch (IllegalArgumentException notAHeader) {
+        if (data.consumeBoolean() && !request.get().header("Idempotency-Key", data.consumeString(250))) {
+            return null;
+        }
+        String type = data.consumeBoolean() ? data.pickValue(CONTENT_TYPES) : data.consumeString(60);
+        if (!type.isEmpty() && !request.get().header("Content-Type", type)) {
             return null;
         }
         String body = data.consumeBoolean() ? halfRealBody(data) : data.consumeString(3000);
-        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request.get().body(body));
     }
 
     void read(FuzzedDataProvider data) {
         String path = data.consumeBoolean()
                 ? "/api/v1/messages/" + data.consumeString(30)
                 : "/api/v1/conversations/" + data.consumeString(20) + "/messages?" + data.consumeString(60);
-        try {
-            HttpRequest.Builder request = HttpApiFuzzTest.request(HttpApiFuzzTest.uri(path));
-            authorize(data, request);
-            send(request.GET().build());
-        } catch (IllegalArgumentException notSendable) {
-            // the client refuses to send such a URI or header: nothing reached the server
+        Optional<Exchange> request = Exchange.of("GET", path);
+        if (request.isPresent() && authorize(data, request.get())) {
+            send(request.get());
         }
     }
 
     /** A PUT to a signed storage URL whose path, query, type or body is fuzzed. */
     void storagePut(FuzzedDataProvider data) {
         URI real = URI.create(album.get("uploads").get(data.consumeInt(0, 2) == 1 ? 0 : 2).get("put_url").asText());
-        try {
-            URI target = storageTarget(data, real);
-            HttpRequest.Builder request = HttpApiFuzzTest.request(target);
-            String type = data.consumeBoolean() ? data.pickValue(CONTENT_TYPES) : data.consumeString(60);
-            if (!type.isEmpty()) {
-                request.header("Content-Type", type);
-            }
-            send(request.PUT(HttpRequest.BodyPublishers.ofByteArray(data.consumeBytes(4000))).build());
-        } catch (IllegalArgumentException notSendable) {
-            // nothing reached the server
+        Optional<Exchange> request = Exchange.of("PUT", storageTarget(data, real));
+        if (request.isEmpty()) {
+            return;
         }
+        String type = data.consumeBoolean() ? data.pickValue(CONTENT_TYPES) : data.consumeString(60);
+        if (!type.isEmpty() && !request.get().header("Content-Type", type)) {
+            return;
+        }
+        send(request.get().body(data.consumeBytes(4000)));
     }
 
     void storageGet(FuzzedDataProvider data) {
         URI real = URI.create(album.get("uploads").get(0).get("put_url").asText());
-        try {
-            HttpRequest.Builder request = HttpApiFuzzTest.request(storageTarget(data, real));
-            send(data.consumeBoolean() ? request.GET().build()
-                    : request.method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
-        } catch (IllegalArgumentException notSendable) {
-            // nothing reached the server
-        }
+        String target = storageTarget(data, real);
+        Exchange.of(data.consumeBoolean() ? "GET" : "HEAD", target).ifPresent(this::send);
     }
 
-    /** Bytes on a socket that need not be HTTP at all: whatever comes back must not be a 5xx. */
+    /** Bytes on a connection that need not be HTTP at all: whatever comes back must not be a 5xx. */
     void rawHttp(FuzzedDataProvider data) {
         String method = data.pickValue(new String[] {"GET", "PUT", "POST", "HEAD", "DELETE", "OPTIONS", "BREW"});
         String target = data.consumeString(200).replace("\r", "").replace("\n", "");
@@ -153,18 +140,11 @@ final class FuzzNode implements AutoCloseable {
         byte[] body = data.consumeRemainingAsBytes();
         String head = method + " " + (target.startsWith("/") ? target : "/" + target) + " HTTP/1.1\r\nHost: localhost\r\n"
                 + headers + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
-        String answer;
+        byte[] start = head.getBytes(StandardCharsets.ISO_8859_1);
         requests.incrementAndGet();
-        try (Socket socket = new Socket("localhost", server.mosaic.port())) {
-            socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().write(body);
-            socket.getOutputStream().flush();
-            socket.shutdownOutput();
-            answer = readAll(socket.getInputStream());
-        } catch (IOException reset) {
-            return;
-        }
+        ByteBuffer answered = server.mosaic.exchangeInMemory(
+                ByteBuffer.allocate(start.length + body.length).put(start).put(body).flip(), Duration.ofSeconds(30));
+        String answer = StandardCharsets.ISO_8859_1.decode(answered).toString();
         if (answer.startsWith("HTTP/1.1 ")) {
             int status = Integer.parseInt(answer.substring(9, 12));
             assertThat(status).as("%s %s answered %s", method, target, answer).isLessThan(500);
@@ -175,50 +155,23 @@ final class FuzzNode implements AutoCloseable {
         }
     }
 
-    /** A client frame on an authenticated socket: answered with a frame, or closed, never as a server error. */
+    /**
+     * A client frame on one authenticated socket kept open across executions: whatever the frame, the socket is
+     * never closed as a server error (1011). The server may close it for a frame it refuses; the next frame opens
+     * a new one. No answer is awaited: a close arrives on its own and is checked at the next frame.
+     */
     void socketFrame(FuzzedDataProvider data) {
         String frame = data.consumeRemainingAsString();
-        CompletableFuture<Integer> closed = new CompletableFuture<>();
-        CompletableFuture<String> answered = new CompletableFuture<>();
         requests.incrementAndGet();
-        WebSocket socket;
-        try {
-            socket = server.client.newWebSocketBuilder()
-                    .header("Authorization", "Bearer " + RunningMosaic.token(HttpApiFuzzTest.SENDER))
-                    .buildAsync(server.socketUrl(), new WebSocket.Listener() {
-                        private int seen;
-
-                        @Override
-                        public CompletionStage<?> onText(WebSocket webSocket, CharSequence text, boolean last) {
-                            if (++seen > 1) {
-                                answered.complete(text.toString());
-                            }
-                            webSocket.request(1);
-                            return null;
-                        }
-
-                        @Override
-                        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                            closed.complete(statusCode);
-                            return null;
-                        }
-                    }).get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException | ExecutionException | TimeoutException failed) {
-            throw new AssertionError("the socket did not open", failed);
+        FuzzSocket open = socket;
+        if (open == null || open.closedWith() != null) {
+            if (open != null) {
+                assertThat(open.closedWith()).as("close code after %s", open.lastFrame()).isNotEqualTo(1011);
+            }
+            open = FuzzSocket.open(server);
+            socket = open;
         }
-        try {
-            socket.sendText(frame, true).get(10, TimeUnit.SECONDS);
-            CompletableFuture.anyOf(closed, answered).get(300, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException quiet) {
-            // no answer is a fine answer to a frame that asks for none (a ping of the wrong shape, say)
-        } catch (InterruptedException | ExecutionException failed) {
-            return;
-        } finally {
-            socket.abort();
-        }
-        if (closed.isDone()) {
-            assertThat(closed.join()).as("close code after %s", frame).isNotEqualTo(1011);
-        }
+        open.send(frame);
     }
 
     /** Completing a real upload with fuzzed parts and keys, after PUTting fuzzed bytes to it. */
@@ -239,20 +192,19 @@ final class FuzzNode implements AutoCloseable {
             }
             body.append(']');
         }
-        HttpRequest request = HttpApiFuzzTest.request(HttpApiFuzzTest.uri("/api/v1/files/upload/complete/"))
-                .header("Authorization", "Bearer " + RunningMosaic.token(data.consumeBoolean() ? 1 : 2))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.append('}').toString())).build();
-        send(request);
+        Exchange request = Exchange.of("POST", "/api/v1/files/upload/complete/").orElseThrow();
+        request.header("Authorization", "Bearer " + RunningMosaic.token(data.consumeBoolean() ? 1 : 2));
+        request.header("Content-Type", "application/json");
+        send(request.body(body.append('}').toString()));
     }
 
-    private URI storageTarget(FuzzedDataProvider data, URI real) {
+    private static String storageTarget(FuzzedDataProvider data, URI real) {
         String path = data.consumeBoolean() ? real.getRawPath() : "/storage/" + data.consumeString(120);
         String query = data.consumeBoolean() ? real.getRawQuery() : data.consumeString(200);
         if (data.consumeBoolean()) {
             query = query.replaceFirst("signature=[^&]*", "signature=" + data.consumeString(64));
         }
-        return HttpApiFuzzTest.uri(path + (query.isEmpty() ? "" : "?" + query));
+        return path + (query.isEmpty() ? "" : "?" + query);
     }
 
     private String halfRealBody(FuzzedDataProvider data) {
@@ -268,36 +220,30 @@ final class FuzzNode implements AutoCloseable {
                 + ", \"part_numbers\": [" + data.consumeInt() + "]" + data.consumeString(200) + "}";
     }
 
-    private static void authorize(FuzzedDataProvider data, HttpRequest.Builder request) {
-        switch (data.consumeInt(0, 3)) {
+    /** False when the fuzzed header is one no client could send. */
+    private static boolean authorize(FuzzedDataProvider data, Exchange request) {
+        return switch (data.consumeInt(0, 3)) {
             case 0 -> request.header("Authorization", "Bearer " + RunningMosaic.token(HttpApiFuzzTest.SENDER));
             case 1 -> request.header("Authorization", "Bearer " + RunningMosaic.token(42));
             case 2 -> request.header("Authorization", data.consumeString(300));
-            default -> {
-            }
-        }
+            default -> true;
+        };
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    private Exchange.Answer send(Exchange request) {
         requests.incrementAndGet();
-        HttpResponse<String> response;
-        try {
-            response = server.client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException cutOff) {
-            throw new UncheckedIOException("the node cut " + request.method() + " " + request.uri() + " off", cutOff);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(interrupted);
-        }
-        HttpApiFuzzTest.check(response);
-        return response;
+        Exchange.Answer answer = request.send(server.mosaic);
+        HttpApiFuzzTest.check(answer);
+        return answer;
     }
 
-    private long count(String table) {
+    /** How many messages and assets the node's database holds, in one query. */
+    private List<Long> rows() {
         try (Statement statement = database.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+             ResultSet rows = statement.executeQuery(
+                     "SELECT (SELECT COUNT(*) FROM messages), (SELECT COUNT(*) FROM assets)")) {
             rows.next();
-            return rows.getLong(1);
+            return List.of(rows.getLong(1), rows.getLong(2));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -319,14 +265,11 @@ final class FuzzNode implements AutoCloseable {
         return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
-    private static String readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        in.transferTo(bytes);
-        return bytes.toString(StandardCharsets.ISO_8859_1);
-    }
-
     @Override
     public void close() {
+        if (socket != null) {
+            socket.abort();
+        }
         try {
             database.close();
         } catch (SQLException ignored) {

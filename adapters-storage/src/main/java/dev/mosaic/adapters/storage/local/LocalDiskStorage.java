@@ -1,5 +1,6 @@
 package dev.mosaic.adapters.storage.local;
 
+import dev.mosaic.application.port.in.AdmitUploadUseCase;
 import dev.mosaic.application.storage.SignedUrlEndpoint;
 import dev.mosaic.application.port.out.ObjectStorage;
 import dev.mosaic.application.port.out.Unavailable;
@@ -32,8 +33,9 @@ public final class LocalDiskStorage implements ObjectStorage, SignedUrlEndpoint 
     private final MultipartFolders uploads;
     private final SignedUrlHandler handler;
 
+    /** A store on its own: every correctly signed PUT is taken. */
     public LocalDiskStorage(LocalStorageSettings settings, Clock clock) {
-        this(settings, clock, Optional.empty());
+        this(settings, clock, Optional.empty(), AdmitUploadUseCase.EVERY_SIGNED_PUT);
     }
 
     /**
@@ -41,6 +43,12 @@ public final class LocalDiskStorage implements ObjectStorage, SignedUrlEndpoint 
      *                    {@link WriteBehind}); without it each PUT's bytes are written at its one {@code fsync}
      */
     public LocalDiskStorage(LocalStorageSettings settings, Clock clock, Optional<Executor> diskFlusher) {
+        this(settings, clock, diskFlusher, AdmitUploadUseCase.EVERY_SIGNED_PUT);
+    }
+
+    /** A store that asks {@code admission}, once a PUT's signature holds, whether its upload still takes bytes. */
+    public LocalDiskStorage(LocalStorageSettings settings, Clock clock, Optional<Executor> diskFlusher,
+                            AdmitUploadUseCase admission) {
         this.layout = new DiskLayout(settings.root());
         this.signer = new UrlSigner(settings.signingKey(), settings.publicUrl(), clock);
         this.objects = new ObjectFiles(layout);
@@ -49,7 +57,7 @@ public final class LocalDiskStorage implements ObjectStorage, SignedUrlEndpoint 
             return null;
         });
         this.uploads = io(() -> new MultipartFolders(layout, objects));
-        this.handler = new SignedUrlHandler(signer, objects, uploads, layout, diskFlusher);
+        this.handler = new SignedUrlHandler(signer, objects, uploads, layout, diskFlusher, admission);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.mosaic.adapters.storage.local;
 
+import dev.mosaic.application.port.in.AdmitUploadUseCase;
 import dev.mosaic.application.port.in.RequestRejected;
 import dev.mosaic.application.port.in.RequestRejected.Reason;
 import dev.mosaic.application.storage.SignedUrlEndpoint.Download;
@@ -25,10 +26,12 @@ final class SignedUrlHandler {
     private final MultipartFolders uploads;
     private final DiskLayout layout;
     private final Optional<Executor> flusher;
+    private final AdmitUploadUseCase admission;
 
     SignedUrlHandler(UrlSigner signer, ObjectFiles objects, MultipartFolders uploads, DiskLayout layout,
-                     Optional<Executor> flusher) {
+                     Optional<Executor> flusher, AdmitUploadUseCase admission) {
         this.signer = signer;
+        this.admission = admission;
         this.objects = objects;
         this.uploads = uploads;
         this.layout = layout;
@@ -38,6 +41,8 @@ final class SignedUrlHandler {
     Stored put(String path, Map<String, String> query, String contentType, long contentLength, InputStream body)
             throws IOException {
         Grant grant = signer.verifyPut(keyOf(path), query == null ? Map.of() : query);
+        // a URL signed for an upload that is over (sealed, cancelled, expired, failed) writes nothing
+        admission.admit(grant instanceof Grant.PutPart part ? part.key() : ((Grant.PutObject) grant).key());
         if (grant instanceof Grant.PutPart part) {
             requireLength(part.length(), contentLength);
             return new Stored(uploads.receivePart(part, body, flusher));

@@ -22,12 +22,26 @@ final class BucketObjects implements BucketStore.Bucket {
 
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(5);
 
+    /** The largest object one CopyObject copies. */
+    static final long SINGLE_COPY_MAX = 5L * 1024 * 1024 * 1024;
+    private static final long COPY_PART = 512L * 1024 * 1024;
+    private static final int COPY_ATTEMPTS = 3;
+
     private final S3Client client;
     private final String bucket;
+    private final long singleCopyMax;
+    private final MultipartCopy multipartCopy;
 
     BucketObjects(S3Client client, String bucket) {
+        this(client, bucket, SINGLE_COPY_MAX, COPY_PART);
+    }
+
+    /** With other copy sizes, so that tests can copy in parts without gigabytes. */
+    BucketObjects(S3Client client, String bucket, long singleCopyMax, long copyPart) {
         this.client = client;
         this.bucket = bucket;
+        this.singleCopyMax = singleCopyMax;
+        this.multipartCopy = new MultipartCopy(client, bucket, copyPart);
     }
 
     @Override
@@ -44,18 +58,39 @@ final class BucketObjects implements BucketStore.Bucket {
         return Optional.of(new StoredObject(head.contentLength(), ContentType.ofHeader(head.contentType())));
     }
 
-    /** CopyObject, server-side, keeping the type; false when the source is missing. */
+    /**
+     * A server-side copy keeping the type; false when the source is missing. CopyObject up to 5 GiB, a multipart
+     * copy beyond (the upload limits allow far larger files); a source replaced while it is copied in parts is
+     * copied again from the start.
+     */
     @Override
     public boolean copy(ObjectKey from, ObjectKey to) {
-        try {
-            client.copyObject(request -> request.sourceBucket(bucket).sourceKey(from.value())
-                    .destinationBucket(bucket).destinationKey(to.value()));
-            return true;
-        } catch (SdkException e) {
-            if (S3Failures.isNotFound(e) || S3Failures.hasCode(e, S3Failures.NO_SUCH_KEY)) {
-                return false;
+        for (int attempt = 1; ; attempt++) {
+            HeadObjectResponse head;
+            try {
+                head = client.headObject(request -> request.bucket(bucket).key(from.value()));
+            } catch (SdkException e) {
+                if (S3Failures.isNotFound(e)) {
+                    return false;
+                }
+                throw S3Failures.OUTAGES.failed("HeadObject of " + from, e);
             }
-            throw S3Failures.OUTAGES.failed("CopyObject of " + from + " to " + to, e);
+            try {
+                if (head.contentLength() <= singleCopyMax) {
+                    client.copyObject(request -> request.sourceBucket(bucket).sourceKey(from.value())
+                            .destinationBucket(bucket).destinationKey(to.value()));
+                } else {
+                    multipartCopy.copy(from, head, to);
+                }
+                return true;
+            } catch (SdkException e) {
+                if (S3Failures.isNotFound(e) || S3Failures.hasCode(e, S3Failures.NO_SUCH_KEY)) {
+                    return false;
+                }
+                if (!S3Failures.isStatus(e, 412) || attempt == COPY_ATTEMPTS) {
+                    throw S3Failures.OUTAGES.failed("copying " + from + " to " + to, e);
+                }
+            }
         }
     }
 

@@ -114,7 +114,8 @@ record MultipartUploads(S3Client client, String bucket, int listPageSize) implem
 
     /**
      * Aborts, then asks ListParts: S3 may still hold a part whose upload was in flight, in which case
-     * its documentation says to abort again.
+     * its documentation says to abort again. An upload S3 no longer knows (aborted or completed before) is done:
+     * S3 refuses parts for it, so there is nothing left to drop.
      */
     @Override
     public void abort(ObjectKey key, String uploadId) {
@@ -126,6 +127,7 @@ record MultipartUploads(S3Client client, String bucket, int listPageSize) implem
                 if (!S3Failures.hasCode(e, S3Failures.NO_SUCH_UPLOAD)) {
                     throw S3Failures.OUTAGES.failed("AbortMultipartUpload of " + key, e);
                 }
+                return;
             }
             try {
                 partsLeft = StoredParts.list(client, bucket, key.value(), uploadId, listPageSize).size();

@@ -78,6 +78,13 @@ final class FakeBucket {
         return upload(key, uploadId).map(upload -> uploads.remove(uploadId) != null).orElse(false);
     }
 
+    /** Every object's name and every open multipart upload, as the bucket holds them. */
+    List<String> everything() {
+        List<String> names = new java.util.ArrayList<>(objects.keySet());
+        uploads.forEach((id, upload) -> names.add("upload " + id + " of " + upload.key()));
+        return names;
+    }
+
     int openUploads() {
         return uploads.size();
     }

@@ -5,6 +5,7 @@ import dev.mosaic.application.contract.ObjectStorageContract;
 import dev.mosaic.application.port.out.ObjectStorage;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +57,11 @@ class GcsStorageContractTest extends ObjectStorageContract {
     @Override
     protected Uploader uploader() {
         return client;
+    }
+
+    @Override
+    protected List<String> everythingStored() {
+        return gcs.contents().everything();
     }
 
     /** GCS refuses to complete an upload whose parts but the last are under 5 MiB, as S3 does. */

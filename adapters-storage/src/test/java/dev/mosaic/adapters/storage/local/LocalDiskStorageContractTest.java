@@ -3,7 +3,11 @@ package dev.mosaic.adapters.storage.local;
 import dev.mosaic.application.contract.ObjectStorageContract;
 import dev.mosaic.application.port.out.ObjectStorage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,5 +38,14 @@ class LocalDiskStorageContractTest extends ObjectStorageContract {
     @Override
     protected Uploader uploader() {
         return fixture.http;
+    }
+
+    @Override
+    protected List<String> everythingStored() {
+        try (Stream<Path> files = Files.walk(fixture.root)) {
+            return files.filter(Files::isRegularFile).map(file -> fixture.root.relativize(file).toString()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

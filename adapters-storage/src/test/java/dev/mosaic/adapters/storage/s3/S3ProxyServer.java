@@ -2,6 +2,8 @@ package dev.mosaic.adapters.storage.s3;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -22,6 +24,19 @@ final class S3ProxyServer implements AutoCloseable {
 
     private S3ProxyServer(S3Proxy proxy) {
         this.proxy = proxy;
+    }
+
+    /** Every object in the bucket and every multipart upload still open, as the S3 API lists them. */
+    List<String> everythingStored() {
+        S3Settings settings = settings();
+        try (var client = S3Clients.client(settings, S3Clients.credentials(settings))) {
+            List<String> names = new ArrayList<>();
+            client.listObjectsV2Paginator(request -> request.bucket(BUCKET)).contents()
+                    .forEach(object -> names.add(object.key()));
+            client.listMultipartUploads(request -> request.bucket(BUCKET)).uploads()
+                    .forEach(upload -> names.add("upload " + upload.uploadId() + " of " + upload.key()));
+            return names;
+        }
     }
 
     static S3ProxyServer start() {

@@ -2,6 +2,7 @@ package dev.mosaic.adapters.storage.s3;
 
 import dev.mosaic.application.contract.ObjectStorageContract;
 import dev.mosaic.application.port.out.ObjectStorage;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -32,6 +33,11 @@ class S3StorageContractTest extends ObjectStorageContract {
     @Override
     protected Uploader uploader() {
         return BROWSER;
+    }
+
+    @Override
+    protected List<String> everythingStored() {
+        return server.everythingStored();
     }
 
     /** S3Proxy, like S3, refuses to complete with a part other than the last under 5 MiB. */

@@ -47,4 +47,13 @@ public interface Messages {
 
     /** Assets still uploading whose upload deadline is before {@code now}, oldest first. */
     List<Asset> uploadsExpiredAt(Instant now, int limit);
+
+    /**
+     * Assets past their upload (any stage but uploading) whose stored objects were not swept since their last
+     * change, that change made before {@code before}; the longest waiting first.
+     */
+    List<Asset> unsweptBefore(Instant before, int limit);
+
+    /** The asset's objects were swept as of this state of it; a change made since is swept again. */
+    void swept(Asset asset);
 }
