@@ -217,26 +217,39 @@ final class EventGateway {
 
     private void unregister(EventSocket socket) {
         if (socket.isAuthenticated()) {
-            byUser.computeIfPresent(socket.user(), (user, owned) -> {
-                owned.remove(socket);
-                return owned.isEmpty() ? null : owned;
-            });
+            unregister(socket, socket.user());
         }
     }
 
-    /** Registers the socket first, then catches up, so an event committed meanwhile is not missed. */
+    private void unregister(EventSocket socket, UserId user) {
+        byUser.computeIfPresent(user, (owner, owned) -> {
+            owned.remove(socket);
+            return owned.isEmpty() ? null : owned;
+        });
+    }
+
+    /**
+     * Registers the socket, then reads the user's last sequence, all under the socket's lock: an event committed
+     * after that read is announced after the registration, and its delivery (waiting for the lock) sends it after
+     * the {@code ready} frame; one committed before it is at most {@code last}. So only a client behind needs a
+     * catch-up: one already current costs one query, not two.
+     */
     private void authenticate(EventSocket socket, UserId user, Optional<Long> since) {
         stopWaiting(socket);
         socket.lock().lock();
         try {
-            long last = events.lastSequence(user);
+            long last;
+            Set<EventSocket> mine;
+            try {
+                mine = register(socket, user);
+                last = events.lastSequence(user);
+            } catch (RuntimeException failure) {
+                unregister(socket, user);
+                throw failure;
+            }
+            long cursor = since.map(asked -> Math.max(0, Math.min(asked, last))).orElse(last);
+            socket.authenticated(user, cursor);
             socket.send(frames.ready(user.value(), last));
-            socket.authenticated(user, since.map(asked -> Math.max(0, Math.min(asked, last))).orElse(last));
-            Set<EventSocket> mine = byUser.compute(user, (owner, owned) -> {
-                Set<EventSocket> sockets = owned == null ? ConcurrentHashMap.newKeySet() : owned;
-                sockets.add(socket);
-                return sockets;
-            });
             for (EventSocket oldest : caps.surplus(mine)) {
                 Refusals.count(registry, SocketCaps.CODE);
                 oldest.close(POLICY_VIOLATION, SocketCaps.CODE);
@@ -245,10 +258,24 @@ final class EventGateway {
                 unregister(socket);
                 return;
             }
-            socket.catchUp(events, frames);
+            if (cursor < last) {
+                socket.catchUp(events, frames);
+            }
         } finally {
             socket.lock().unlock();
         }
+    }
+
+    /**
+     * Deliveries reach the socket from now on; they wait for its lock, and by then it is authenticated with its
+     * cursor. Answers the user's sockets.
+     */
+    private Set<EventSocket> register(EventSocket socket, UserId user) {
+        return byUser.compute(user, (owner, owned) -> {
+            Set<EventSocket> sockets = owned == null ? ConcurrentHashMap.newKeySet() : owned;
+            sockets.add(socket);
+            return sockets;
+        });
     }
 
     private static Optional<Long> since(WsContext ctx) {

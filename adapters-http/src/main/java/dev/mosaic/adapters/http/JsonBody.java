@@ -51,8 +51,10 @@ final class JsonBody {
             throw new RequestRejected(Reason.INVALID, "field_invalid", where(unusable) + " is not valid");
         } catch (JacksonException malformed) {
             throw new RequestRejected(Reason.INVALID, "body_malformed", "the body is not valid JSON");
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
+        } catch (IOException undecodable) {
+            // the bytes are all in memory: what fails here is their encoding (bytes that look like UTF-32 and are
+            // not, say), never an outage
+            throw new RequestRejected(Reason.INVALID, "body_malformed", "the body is not JSON text in UTF-8");
         }
     }
 

@@ -170,6 +170,19 @@ class ClientFaultsTest {
                 .contains("\"code\":\"request_malformed\"");
     }
 
+    /** A fuzz finding: bytes Jackson reads as UTF-32 and cannot decode were a 500. */
+    @Test
+    void aBodyThatIsNoTextInAnyJsonEncodingIsMalformedNotAnError() throws IOException {
+        String body = "\u0000\u0000\u0000 \u0000\u0000\u0000 \u0000\u0000\u0000 \u0064\u0024\u0075\u00EF";
+        String answer = raw("POST /api/v1/files/upload/ HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + TestApi.token(1) + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                + "\r\nConnection: close\r\n\r\n" + body);
+
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                .contains("\"code\":\"body_malformed\"");
+        assertThat(errors()).isEmpty();
+    }
+
     @Test
     void aMalformedRequestLineIsProblemJson() throws IOException {
         String answer = raw("GET /health HTTP/1.1\r\nHost: localhost\r\nBad Header\r\nConnection: close\r\n\r\n");

@@ -49,6 +49,22 @@ class EventSocketTest {
     }
 
     @Test
+    void aClientAlreadyCurrentCostsOneReadOfTheLogAndOneBehindCatchesUp() {
+        append(ALICE, 3);
+        int before = stubs.events.reads.get();
+
+        SocketClient current = withHeader(ALICE, "?since=3");
+        assertThat(current.next().path("type").asText()).isEqualTo("ready");
+        current.assertNothingMoreThanPong();
+        assertThat(stubs.events.reads.get() - before).isEqualTo(1);
+
+        SocketClient behind = withHeader(ALICE, "?since=1");
+        assertThat(behind.next().path("type").asText()).isEqualTo("ready");
+        assertThat(behind.next().path("seq").asLong()).isEqualTo(2);
+        assertThat(behind.next().path("seq").asLong()).isEqualTo(3);
+    }
+
+    @Test
     void bearerSchemeIsMatchedWhateverItsCase() {
         SocketClient socket = SocketClient.connect(socketUri(""),
                 Map.of("authorization", "bearer " + TestApi.token(7)));

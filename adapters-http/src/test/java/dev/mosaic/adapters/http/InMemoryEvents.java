@@ -13,6 +13,8 @@ import java.util.Map;
 final class InMemoryEvents implements ReadEventsUseCase {
 
     private final Map<UserId, List<StoredEvent>> logs = new HashMap<>();
+    /** How often {@link #since} and {@link #lastSequence} were asked: each is a query on a real event log. */
+    final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
 
     synchronized StoredEvent append(UserId user, Event event) {
         List<StoredEvent> log = logs.computeIfAbsent(user, owner -> new ArrayList<>());
@@ -23,6 +25,7 @@ final class InMemoryEvents implements ReadEventsUseCase {
 
     @Override
     public synchronized List<StoredEvent> since(UserId user, long afterSequence, int limit) {
+        reads.incrementAndGet();
         return logs.getOrDefault(user, List.of()).stream()
                 .filter(stored -> stored.sequence() > afterSequence)
                 .limit(limit)
@@ -31,6 +34,7 @@ final class InMemoryEvents implements ReadEventsUseCase {
 
     @Override
     public synchronized long lastSequence(UserId user) {
+        reads.incrementAndGet();
         return logs.getOrDefault(user, List.of()).size();
     }
 }

@@ -202,7 +202,8 @@ final class FuzzNode implements AutoCloseable {
         String path = data.consumeBoolean() ? real.getRawPath() : "/storage/" + data.consumeString(120);
         String query = data.consumeBoolean() ? real.getRawQuery() : data.consumeString(200);
         if (data.consumeBoolean()) {
-            query = query.replaceFirst("signature=[^&]*", "signature=" + data.consumeString(64));
+            query = query.replaceFirst("signature=[^&]*",
+                    java.util.regex.Matcher.quoteReplacement("signature=" + data.consumeString(64)));
         }
         return path + (query.isEmpty() ? "" : "?" + query);
     }

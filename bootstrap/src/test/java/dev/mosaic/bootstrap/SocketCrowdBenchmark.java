@@ -1,0 +1,244 @@
+package dev.mosaic.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Not a test: a {@code main} that starts one node in a JVM of its own at {@code -Xmx384m} (embedded defaults),
+ * opens N sockets to it from Node's {@code ws} package (one user each, a fixed number connecting at a time,
+ * offering permessage-deflate as browsers do), reports the node's resident memory before and after, the
+ * connects per second, and then, with every socket open, the time from each album's batch request to its
+ * receiver's {@code chat_message}. See {@code bootstrap/BENCHMARK.md}.
+ *
+ * <p>Arguments: {@code [sockets=10000] [albums=200] [deflate=on|off]}. Needs {@code node} and {@code npm}
+ * (it installs {@code ws} into a temporary folder).
+ */
+public final class SocketCrowdBenchmark {
+    private static final int CONNECTING_AT_ONCE = 256;
+
+    private SocketCrowdBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int sockets = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int albums = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        String deflate = args.length > 2 ? args[2] : "on";
+        Path dir = Files.createTempDirectory("mosaic-socket-crowd-");
+        String loadBefore = load();
+        int port = freePort();
+        Process server = startServer(dir, port);
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            awaitHealthy(http, port);
+            long idleRss = rssKib(server.pid());
+            Path tokens = dir.resolve("tokens.txt");
+            StringBuilder lines = new StringBuilder();
+            for (int user = 1; user <= sockets; user++) {
+                lines.append(user).append(' ').append(RunningMosaic.token(user)).append('\n');
+            }
+            Files.writeString(tokens, lines);
+            Path script = installClient(dir);
+
+            Map<Long, Long> arrivals = new ConcurrentHashMap<>();
+            CountDownLatch connected = new CountDownLatch(1);
+            AtomicReference<String> summary = new AtomicReference<>();
+            Process client = new ProcessBuilder("node", script.toString(), "ws://127.0.0.1:" + port + "/api/v1/ws",
+                    tokens.toString(), Integer.toString(CONNECTING_AT_ONCE), deflate).directory(dir.toFile())
+                    .redirectError(dir.resolve("client.err").toFile()).start();
+            Thread reader = new Thread(() -> read(client.getInputStream(), arrivals, connected, summary),
+                    "socket-crowd-reader");
+            reader.setDaemon(true);
+            reader.start();
+            if (!connected.await(15, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the sockets did not all settle in 15 minutes");
+            }
+            Thread.sleep(3_000);
+            long connectedRss = rssKib(server.pid());
+            String memory = jcmd(server.pid(), "VM.native_memory", "summary");
+
+            Map<Long, Long> sentAt = new ConcurrentHashMap<>();
+            Random random = new Random(15);
+            for (int i = 0; i < albums; i++) {
+                long receiver = 1 + random.nextInt(sockets);
+                long sender = sockets + 1L + i;
+                long start = System.nanoTime();
+                HttpResponse<String> created = http.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/api/v1/files/upload/"))
+                        .header("Authorization", "Bearer " + RunningMosaic.token(sender))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("""
+                                {"receiver_id": %d, "text": "hi", "attachments": [{"file_name": "a.pdf",
+                                 "file_size": 9, "content_type": "application/pdf", "kind": "file"}]}"""
+                                .formatted(receiver))).build(), HttpResponse.BodyHandlers.ofString());
+                if (created.statusCode() != 201) {
+                    throw new IllegalStateException("album " + i + " answered " + created.statusCode() + ": "
+                            + created.body());
+                }
+                JsonNode body = RunningMosaic.JSON.readTree(created.body());
+                sentAt.put(body.get("message_id").asLong(), start);
+                Thread.sleep(20);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!arrivals.keySet().containsAll(sentAt.keySet()) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            long afterRss = rssKib(server.pid());
+            List<Double> millis = new ArrayList<>();
+            sentAt.forEach((message, start) -> {
+                Long arrived = arrivals.get(message);
+                if (arrived != null) {
+                    millis.add((arrived - start) / 1e6);
+                }
+            });
+            Collections.sort(millis);
+            client.getOutputStream().close();
+            client.waitFor(30, TimeUnit.SECONDS);
+
+            System.out.printf(Locale.ROOT, "%s; load average before %s, after %s%n", Instant.now(), loadBefore, load());
+            System.out.printf(Locale.ROOT, "node -Xmx384m; client: Node %s, ws, permessage-deflate offered: %s%n",
+                    nodeVersion(), deflate);
+            System.out.printf(Locale.ROOT, "sockets: %s (%d at a time)%n", summary.get(), CONNECTING_AT_ONCE);
+            long connectMillis = Long.parseLong(summary.get().replaceAll(".* ms (\\d+) .*", "$1"));
+            System.out.printf(Locale.ROOT, "connects per second: %.0f (goal >= 2000)%n", sockets * 1000.0 / connectMillis);
+            System.out.printf(Locale.ROOT, "node RSS: %d MiB idle, %d MiB with %d sockets (%.1f KiB a socket),"
+                            + " %d MiB after the albums (goal <= 512 MiB)%n", idleRss / 1024, connectedRss / 1024,
+                    sockets, (connectedRss - idleRss) / (double) sockets, afterRss / 1024);
+            System.out.println("where the node's memory was with the sockets open (Native Memory Tracking; zlib's own"
+                    + " allocations are not in it):");
+            memory.lines().filter(line -> line.matches("(Total|-\\s+(Java Heap|Class|Thread|Code|GC|Internal|Other"
+                    + "|Arena Chunk|Metaspace|NIO)).*")).map(String::strip).forEach(line -> System.out.println("  " + line));
+            System.out.printf(Locale.ROOT, "album -> receiver's chat_message, %d albums (%d arrived): p50 %.1f ms,"
+                            + " p99 %.1f ms, max %.1f ms (goal p99 <= 50 ms)%n", albums, millis.size(),
+                    percentile(millis, 0.50), percentile(millis, 0.99), percentile(millis, 1.0));
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+            System.exit(0);
+        }
+    }
+
+    private static Process startServer(Path dir, int port) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:NativeMemoryTracking=summary", "-cp", System.getProperty("java.class.path"), "dev.mosaic.bootstrap.Main")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("node.log").toFile());
+        builder.environment().put("MOSAIC_PORT", Integer.toString(port));
+        builder.environment().put("MOSAIC_DATA_DIR", dir.resolve("data").toString());
+        builder.environment().put("MOSAIC_JWT_SECRET", RunningMosaic.SECRET);
+        return builder.start();
+    }
+
+    private static void awaitHealthy(HttpClient http, int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the node did not become healthy in 120 s");
+    }
+
+    /** Copies the client script beside a fresh {@code node_modules/ws} (npm, from the registry). */
+    private static Path installClient(Path dir) throws IOException, InterruptedException {
+        Path script = dir.resolve("socket-crowd.mjs");
+        try (InputStream in = SocketCrowdBenchmark.class.getResourceAsStream("/benchmark/socket-crowd.mjs")) {
+            Files.copy(in, script);
+        }
+        Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--silent", "ws@8")
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("npm.log").toFile())
+                .start();
+        if (npm.waitFor() != 0) {
+            throw new IllegalStateException("npm install ws failed: " + Files.readString(dir.resolve("npm.log")));
+        }
+        return script;
+    }
+
+    private static void read(InputStream out, Map<Long, Long> arrivals, CountDownLatch connected,
+                             AtomicReference<String> summary) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("connected ")) {
+                    summary.set(line);
+                    connected.countDown();
+                } else if (line.startsWith("message ")) {
+                    String[] parts = line.split(" ");
+                    arrivals.putIfAbsent(Long.parseLong(parts[2]), Long.parseLong(parts[3]));
+                }
+            }
+        } catch (IOException closed) {
+            // the client is gone
+        }
+    }
+
+    private static double percentile(List<Double> sorted, double fraction) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * fraction) - 1));
+    }
+
+    private static String jcmd(long pid, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid)));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        return output;
+    }
+
+    private static long rssKib(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        throw new IllegalStateException("no VmRSS for " + pid);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String nodeVersion() throws IOException, InterruptedException {
+        Process version = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+        String text = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        version.waitFor();
+        return text;
+    }
+
+    private static String load() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).strip();
+    }
+}

@@ -1,0 +1,73 @@
+// Opens one WebSocket per line of a tokens file ("<user> <token>") to a Mosaic node, a fixed number at a
+// time, offering permessage-deflate as browsers and the ws package do (unless told "off"). Prints one line
+// when every socket is ready, then one line per chat_message received, with process.hrtime (CLOCK_MONOTONIC,
+// the clock of Java's System.nanoTime on Linux). Closes everything when its standard input ends.
+import WebSocket from 'ws';
+import { readFileSync } from 'node:fs';
+
+const [url, tokensFile, concurrencyArg, deflateArg] = process.argv.slice(2);
+const tokens = readFileSync(tokensFile, 'utf8').trim().split('\n');
+const concurrency = Number(concurrencyArg);
+const deflate = deflateArg !== 'off';
+const sockets = [];
+let next = 0;
+let ready = 0;
+let failed = 0;
+let extensions = '';
+const start = process.hrtime.bigint();
+
+function settled() {
+    if (ready + failed === tokens.length) {
+        const ms = Number(process.hrtime.bigint() - start) / 1e6;
+        console.log(`connected ${ready} failed ${failed} ms ${ms.toFixed(0)} extensions "${extensions}"`);
+    }
+    open();
+}
+
+function open() {
+    if (next >= tokens.length) {
+        return;
+    }
+    const [user, token] = tokens[next++].split(' ');
+    const ws = new WebSocket(url, { headers: { Authorization: `Bearer ${token}` }, perMessageDeflate: deflate });
+    sockets.push(ws);
+    let counted = false;
+    ws.on('message', (data) => {
+        const now = process.hrtime.bigint();
+        const frame = JSON.parse(data.toString());
+        if (frame.type === 'ready' && !counted) {
+            counted = true;
+            ready++;
+            extensions = ws.extensions;
+            settled();
+        } else if (frame.type === 'chat_message') {
+            console.log(`message ${user} ${frame.data.message_id} ${now}`);
+        }
+    });
+    ws.on('error', (error) => {
+        if (!counted) {
+            counted = true;
+            failed++;
+            console.error(`socket of user ${user}: ${error.message}`);
+            settled();
+        }
+    });
+    ws.on('close', (code, reason) => {
+        if (!counted) {
+            counted = true;
+            failed++;
+            settled();
+        } else if (code !== 1005 && code !== 1000) {
+            console.error(`socket of user ${user} closed ${code} ${reason}`);
+        }
+    });
+}
+
+for (let i = 0; i < concurrency; i++) {
+    open();
+}
+process.stdin.on('end', () => {
+    sockets.forEach((ws) => ws.terminate());
+    process.exit(0);
+});
+process.stdin.resume();
