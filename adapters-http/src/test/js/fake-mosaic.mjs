@@ -10,6 +10,7 @@ export function fakeMosaic({ multipartOver = 20, partSize = 10, firstBatch = 100
     expiresAt = '2999-01-01T00:00:00Z', storage } = {}) {
     const assets = new Map();
     const signings = [];
+    const completions = [];
     let version = 0;
 
     const partUrl = (asset, n) => `${STORAGE}/${asset.asset_id}/part/${n}?v=${++version}`;
@@ -30,8 +31,8 @@ export function fakeMosaic({ multipartOver = 20, partSize = 10, firstBatch = 100
     const routes = {
         'POST /api/v1/files/upload/': (body) => {
             const uploads = body.attachments.map((attachment, index) => {
-                const asset = { ...attachment, asset_id: 501 + index,
-                    object_key: `raw/1/${501 + index}/${attachment.file_name}` };
+                const asset = { ...attachment, asset_id: 501 + index, stage: 'uploading', parts: new Map(),
+                    uploaded: false, object_key: `raw/1/${501 + index}/${attachment.file_name}` };
                 assets.set(asset.asset_id, asset);
                 const common = { asset_id: asset.asset_id, object_key: asset.object_key, file_name: asset.file_name,
                     kind: asset.kind, expires_at: expiresAt };
@@ -52,21 +53,57 @@ export function fakeMosaic({ multipartOver = 20, partSize = 10, firstBatch = 100
         'POST /api/v1/files/upload/parts/': (body) => {
             signings.push(body);
             const asset = assets.get(body.asset_id);
-            const numbers = body.part_numbers ?? range(body.from_part, signBatch, asset.num_parts);
-            return { json: { asset_id: asset.asset_id, upload_id: asset.upload_id, batch: batchOf(asset, numbers) } };
+            if (asset.stage !== 'uploading') {
+                return { status: 409, json: { status: 409, code: 'upload_not_active', detail: `this upload is ${asset.stage}` } };
+            }
+            if (!asset.num_parts) {
+                return { json: { asset_id: asset.asset_id, object_key: asset.object_key, mode: 'direct',
+                    put_url: `${STORAGE}/${asset.asset_id}/direct?v=${++version}`, expires_at: expiresAt,
+                    headers: { 'Content-Type': asset.content_type } } };
+            }
+            // as the real server: parts the store holds are listed, never signed again
+            const held = asset.parts;
+            const missing = (from) => range(from, asset.num_parts, asset.num_parts).filter((n) => !held.has(n));
+            const numbers = body.part_numbers ? body.part_numbers.filter((n) => !held.has(n))
+                : missing(body.from_part ?? 1).slice(0, signBatch);
+            const batch = batchOf(asset, numbers);
+            const last = numbers.length ? numbers[numbers.length - 1]
+                : Math.max(...(body.part_numbers ?? [body.from_part ?? 1]));
+            batch.next_part_number = missing(last + 1)[0] ?? null;
+            return { json: { asset_id: asset.asset_id, object_key: asset.object_key, mode: 'multipart',
+                upload_id: asset.upload_id, part_size: partSize, num_parts: asset.num_parts, expires_at: expiresAt,
+                uploaded_parts: [...held.entries()].sort(([a], [b]) => a - b)
+                    .map(([n, part]) => ({ part_number: n, size: part.size, etag: part.etag })),
+                batch } };
         },
         'POST /api/v1/files/upload/complete/': (body) => {
             const asset = assets.get(body.asset_id);
+            if (asset.stage !== 'uploading') {
+                return { json: view(asset, asset.stage) };
+            }
+            if (!asset.num_parts && !asset.uploaded) {
+                return { status: 409, json: { status: 409, code: 'object_not_uploaded', detail: 'PUT it first' } };
+            }
+            completions.push(body);
+            asset.stage = 'processing';
             return { json: view(asset, 'processing') };
         },
-        'POST /api/v1/files/upload/abort/': (body) => ({ json: view(assets.get(body.asset_id), 'cancelled') }),
+        'POST /api/v1/files/upload/abort/': (body) => {
+            const asset = assets.get(body.asset_id);
+            asset.stage = 'cancelled';
+            return { json: view(asset, 'cancelled') };
+        },
+        'GET /api/v1/messages/105': () => ({ json: { message_id: 105, sender_id: 1, receiver_id: 42, text: '',
+            created_at: '2024-05-01T10:00:00Z', complete: false,
+            assets: [...assets.values()].map((asset) => view(asset, asset.stage)) } }),
         'POST /api/v1/files/upload/replace/': (body) => {
             const { asset_id: id, ...attachment } = body;
             if (!assets.has(id)) {
                 return { status: 404, json: { code: 'asset_not_found', status: 404, title: 'Not Found',
                     detail: 'no such upload of yours' } };
             }
-            const asset = { ...attachment, asset_id: id, object_key: `raw/1/${id}/_r1-${attachment.file_name}` };
+            const asset = { ...attachment, asset_id: id, stage: 'uploading', parts: new Map(), uploaded: false,
+                object_key: `raw/1/${id}/_r1-${attachment.file_name}` };
             assets.set(id, asset);
             return { json: { asset_id: id, object_key: asset.object_key, file_name: asset.file_name, kind: asset.kind,
                 mode: 'direct', expires_at: expiresAt, put_url: `${STORAGE}/${id}/replaced`,
@@ -77,9 +114,19 @@ export function fakeMosaic({ multipartOver = 20, partSize = 10, firstBatch = 100
     const etagOf = (url) => `"etag-${new URL(url).pathname.replaceAll('/', '-')}"`;
     const XMLHttpRequest = fakeXhrClass(async (request) => {
         const custom = storage ? await storage(request) : undefined;
-        return custom ?? { status: 200, etag: etagOf(request.url) };
+        const outcome = custom ?? { status: 200, etag: etagOf(request.url) };
+        const asset = assets.get(assetOf(request.url));
+        if (asset && (outcome.status ?? 200) === 200 && !outcome.network) {
+            const part = partOf(request.url);
+            if (part) {
+                asset.parts.set(part, { size: request.body?.size ?? 0, etag: outcome.etag });
+            } else {
+                asset.uploaded = true;
+            }
+        }
+        return outcome;
     });
-    return { routes, fetch, XMLHttpRequest, signings, etagOf, assets };
+    return { routes, fetch, XMLHttpRequest, signings, completions, etagOf, assets };
 }
 
 /** Which part a storage URL is for, or 0 for a direct upload. */
@@ -90,6 +137,20 @@ export function partOf(url) {
 
 export function assetOf(url) {
     return Number(new URL(url).pathname.split('/')[1]);
+}
+
+/** A Storage in memory, as localStorage behaves: strings in, strings out. */
+export function memoryStorage() {
+    const items = new Map();
+    return {
+        getItem: (key) => (items.has(key) ? items.get(key) : null),
+        setItem: (key, value) => items.set(key, String(value)),
+        removeItem: (key) => items.delete(key),
+        get length() {
+            return items.size;
+        },
+        keys: () => [...items.keys()],
+    };
 }
 
 /** A promise with its resolve function, to hold a storage request open until the test says so. */
@@ -106,7 +167,8 @@ export function clientFor(mosaic, overrides = {}) {
     const waits = [];
     const client = createMosaicClient({
         baseUrl: BASE, token: 'secret-token', fetch: mosaic.fetch, XMLHttpRequest: mosaic.XMLHttpRequest,
-        sleep: async (ms) => waits.push(ms), online: async () => {}, random: () => 0.5, stallMs: 0, ...overrides,
+        sleep: async (ms) => waits.push(ms), online: async () => {}, random: () => 0.5, stallMs: 0,
+        resumeStorage: memoryStorage(), ...overrides,
     });
     return { client, waits };
 }

@@ -272,6 +272,63 @@ function uploadHooks() {
     };
 }
 
+/** An album this browser was sending when the page went away: offer to resume it with the same files. */
+function showResumable() {
+    const albums = state.client?.interruptedAlbums().filter((album) => album.receiver_id === state.peer) ?? [];
+    const album = albums[0];
+    $('resume').hidden = !album;
+    $('resume-button').disabled = true;
+    $('resume-input').value = '';
+    if (album) {
+        const names = album.files.map((file) => `“${file.fingerprint.name}”`).join(', ');
+        $('resume').dataset.messageId = String(album.message_id);
+        $('resume-text').textContent = `Sending ${names} was interrupted. Pick the same `
+            + `${album.files.length === 1 ? 'file' : 'files'} again to resume where it stopped.`;
+    }
+}
+
+async function resume() {
+    const messageId = Number($('resume').dataset.messageId);
+    const files = [...$('resume-input').files];
+    $('resume-button').disabled = true;
+    $('resume').hidden = true;
+    try {
+        const resumed = await state.client.resumeAlbum({ messageId, files, ...uploadHooks() });
+        // what was not picked, or did not finish, is offered again once these files settled
+        resumed.done.then(showResumable);
+        if (resumed.missing.length > 0) {
+            notify(`${resumed.missing.length === 1 ? 'One file was' : `${resumed.missing.length} files were`} not among `
+                + 'those picked: pick them to resume them too.', 'info');
+        } else {
+            announcer.say('Resuming the album.');
+        }
+        state.version += 1;
+        scheduleRender();
+    } catch (error) {
+        notify(`Could not resume: ${error.detail || error.message}`);
+        showResumable();
+    }
+}
+
+async function discardResumable() {
+    const messageId = Number($('resume').dataset.messageId);
+    const album = state.client.interruptedAlbums().find((found) => found.message_id === messageId);
+    state.client.forgetAlbum(messageId);
+    showResumable();
+    for (const file of album?.files ?? []) {
+        await state.client.cancel(file.asset_id).catch(() => {});
+    }
+}
+
+/** The token's user, to keep each user's interrupted uploads apart in this browser. */
+function userOf(token) {
+    try {
+        return JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).sub;
+    } catch {
+        return 'unknown';
+    }
+}
+
 function notice(text) {
     const box = $('sign-in-notice');
     box.textContent = text;
@@ -281,7 +338,7 @@ function notice(text) {
 function start(token) {
     state.token = token;
     sessionStorage.setItem(SESSION_KEY, token);
-    state.client = createMosaicClient({ token });
+    state.client = createMosaicClient({ token, resumeKey: `mosaic.demo.resume.${userOf(token)}` });
     state.stream = state.client.connectEvents({ onEvent, onStatus });
     $('sign-in').hidden = true;
     $('chat').hidden = false;
@@ -289,6 +346,7 @@ function start(token) {
     $('peer-id').value = state.peer ?? '';
     showPeer();
     composer.refresh();
+    showResumable();
     state.client.limits().then((limits) => {
         state.limits = limits;
         composer.recheck();
@@ -313,6 +371,7 @@ function signOut() {
     $('sign-in').hidden = false;
     $('chat').hidden = true;
     $('sign-out').hidden = true;
+    $('resume').hidden = true;
     $('me').textContent = '';
     $('status').hidden = true;
     $('status').dataset.state = 'signed-out';
@@ -339,6 +398,7 @@ function choosePeer(peer) {
     state.peer = peer;
     sessionStorage.setItem(PEER_KEY, String(peer));
     showPeer();
+    showResumable();
     composer.refresh();
     scheduleRender();
     loadConversation();
@@ -372,6 +432,11 @@ $('peer-form').addEventListener('submit', (event) => {
     }
 });
 $('sign-out').addEventListener('click', signOut);
+$('resume-input').addEventListener('change', () => {
+    $('resume-button').disabled = $('resume-input').files.length === 0;
+});
+$('resume-button').addEventListener('click', resume);
+$('resume-discard').addEventListener('click', discardResumable);
 $('toast-close').addEventListener('click', dismissNotice);
 document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && !$('toast').hidden) {

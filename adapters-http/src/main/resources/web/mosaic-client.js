@@ -3,7 +3,8 @@
 import { createApi, devToken, MosaicError, retryRunner, trimBase } from './mosaic/api.js';
 import { abortError, sleep } from './mosaic/retry.js';
 import { createTransport } from './mosaic/transport.js';
-import { uploadFile } from './mosaic/uploads.js';
+import { resumeFile, uploadFile } from './mosaic/uploads.js';
+import { createResumeStore, matchFiles } from './mosaic/resume.js';
 import { createProgressThrottle } from './mosaic/throttle.js';
 import { openEventStream, socketUrl } from './mosaic/events.js';
 import { attachmentFor } from './mosaic/files.js';
@@ -20,6 +21,7 @@ export { attachmentFor, describeFile, kindOf, contentTypeOf } from './mosaic/fil
 export { socketUrl } from './mosaic/events.js';
 export { checkFile, accepts, formatSize, DEFAULT_LIMITS, KIND_NOUNS } from './mosaic/limits.js';
 export { failureReason, failureSentence, refusalSentence, FAILURE_REASONS } from './mosaic/failures.js';
+export { createResumeStore, fingerprintOf, matchFiles, DEFAULT_RESUME_KEY } from './mosaic/resume.js';
 export { MosaicError, devToken };
 
 const BATCH_PATH = '/api/v1/files/upload/';
@@ -43,9 +45,19 @@ function unpack(item) {
     return item && typeof item === 'object' && 'file' in item ? { file: item.file, hints: item } : { file: item, hints: {} };
 }
 
+/** How a settled file ended, for `done`. */
+function outcome(assetId, result) {
+    if (result.status === 'fulfilled') {
+        return { assetId, status: 'completed', asset: result.value };
+    }
+    const status = result.reason?.code === 'cancelled' ? 'cancelled' : 'failed';
+    return { assetId, status, error: result.reason };
+}
+
 /**
  * `createMosaicClient({ baseUrl, token | getToken, fetch?, WebSocket?, XMLHttpRequest?, partConcurrency = 4,
- * retries = 4, backoffMs = 500, partSize = 5 MiB, progressIntervalMs = 1000, timers?, now?, random? })`.
+ * retries = 4, backoffMs = 500, partSize = 5 MiB, progressIntervalMs = 1000, timers?, now?, random?,
+ * resumeStorage? (a Storage; localStorage by default, null keeps nothing), resumeKey? })`.
  */
 export function createMosaicClient(options = {}) {
     const {
@@ -66,6 +78,8 @@ export function createMosaicClient(options = {}) {
     const api = createApi({ baseUrl, fetch, authorization: async () => `Bearer ${await currentToken()}`, retry });
     const transport = createTransport({ XMLHttpRequest: Xhr, fetch, timers, stallMs });
     const settings = { partConcurrency, now, urlMarginMs };
+    const resumes = createResumeStore({ key: options.resumeKey, now,
+        ...('resumeStorage' in options ? { storage: options.resumeStorage } : {}) });
     const active = new Map();
     let events = null;
     let limits = null;
@@ -74,13 +88,13 @@ export function createMosaicClient(options = {}) {
         send: (assetId, progress) => events?.send({ type: 'upload_progress', asset_id: assetId, progress }),
     });
 
-    function startFile(file, instruction, hooks) {
-        const assetId = instruction.asset_id;
+    /** Runs one file's upload (`run(signal)` resolves its AssetView) with the hooks, progress and cancel. */
+    function startFile(assetId, messageId, run, hooks) {
         const controller = new AbortController();
         const entry = { controller, cancelled: false };
         active.set(assetId, entry);
-        const promise = uploadFile({
-            file, instruction, api, transport, settings, retry, signal: controller.signal,
+        const promise = run({
+            signal: controller.signal,
             onProgress: (sent, total) => {
                 hooks.onProgress?.(assetId, sent, total);
                 if (sent < total) {
@@ -88,12 +102,17 @@ export function createMosaicClient(options = {}) {
                 }
             },
         }).then((asset) => {
+            resumes.settle(messageId, assetId);
             hooks.onFileComplete?.(assetId, asset);
             return asset;
         }, (error) => {
             const failure = entry.cancelled
                 ? new MosaicError({ code: 'cancelled', detail: 'the upload was cancelled', retryable: false })
                 : error;
+            // a page going away breaks its requests off: such a file stays resumable; a refusal does not
+            if (entry.cancelled || (failure.status > 0 && !failure.retryable)) {
+                resumes.settle(messageId, assetId);
+            }
             hooks.onFileError?.(assetId, failure);
             throw failure;
         }).finally(() => {
@@ -102,6 +121,22 @@ export function createMosaicClient(options = {}) {
         });
         promise.catch(() => {});
         return promise;
+    }
+
+    /** A file whose upload is over on the server (completed before the reload, or cancelled): its state. */
+    async function settledAsset(messageId, assetId) {
+        const message = await api.get(`/api/v1/messages/${encodeURIComponent(messageId)}`);
+        const asset = message.assets.find((found) => found.asset_id === assetId);
+        if (!asset || ['cancelled', 'expired', 'failed'].includes(asset.stage)) {
+            const code = asset?.stage === 'failed' ? asset.error || 'failed' : 'cancelled';
+            throw new MosaicError({ status: 409, code, detail: `the upload is ${asset?.stage ?? 'gone'}`, retryable: false });
+        }
+        return asset;
+    }
+
+    function settledAll(assetIds, completions) {
+        return Promise.allSettled(completions).then((settled) =>
+            settled.map((result, index) => outcome(assetIds[index], result)));
     }
 
     return {
@@ -120,18 +155,51 @@ export function createMosaicClient(options = {}) {
             };
             const created = await api.post(BATCH_PATH, body, { idempotencyKey: idempotencyKey || randomKey(), signal });
             const hooks = { onProgress: onProgress || options.onProgress, onFileComplete, onFileError };
-            const completions = created.uploads.map((instruction, index) =>
-                startFile(unpacked[index].file, instruction, hooks));
-            const done = Promise.allSettled(completions).then((settled) => settled.map((result, index) => {
-                const assetId = created.uploads[index].asset_id;
-                if (result.status === 'fulfilled') {
-                    return { assetId, status: 'completed', asset: result.value };
-                }
-                const status = result.reason?.code === 'cancelled' ? 'cancelled' : 'failed';
-                return { assetId, status, error: result.reason };
-            }));
+            resumes.save(created.message_id, body.receiver_id, created.uploads, unpacked.map(({ file }) => file));
+            const completions = created.uploads.map((instruction, index) => {
+                const file = unpacked[index].file;
+                return startFile(instruction.asset_id, created.message_id, (progress) => uploadFile({
+                    file, instruction, api, transport, settings, retry, ...progress }), hooks);
+            });
+            const done = settledAll(created.uploads.map((upload) => upload.asset_id), completions);
             return { messageId: created.message_id, uploads: created.uploads, message: created.message, done, completions };
         },
+
+        /**
+         * Albums whose uploads were still running when the page went away (a reload, a crash), as kept in the
+         * browser's storage: `[{ message_id, receiver_id, saved_at, files: [{ asset_id, mode, fingerprint }] }]`.
+         */
+        interruptedAlbums: () => resumes.list(),
+
+        /**
+         * Goes on with an interrupted album: `files` are the files picked again, matched to the album's by name,
+         * size, type and last change. Each matched file sends only what the store does not hold yet, then
+         * completes; the same message, the same cells. Answers `{ messageId, assetIds, missing, done,
+         * completions }` like sendAlbum; `missing` lists the kept files no picked file matched (still resumable).
+         */
+        async resumeAlbum({ messageId, files, onProgress, onFileComplete, onFileError }) {
+            const album = resumes.find(messageId);
+            if (!album) {
+                throw new MosaicError({ code: 'nothing_to_resume', retryable: false,
+                    detail: `no interrupted upload of message ${messageId} is kept in this browser` });
+            }
+            const { matched, missing } = matchFiles(album, [...files].map((item) => unpack(item).file));
+            const hooks = { onProgress: onProgress || options.onProgress, onFileComplete, onFileError };
+            const completions = matched.map(({ entry, file }) => startFile(entry.asset_id, messageId,
+                (progress) => resumeFile({ file, entry, api, transport, settings, retry, ...progress })
+                    .catch((error) => {
+                        if (error.code === 'upload_not_active') {
+                            return settledAsset(messageId, entry.asset_id);
+                        }
+                        throw error;
+                    }), hooks));
+            const assetIds = matched.map(({ entry }) => entry.asset_id);
+            return { messageId, assetIds, missing: missing.map((entry) => entry.asset_id),
+                done: settledAll(assetIds, completions), completions };
+        },
+
+        /** Stops keeping an interrupted album (its uploads expire on the server unless cancelled). */
+        forgetAlbum: (messageId) => resumes.forget(messageId),
 
         /**
          * Puts another file in one cell of an album the user sent: a failed, cancelled or expired cell is retried,
@@ -144,7 +212,9 @@ export function createMosaicClient(options = {}) {
             const body = { asset_id: Number(assetId), ...attachmentFor(file, hints, partSize) };
             const upload = await api.post(REPLACE_PATH, body, { idempotencyKey: idempotencyKey || randomKey(), signal });
             const hooks = { onProgress: onProgress || options.onProgress, onFileComplete, onFileError };
-            return { assetId: upload.asset_id, upload, completion: startFile(file, upload, hooks) };
+            const completion = startFile(upload.asset_id, null, (progress) => uploadFile({
+                file, instruction: upload, api, transport, settings, retry, ...progress }), hooks);
+            return { assetId: upload.asset_id, upload, completion };
         },
 
         /** Stops the file's requests at once and asks the server to abort it; answers the AssetView. */

@@ -84,7 +84,17 @@ async function uploadMultipart(context) {
     });
     const sharedStop = childController(signal);
     const etags = new Map();
-    const queue = parts.slice();
+    // a resumed upload: what the store already holds is never sent again
+    const stored = new Map((instruction.uploaded_parts || []).map((part) => [part.part_number, part]));
+    for (const part of parts) {
+        const held = stored.get(part.partNumber);
+        if (held && held.size === part.size && held.etag) {
+            etags.set(part.partNumber, held.etag);
+            urls.finish(part.partNumber);
+            progress.sent(part.partNumber, part.size);
+        }
+    }
+    const queue = parts.filter((part) => !etags.has(part.partNumber));
     let failure = null;
 
     const sendPart = async (part) => {
@@ -125,7 +135,7 @@ async function uploadMultipart(context) {
             }
         }
     };
-    const lanes = Math.max(1, Math.min(settings.partConcurrency, parts.length));
+    const lanes = Math.max(1, Math.min(settings.partConcurrency, queue.length));
     await Promise.all(Array.from({ length: lanes }, worker));
     if (signal?.aborted) {
         throw abortError();
@@ -139,6 +149,28 @@ async function uploadMultipart(context) {
         upload_id: instruction.upload_id,
         parts: parts.map((part) => ({ ETag: etags.get(part.partNumber), PartNumber: part.partNumber })),
     };
+}
+
+/**
+ * Goes on with a file of an album created before a reload (`entry` as the resume store kept it): asks the
+ * server what the store holds and sends only the rest. A direct upload is completed at once when its PUT
+ * had landed, else PUT again to a fresh URL. Resolves the completion's AssetView.
+ */
+export async function resumeFile(context) {
+    const { entry, api, signal } = context;
+    if (entry.mode === 'direct') {
+        try {
+            return await api.post(COMPLETE_PATH, { asset_id: entry.asset_id }, { signal });
+        } catch (error) {
+            if (error.code !== 'object_not_uploaded') {
+                throw error;
+            }
+        }
+        const fresh = await api.post(PARTS_PATH, { asset_id: entry.asset_id }, { signal });
+        return uploadFile({ ...context, instruction: fresh });
+    }
+    const resumed = await api.post(PARTS_PATH, { asset_id: entry.asset_id, upload_id: entry.upload_id }, { signal });
+    return uploadFile({ ...context, instruction: resumed });
 }
 
 /**

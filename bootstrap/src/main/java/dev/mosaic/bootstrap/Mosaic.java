@@ -98,6 +98,7 @@ public final class Mosaic implements AutoCloseable {
 
         if (role.servesHttp()) {
             ReadMessagesService readMessages = new ReadMessagesService(database.messages(), views);
+            UploadProgressService uploadProgress = new UploadProgressService(database.messages(), views, notifier, clock);
             UseCases useCases = new UseCases(
                     new SendAlbumService(settings, database.transactions(), database.messages(), database.ids(),
                             database.idempotencyKeys(), store.storage(), database.eventLog(), notifier, views, clock),
@@ -110,7 +111,8 @@ public final class Mosaic implements AutoCloseable {
                     readMessages,
                     readMessages,
                     new ReadEventsService(database.eventLog(), views),
-                    new UploadProgressService(database.messages(), views, clock),
+                    uploadProgress,
+                    uploadProgress,
                     new ReadLimitsService(settings.policy(),
                             new ReadQuotaService(settings.quota(), database.messages(), clock)),
                     store.endpoint());
@@ -145,6 +147,7 @@ public final class Mosaic implements AutoCloseable {
                         .withDevSignIn(settings.devSignIn()).withLimits(config.limits().traffic()),
                 health, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         notifier.subscribe(api::deliver);
+        notifier.subscribeProgress(api::relayProgress);
         notifier.onResync(api::deliverToEveryone);
         api.start();
         open(api::stop);

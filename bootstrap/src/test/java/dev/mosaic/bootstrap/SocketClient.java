@@ -46,6 +46,15 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
         return new SocketClient(url, null, "{\"type\":\"auth\",\"token\":\"" + token + "\",\"since\":" + since + "}");
     }
 
+    /** Sends one text frame and waits until it is on its way. */
+    public void send(String frame) {
+        try {
+            socket.sendText(frame, true).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send " + frame, e);
+        }
+    }
+
     public List<JsonNode> events() {
         return frames.stream().filter(frame -> frame.has("seq")).toList();
     }

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  */
 final class Cors {
 
-    static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, OPTIONS";
+    static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, DELETE, OPTIONS";
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key";
     static final String EXPOSED_HEADERS = "ETag";
     static final String PREFLIGHT_MAX_AGE_SECONDS = "600";

@@ -1,8 +1,10 @@
 package dev.mosaic.adapters.http;
 
 import dev.mosaic.application.port.in.ReadEventsUseCase;
+import dev.mosaic.application.port.in.RelayUploadProgressUseCase;
 import dev.mosaic.application.port.in.ReportUploadProgressUseCase;
 import dev.mosaic.application.port.in.ReportUploadProgressUseCase.ProgressRelay;
+import dev.mosaic.application.port.out.ProgressBroadcast.ProgressNote;
 import dev.mosaic.domain.UserId;
 import io.javalin.http.Header;
 import io.javalin.websocket.WsBinaryMessageContext;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /api/v1/ws}: authenticates each socket (upgrade header or first frame), replays what it missed, and
  * pushes each user's new events to that user's sockets only. The sender's upload progress is relayed to the
- * album's audience on this node at once, outside the event log.
+ * album's audience on this node at once, outside the event log (and by the notifier to other nodes).
  */
 final class EventGateway {
 
@@ -38,6 +40,7 @@ final class EventGateway {
 
     private final ReadEventsUseCase events;
     private final ReportUploadProgressUseCase progress;
+    private final RelayUploadProgressUseCase relayed;
     private final Authentication authentication;
     private final SocketFrames frames;
     private final Duration authTimeout;
@@ -51,10 +54,12 @@ final class EventGateway {
     private final Map<String, EventSocket> sockets = new ConcurrentHashMap<>();
     private final Map<UserId, Set<EventSocket>> byUser = new ConcurrentHashMap<>();
 
-    EventGateway(ReadEventsUseCase events, ReportUploadProgressUseCase progress, Authentication authentication,
-                 SocketFrames frames, Duration authTimeout, SocketCaps caps, MeterRegistry registry) {
+    EventGateway(ReadEventsUseCase events, ReportUploadProgressUseCase progress, RelayUploadProgressUseCase relayed,
+                 Authentication authentication, SocketFrames frames, Duration authTimeout, SocketCaps caps,
+                 MeterRegistry registry) {
         this.events = events;
         this.progress = progress;
+        this.relayed = relayed;
         this.authentication = authentication;
         this.frames = frames;
         this.authTimeout = authTimeout;
@@ -162,16 +167,29 @@ final class EventGateway {
             LOG.warn("Could not relay the progress of asset {} from user {}", assetId, reporter.user(), failure);
             return;
         }
-        relay.ifPresent(found -> {
-            String update = frames.progress(found.update());
-            for (UserId user : Set.copyOf(found.audience())) {
-                for (EventSocket socket : byUser.getOrDefault(user, Set.of())) {
-                    if (socket != reporter) {
-                        socket.sendUnsequenced(update);
-                    }
+        relay.ifPresent(found -> relay(found, reporter));
+    }
+
+    /**
+     * Progress reported on another node: rendered only when this node holds a socket of its audience, then
+     * pushed to every one of them.
+     */
+    void relayFromAnotherNode(ProgressNote note) {
+        if (note.audience().stream().noneMatch(byUser::containsKey)) {
+            return;
+        }
+        relayed.relay(note).ifPresent(found -> relay(found, null));
+    }
+
+    private void relay(ProgressRelay relay, EventSocket reporter) {
+        String update = frames.progress(relay.update());
+        for (UserId user : Set.copyOf(relay.audience())) {
+            for (EventSocket socket : byUser.getOrDefault(user, Set.of())) {
+                if (socket != reporter) {
+                    socket.sendUnsequenced(update);
                 }
             }
-        });
+        }
     }
 
     private void receivedBinary(WsBinaryMessageContext ctx) {

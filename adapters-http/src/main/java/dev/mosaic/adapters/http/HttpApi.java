@@ -1,6 +1,7 @@
 package dev.mosaic.adapters.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mosaic.application.port.out.ProgressBroadcast.ProgressNote;
 import dev.mosaic.domain.UserId;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -38,7 +39,8 @@ public final class HttpApi {
         ObjectMapper mapper = Json.mapper();
         Throttle throttle = new Throttle(settings.limits());
         Authentication authentication = new Authentication(new TokenVerifier(settings.tokens()), throttle);
-        EventGateway gateway = new EventGateway(useCases.readEvents(), useCases.reportUploadProgress(), authentication,
+        EventGateway gateway = new EventGateway(useCases.readEvents(), useCases.reportUploadProgress(),
+                useCases.relayUploadProgress(), authentication,
                 new SocketFrames(mapper), settings.socketAuthTimeout(),
                 new SocketCaps(settings.limits().socketsPerUser(), settings.limits().socketsPerAddress()), registry);
         Javalin app = Javalin.create(config -> {
@@ -91,6 +93,11 @@ public final class HttpApi {
         config.routes.post("/api/v1/files/upload/parts", uploads::signParts);
         config.routes.post("/api/v1/files/upload/abort", uploads::abort);
         config.routes.post("/api/v1/files/upload/replace", uploads::replace);
+        S3FaceController s3 = new S3FaceController(useCases, bodies);
+        config.routes.post(S3FaceController.PATH + "/initiate", s3::initiate);
+        config.routes.get(S3FaceController.PATH + "/parts", s3::listParts);
+        config.routes.post(S3FaceController.PATH + "/complete", s3::complete);
+        config.routes.delete(S3FaceController.PATH, s3::abort);
         config.routes.get("/api/v1/messages/{message_id}", messages::get);
         config.routes.get("/api/v1/conversations/{peer_id}/messages", messages::list);
         config.routes.get("/api/v1/limits", new LimitsController(useCases.readLimits())::get);
@@ -149,6 +156,11 @@ public final class HttpApi {
     /** Pushes the new events of these users to their open sockets; wire it to the event notifier. */
     public void deliver(Collection<UserId> users) {
         gateway.deliver(users);
+    }
+
+    /** Upload progress another node relayed, for the sockets of its audience on this node. */
+    public void relayProgress(ProgressNote note) {
+        gateway.relayFromAnotherNode(note);
     }
 
     /** Catches up every socket on this node from the event log: after a missed notification, say. */

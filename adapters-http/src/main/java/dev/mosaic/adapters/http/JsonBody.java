@@ -58,6 +58,15 @@ final class JsonBody {
         }
     }
 
+    /** The body as sent, within the same size limit (for the S3 face's XML). */
+    byte[] raw(Context ctx) {
+        byte[] bytes = bytes(ctx);
+        if (bytes.length == 0) {
+            throw new RequestRejected(Reason.INVALID, "body_missing", "the request needs a body");
+        }
+        return bytes;
+    }
+
     private byte[] bytes(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
         try (InputStream in = ClientBody.of(ctx)) {

@@ -7,6 +7,7 @@ import dev.mosaic.application.port.in.ListConversationUseCase;
 import dev.mosaic.application.port.in.ReadLimitsUseCase;
 import dev.mosaic.application.port.in.ReplaceAssetUseCase;
 import dev.mosaic.application.port.in.ReadEventsUseCase;
+import dev.mosaic.application.port.in.RelayUploadProgressUseCase;
 import dev.mosaic.application.port.in.ReportUploadProgressUseCase;
 import dev.mosaic.application.port.in.SendAlbumUseCase;
 import dev.mosaic.application.port.in.SignPartsUseCase;
@@ -29,6 +30,7 @@ public record UseCases(
         ListConversationUseCase listConversation,
         ReadEventsUseCase readEvents,
         ReportUploadProgressUseCase reportUploadProgress,
+        RelayUploadProgressUseCase relayUploadProgress,
         ReadLimitsUseCase readLimits,
         Optional<SignedUrlEndpoint> signedUrls) {
 
@@ -42,6 +44,7 @@ public record UseCases(
         Objects.requireNonNull(listConversation, "listConversation");
         Objects.requireNonNull(readEvents, "readEvents");
         Objects.requireNonNull(reportUploadProgress, "reportUploadProgress");
+        Objects.requireNonNull(relayUploadProgress, "relayUploadProgress");
         Objects.requireNonNull(readLimits, "readLimits");
         Objects.requireNonNull(signedUrls, "signedUrls");
     }

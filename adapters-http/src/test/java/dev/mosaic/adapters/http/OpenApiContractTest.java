@@ -65,6 +65,23 @@ class OpenApiContractTest {
     }
 
     @Test
+    void aDirectUploadsFreshUrlMatchesPartsIssued() {
+        stubs.signParts = command -> Views.directIssued();
+        String body = api.postJson("/api/v1/files/upload/parts/", 1, "{\"asset_id\": 501}").body();
+
+        schemas.assertValid("PartsIssued", body);
+        assertThat(schemas.errors("PartsIssued", body.replace("\"put_url\"", "\"upload_id\""))).isNotEmpty();
+    }
+
+    @Test
+    void aMultipartAnswerWithoutItsStoredPartsDoesNotMatch() {
+        String body = api.postJson("/api/v1/files/upload/parts/", 1, "{\"asset_id\": 502}").body();
+
+        assertThat(body).contains("\"uploaded_parts\":[{\"part_number\":1,\"size\":5242880,\"etag\":");
+        assertThat(schemas.errors("PartsIssued", body.replace("\"uploaded_parts\"", "\"stored_parts\""))).isNotEmpty();
+    }
+
+    @Test
     void readsMatchMessageViewAndMessagesPage() {
         schemas.assertValid("MessageView", api.get("/api/v1/messages/105", 1).body());
         schemas.assertValid("MessagesPage", api.get("/api/v1/conversations/42/messages", 1).body());

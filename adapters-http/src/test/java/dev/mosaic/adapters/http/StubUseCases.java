@@ -10,6 +10,7 @@ import dev.mosaic.application.port.in.GetMessageUseCase;
 import dev.mosaic.application.port.in.ListConversationQuery;
 import dev.mosaic.application.port.in.ListConversationUseCase;
 import dev.mosaic.application.port.in.ReadLimitsUseCase;
+import dev.mosaic.application.port.in.RelayUploadProgressUseCase;
 import dev.mosaic.application.port.in.ReportUploadProgressUseCase;
 import dev.mosaic.application.port.in.SendAlbumCommand;
 import dev.mosaic.application.port.in.SendAlbumUseCase;
@@ -60,6 +61,7 @@ final class StubUseCases {
         return List.of(Views.message(106), Views.message(105));
     };
     ReportUploadProgressUseCase reportUploadProgress = (sender, assetId, progress) -> Optional.empty();
+    RelayUploadProgressUseCase relayUploadProgress = note -> Optional.empty();
     ReadLimitsUseCase readLimits = viewer -> Views.limits();
     SignedUrlEndpoint signedUrls;
 
@@ -68,6 +70,6 @@ final class StubUseCases {
                 command -> signParts.sign(command), command -> abortUpload.abort(command),
                 command -> replaceAsset.replace(command), (viewer, id) -> getMessage.get(viewer, id), query -> listConversation.list(query), events,
                 (sender, assetId, progress) -> reportUploadProgress.report(sender, assetId, progress),
-                viewer -> readLimits.limits(viewer), Optional.ofNullable(signedUrls));
+                note -> relayUploadProgress.relay(note), viewer -> readLimits.limits(viewer), Optional.ofNullable(signedUrls));
     }
 }

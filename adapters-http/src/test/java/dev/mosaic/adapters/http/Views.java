@@ -70,6 +70,12 @@ final class Views {
     }
 
     static PartsIssued partsIssued() {
-        return new PartsIssued(502, "upload_xyz_123", batch());
+        return PartsIssued.multipart(502, "raw/1/502/party.mp4", "upload_xyz_123", 5_242_880L, 3,
+                List.of(new PartsIssued.StoredPart(1, 5_242_880L, "\"9b2cf535f27731c974343645a3985328\"")), batch());
+    }
+
+    static PartsIssued directIssued() {
+        return PartsIssued.direct(501, "raw/1/501/beach.jpg", "2025-01-01T11:00:00Z",
+                "https://s3.example.com/raw/1/501/beach.jpg?X-Amz-Signature=abc", Map.of("Content-Type", "image/jpeg"));
     }
 }

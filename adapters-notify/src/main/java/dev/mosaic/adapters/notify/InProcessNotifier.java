@@ -1,5 +1,6 @@
 package dev.mosaic.adapters.notify;
 
+import dev.mosaic.application.port.out.ProgressBroadcast.ProgressNote;
 import dev.mosaic.domain.UserId;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -67,6 +68,16 @@ public final class InProcessNotifier implements Notifier {
                 LOG.warn("event delivery to {} failed", users, failure);
             }
         }
+    }
+
+    /** One node: the sockets to tell are all here, and the gateway relayed the progress to them already. */
+    @Override
+    public void broadcast(ProgressNote note) {
+    }
+
+    /** One node: no other node sends progress. */
+    @Override
+    public void subscribeProgress(Consumer<ProgressNote> subscriber) {
     }
 
     /** One process: nothing can be missed between a commit and its signal. */

@@ -28,16 +28,22 @@ final class NotifyListener implements AutoCloseable {
     private final NotifyConnections connections;
     private final String channel;
     private final Consumer<Set<UserId>> users;
+    private final String progressChannel;
+    private final Consumer<String> progress;
     private final Runnable resync;
     private final Thread thread;
     private final Backoff backoff = new Backoff();
     private volatile boolean closed;
     private volatile Connection connection;
 
-    NotifyListener(NotifyConnections connections, String channel, Consumer<Set<UserId>> users, Runnable resync) {
+    /** Also hands on, one by one, the payloads of notifications on {@code progressChannel}. */
+    NotifyListener(NotifyConnections connections, String channel, Consumer<Set<UserId>> users,
+                   String progressChannel, Consumer<String> progress, Runnable resync) {
         this.connections = connections;
         this.channel = channel;
         this.users = users;
+        this.progressChannel = progressChannel;
+        this.progress = progress;
         this.resync = resync;
         this.thread = new Thread(this::run, "mosaic-notify-listen");
         thread.setDaemon(true);
@@ -63,6 +69,7 @@ final class NotifyListener implements AutoCloseable {
         Connection opened = connections.open("listen");
         try (Statement statement = opened.createStatement()) {
             statement.execute("LISTEN " + channel);
+            statement.execute("LISTEN " + progressChannel);
             return opened;
         } catch (SQLException failure) {
             opened.close();
@@ -117,6 +124,8 @@ final class NotifyListener implements AutoCloseable {
         for (PGNotification notification : notifications) {
             if (channel.equals(notification.getName())) {
                 named.addAll(NotifyPayload.decode(notification.getParameter()));
+            } else if (progressChannel.equals(notification.getName())) {
+                progress.accept(notification.getParameter());
             }
         }
         if (!named.isEmpty()) {

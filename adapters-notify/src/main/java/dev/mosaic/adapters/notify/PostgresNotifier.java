@@ -1,8 +1,11 @@
 package dev.mosaic.adapters.notify;
 
+import dev.mosaic.application.port.out.ProgressBroadcast.ProgressNote;
 import dev.mosaic.domain.UserId;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -23,17 +26,29 @@ import org.slf4j.LoggerFactory;
 public final class PostgresNotifier implements Notifier {
     /** The channel every node listens on. */
     public static final String CHANNEL = "mosaic_events";
+    /** The channel of upload progress: ephemeral notes, never in the event log. */
+    public static final String PROGRESS_CHANNEL = "mosaic_progress";
     private static final Logger LOG = LoggerFactory.getLogger(PostgresNotifier.class);
 
     private final InProcessNotifier local = new InProcessNotifier();
     private final List<Runnable> resyncHooks = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ProgressNote>> progressSubscribers = new CopyOnWriteArrayList<>();
+    private final String node = HexFormat.of().formatHex(nodeId());
     private final NotifySender sender;
+    private final ProgressSender progress;
     private final NotifyListener listener;
 
     private PostgresNotifier(NotifyConnections connections) {
         this.sender = new NotifySender(connections, CHANNEL);
-        this.listener = new NotifyListener(connections, CHANNEL, local::published,
-                () -> local.runInTurn(this::resync));
+        this.progress = new ProgressSender(connections, PROGRESS_CHANNEL);
+        this.listener = new NotifyListener(connections, CHANNEL, local::published, PROGRESS_CHANNEL,
+                this::progressArrived, () -> local.runInTurn(this::resync));
+    }
+
+    private static byte[] nodeId() {
+        byte[] id = new byte[8];
+        new SecureRandom().nextBytes(id);
+        return id;
     }
 
     /**
@@ -51,6 +66,7 @@ public final class PostgresNotifier implements Notifier {
             throw new IllegalStateException("cannot LISTEN on " + jdbcUrl + ": " + failure.getMessage(), failure);
         }
         notifier.sender.start();
+        notifier.progress.start();
         return notifier;
     }
 
@@ -79,6 +95,33 @@ public final class PostgresNotifier implements Notifier {
         }
     }
 
+    /** {@code NOTIFY mosaic_progress}, from a thread of its own; a note that cannot be sent is dropped. */
+    @Override
+    public void broadcast(ProgressNote note) {
+        ProgressPayload.encode(node, note).ifPresentOrElse(payload -> progress.send(note.assetId(), payload),
+                () -> LOG.warn("not broadcasting the progress of asset {}: its audience does not fit a notification",
+                        note.assetId()));
+    }
+
+    @Override
+    public void subscribeProgress(Consumer<ProgressNote> subscriber) {
+        progressSubscribers.add(subscriber);
+    }
+
+    /** On the listening thread: hands other nodes' notes to the delivery thread, as events are. */
+    private void progressArrived(String payload) {
+        ProgressPayload.decode(payload).filter(sent -> !sent.node().equals(node)).ifPresent(sent ->
+                local.runInTurn(() -> {
+                    for (Consumer<ProgressNote> subscriber : progressSubscribers) {
+                        try {
+                            subscriber.accept(sent.note());
+                        } catch (RuntimeException failure) {
+                            LOG.warn("relaying the progress of asset {} failed", sent.note().assetId(), failure);
+                        }
+                    }
+                }));
+    }
+
     private void resync() {
         for (Runnable hook : resyncHooks) {
             try {
@@ -102,6 +145,7 @@ public final class PostgresNotifier implements Notifier {
     /** Sends what is pending (briefly), stops listening, and stops delivering. */
     @Override
     public void close() {
+        progress.close();
         sender.close();
         listener.close();
         local.close();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.mosaic.application.port.out.ProgressBroadcast.ProgressNote;
 import dev.mosaic.domain.UserId;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +28,8 @@ class PostgresNotifierTest {
     private Node nodeA;
     private Node nodeB;
 
-    private record Node(PostgresNotifier notifier, Set<UserId> heard, AtomicInteger resyncs) {
+    private record Node(PostgresNotifier notifier, Set<UserId> heard, AtomicInteger resyncs,
+                        List<ProgressNote> progress) {
     }
 
     @BeforeEach
@@ -48,7 +51,9 @@ class PostgresNotifierTest {
         AtomicInteger resyncs = new AtomicInteger();
         notifier.subscribe(heard::addAll);
         notifier.onResync(resyncs::incrementAndGet);
-        return new Node(notifier, heard, resyncs);
+        List<ProgressNote> progress = new CopyOnWriteArrayList<>();
+        notifier.subscribeProgress(progress::add);
+        return new Node(notifier, heard, resyncs, progress);
     }
 
     private static List<UserId> users(long first, long last) {
@@ -62,6 +67,30 @@ class PostgresNotifierTest {
         await().atMost(PATIENCE).until(() -> nodeA.heard().size() == 2 && nodeB.heard().size() == 2);
         assertThat(nodeB.heard()).containsExactlyInAnyOrderElementsOf(users(1, 2));
         assertThat(nodeA.heard()).containsExactlyInAnyOrderElementsOf(users(1, 2));
+    }
+
+    @Test
+    void progressBroadcastOnOneNodeReachesTheOthersButNotItselfAndNotTheEventSubscribers() throws Exception {
+        ProgressNote note = new ProgressNote(77, 42, users(1, 2));
+
+        nodeA.notifier().broadcast(note);
+
+        await().atMost(PATIENCE).until(() -> !nodeB.progress().isEmpty());
+        nodeB.notifier().published(users(5, 5));
+        await().atMost(PATIENCE).until(() -> nodeA.heard().contains(UserId.of(5)));
+        assertThat(nodeB.progress()).containsExactly(note);
+        assertThat(nodeA.progress()).as("its own note: relayed by its gateway already").isEmpty();
+        assertThat(nodeB.heard()).containsExactly(UserId.of(5));
+    }
+
+    @Test
+    void onlyTheLatestProgressOfAnAssetWaitsToBeSent() {
+        for (int percent = 0; percent <= 100; percent++) {
+            nodeA.notifier().broadcast(new ProgressNote(78, percent, users(1, 2)));
+        }
+
+        await().atMost(PATIENCE).until(() -> nodeB.progress().stream().anyMatch(note -> note.progress() == 100));
+        assertThat(nodeB.progress()).extracting(ProgressNote::progress).isSorted().doesNotHaveDuplicates();
     }
 
     @Test

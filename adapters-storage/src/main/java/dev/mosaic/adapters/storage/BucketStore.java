@@ -5,6 +5,7 @@ import dev.mosaic.domain.CompletedPart;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.UploadPlan;
+import dev.mosaic.domain.UploadedPart;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +23,9 @@ public abstract class BucketStore implements ObjectStorage, AutoCloseable {
 
         MultipartOutcome complete(ObjectKey key, String uploadId, UploadPlan.Multipart plan,
                                   List<CompletedPart> claimed);
+
+        /** Ascending by number; empty when the store knows no such upload (for this key). */
+        Optional<List<UploadedPart>> list(ObjectKey key, String uploadId);
 
         void abort(ObjectKey key, String uploadId);
     }
@@ -62,6 +66,11 @@ public abstract class BucketStore implements ObjectStorage, AutoCloseable {
     public MultipartOutcome completeMultipart(ObjectKey key, String uploadId, UploadPlan.Multipart plan,
                                               List<CompletedPart> parts) {
         return uploads.complete(key, uploadId, plan, parts);
+    }
+
+    @Override
+    public Optional<List<UploadedPart>> listParts(ObjectKey key, String uploadId) {
+        return uploads.list(key, uploadId);
     }
 
     @Override

@@ -34,19 +34,21 @@ final class UploadInstructions {
         if (asset.plan() instanceof UploadPlan.Multipart multipart) {
             List<UploadPlan.Part> first = multipart.parts().subList(0, Math.min(batchSize, multipart.numParts()));
             return new UploadInstruction.Multipart(id, key, name, kind, expiresAt.toString(), multipart.startedId(),
-                    multipart.partSize(), multipart.numParts(), batch(asset, multipart, first, expiresAt));
+                    multipart.partSize(), multipart.numParts(), batch(asset, multipart, first,
+                            first.size() < multipart.numParts() ? first.size() + 1 : null, expiresAt));
         }
         SignedRequest put = storage.signPut(asset.objectKey(), asset.fileSize(), asset.contentType(), expiresAt);
         return new UploadInstruction.Direct(id, key, name, kind, expiresAt.toString(), put.url().toString(),
                 put.headers());
     }
 
-    PartBatch batch(Asset asset, UploadPlan.Multipart plan, List<UploadPlan.Part> parts, Instant expiresAt) {
-        List<PartUrl> items = storage.signParts(asset.objectKey(), plan.startedId(), parts, expiresAt).stream()
-                .map(signed -> new PartUrl(signed.partNumber(), signed.url().toString(), signed.size()))
-                .toList();
-        int last = parts.isEmpty() ? 0 : parts.get(parts.size() - 1).number();
-        Integer next = last < plan.numParts() ? last + 1 : null;
+    /** The parts' URLs; {@code next} is the first part after them that still needs one, if any. */
+    PartBatch batch(Asset asset, UploadPlan.Multipart plan, List<UploadPlan.Part> parts, Integer next,
+                    Instant expiresAt) {
+        List<PartUrl> items = parts.isEmpty() ? List.of()
+                : storage.signParts(asset.objectKey(), plan.startedId(), parts, expiresAt).stream()
+                        .map(signed -> new PartUrl(signed.partNumber(), signed.url().toString(), signed.size()))
+                        .toList();
         return new PartBatch(items, next, expiresAt.toString());
     }
 }

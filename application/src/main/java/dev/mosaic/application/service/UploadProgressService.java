@@ -1,7 +1,10 @@
 package dev.mosaic.application.service;
 
+import dev.mosaic.application.port.in.RelayUploadProgressUseCase;
 import dev.mosaic.application.port.in.ReportUploadProgressUseCase;
 import dev.mosaic.application.port.out.Messages;
+import dev.mosaic.application.port.out.ProgressBroadcast;
+import dev.mosaic.application.port.out.ProgressBroadcast.ProgressNote;
 import dev.mosaic.application.view.AssetView;
 import dev.mosaic.domain.Asset;
 import dev.mosaic.domain.AssetId;
@@ -14,19 +17,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Relays the sender's upload progress, checked and throttled to one relay per asset per second. */
-public final class UploadProgressService implements ReportUploadProgressUseCase {
+/**
+ * Relays the sender's upload progress, checked and throttled to one relay per asset per second on the node
+ * that holds the sender's socket; other nodes get it as a note and only render it for their sockets.
+ */
+public final class UploadProgressService implements ReportUploadProgressUseCase, RelayUploadProgressUseCase {
     static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
     private static final int MAX_TRACKED = 100_000;
 
     private final Messages messages;
     private final Views views;
+    private final ProgressBroadcast otherNodes;
     private final Clock clock;
     private final Map<Long, Instant> lastRelayed = new ConcurrentHashMap<>();
 
-    public UploadProgressService(Messages messages, Views views, Clock clock) {
+    public UploadProgressService(Messages messages, Views views, ProgressBroadcast otherNodes, Clock clock) {
         this.messages = messages;
         this.views = views;
+        this.otherNodes = otherNodes;
         this.clock = clock;
     }
 
@@ -41,11 +49,24 @@ public final class UploadProgressService implements ReportUploadProgressUseCase 
                 || !mayRelayNow(assetId)) {
             return Optional.empty();
         }
-        AssetView view = views.asset(asset.get());
-        return Optional.of(new ProgressRelay(message.get().audience(), new AssetView(view.messageId(),
+        otherNodes.broadcast(new ProgressNote(assetId, progress, message.get().audience()));
+        return Optional.of(relay(message.get(), asset.get(), progress));
+    }
+
+    @Override
+    public Optional<ProgressRelay> relay(ProgressNote note) {
+        Optional<Message> message = messages.byAsset(AssetId.of(note.assetId()));
+        return message.flatMap(found -> found.asset(AssetId.of(note.assetId())))
+                .filter(Asset::isUploading)
+                .map(asset -> relay(message.get(), asset, note.progress()));
+    }
+
+    private ProgressRelay relay(Message message, Asset asset, int progress) {
+        AssetView view = views.asset(asset);
+        return new ProgressRelay(message.audience(), new AssetView(view.messageId(),
                 view.assetId(), view.kind(), view.fileName(), view.fileSize(), view.contentType(), view.stage(),
                 progress, view.width(), view.height(), view.duration(), view.placeholder(), null, null, null, null,
-                null, view.caption(), view.altText())));
+                null, view.caption(), view.altText()));
     }
 
     private boolean mayRelayNow(long assetId) {

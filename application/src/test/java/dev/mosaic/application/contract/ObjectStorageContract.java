@@ -13,9 +13,11 @@ import dev.mosaic.application.port.out.ObjectStorage.SignedPart;
 import dev.mosaic.application.port.out.ObjectStorage.SignedRequest;
 import dev.mosaic.application.port.out.ObjectStorage.StoredObject;
 import dev.mosaic.domain.CompletedPart;
+import dev.mosaic.domain.CompletionRules;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.UploadPlan;
+import dev.mosaic.domain.UploadedPart;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -302,6 +304,60 @@ public abstract class ObjectStorageContract {
         assertThat(storage().completeMultipart(rawKey("other.mp4"), uploadId, plan, parts))
                 .isEqualTo(new MultipartOutcome.NoSuchUpload());
         assertThat(storage().stat(rawKey("other.mp4"))).isEmpty();
+    }
+
+    @Test
+    void listingPartsAnswersExactlyTheStoredOnesWithTheirSizesAndEtags() {
+        ObjectKey key = rawKey("party.mp4");
+        UploadPlan.Multipart plan = planOfThreeWithASmallerLast();
+        byte[] bytes = random(Math.toIntExact(plan.fileSize()));
+        String uploadId = storage().startMultipart(key, ContentType.MP4);
+        assertThat(storage().listParts(key, uploadId)).hasValue(List.of());
+
+        List<CompletedPart> sent = uploadParts(key, uploadId, plan, bytes, List.of(3, 1));
+
+        List<UploadedPart> listed = storage().listParts(key, uploadId).orElseThrow();
+        assertThat(listed).extracting(UploadedPart::number).containsExactly(1, 3);
+        assertThat(listed).extracting(UploadedPart::size).containsExactly(plan.sizeOf(1), plan.sizeOf(3));
+        assertThat(listed).extracting(part -> CompletionRules.normalizeEtag(part.etag()))
+                .containsExactly(CompletionRules.normalizeEtag(sent.get(0).etag()),
+                        CompletionRules.normalizeEtag(sent.get(1).etag()));
+    }
+
+    @Test
+    void listedEtagsCompleteTheUpload() {
+        ObjectKey key = rawKey("party.mp4");
+        UploadPlan.Multipart plan = planOfThreeWithASmallerLast();
+        byte[] bytes = random(Math.toIntExact(plan.fileSize()));
+        String uploadId = storage().startMultipart(key, ContentType.MP4);
+        uploadParts(key, uploadId, plan, bytes, List.of(1, 2, 3));
+
+        List<CompletedPart> fromTheList = storage().listParts(key, uploadId).orElseThrow().stream()
+                .map(part -> new CompletedPart(part.number(), part.etag())).toList();
+
+        assertThat(storage().completeMultipart(key, uploadId, plan, fromTheList))
+                .isEqualTo(new MultipartOutcome.Completed(plan.fileSize()));
+        assertThat(storage().readHead(key, bytes.length)).isEqualTo(bytes);
+    }
+
+    @Test
+    void listingAnUnknownCompletedAbortedOrOtherKeysUploadAnswersNothing() {
+        ObjectKey key = rawKey("party.mp4");
+        UploadPlan.Multipart plan = planOfThreeWithASmallerLast();
+        byte[] bytes = random(Math.toIntExact(plan.fileSize()));
+        String completed = storage().startMultipart(key, ContentType.MP4);
+        storage().completeMultipart(key, completed, plan, uploadParts(key, completed, plan, bytes, List.of(1, 2, 3)));
+        String aborted = storage().startMultipart(key, ContentType.MP4);
+        uploadParts(key, aborted, plan, bytes, List.of(1));
+        storage().abortMultipart(key, aborted);
+        String open = storage().startMultipart(key, ContentType.MP4);
+        uploadParts(key, open, plan, bytes, List.of(1));
+
+        assertThat(storage().listParts(key, "no-such-upload")).isEmpty();
+        assertThat(storage().listParts(key, completed)).isEmpty();
+        assertThat(storage().listParts(key, aborted)).isEmpty();
+        assertThat(storage().listParts(rawKey("other.mp4"), open)).isEmpty();
+        assertThat(storage().listParts(key, open)).isPresent();
     }
 
     @Test

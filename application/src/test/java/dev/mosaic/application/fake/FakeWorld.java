@@ -6,11 +6,13 @@ import dev.mosaic.application.event.LoggedFact;
 import dev.mosaic.application.event.StoredEvent;
 import dev.mosaic.application.port.out.EventLog;
 import dev.mosaic.application.port.out.EventNotifier;
+import dev.mosaic.application.port.out.ProgressBroadcast.ProgressNote;
 import dev.mosaic.application.port.out.WorkSignal;
 import dev.mosaic.application.service.MosaicSettings;
 import dev.mosaic.domain.UserId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,6 +29,8 @@ public final class FakeWorld {
     public final ScriptedMediaProcessor media = new ScriptedMediaProcessor();
     public final MutableClock clock = MutableClock.at("2026-11-24T09:00:00Z");
     public final List<UserId> notified = new ArrayList<>();
+    /** What was broadcast to other nodes' sockets: upload progress, never stored. */
+    public final List<ProgressNote> progressNotes = new CopyOnWriteArrayList<>();
     /** Every event append's recipient, in the order the use cases appended them. */
     public final List<UserId> appendOrder = new ArrayList<>();
     public final AtomicInteger workSignals = new AtomicInteger();

@@ -5,6 +5,7 @@ import dev.mosaic.domain.CompletedPart;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.UploadPlan;
+import dev.mosaic.domain.UploadedPart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -135,6 +136,18 @@ public final class InMemoryObjectStorage implements ObjectStorage {
         objects.put(key, new StoredBytes(joined, upload.type()));
         uploads.remove(uploadId);
         return new MultipartOutcome.Completed(joined.length);
+    }
+
+    @Override
+    public synchronized Optional<List<UploadedPart>> listParts(ObjectKey key, String uploadId) {
+        OpenUpload upload = uploads.get(uploadId);
+        if (upload == null || !upload.key().equals(key)) {
+            return Optional.empty();
+        }
+        return Optional.of(new TreeMap<>(upload.parts()).entrySet().stream()
+                .map(part -> new UploadedPart(part.getKey(), part.getValue().length,
+                        StorageEtags.quotedMd5(part.getValue())))
+                .toList());
     }
 
     @Override

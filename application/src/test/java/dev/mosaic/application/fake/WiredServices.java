@@ -59,7 +59,7 @@ public final class WiredServices implements AutoCloseable {
         this.expireUploads = new ExpireUploadsService(world.messages, world.storage, changes, world.clock);
         this.jobWorker = new JobWorker(settings, world.transactions, world.jobs, processAsset, changes, world.clock,
                 heartbeats);
-        this.uploadProgress = new UploadProgressService(world.messages, views, world.clock);
+        this.uploadProgress = new UploadProgressService(world.messages, views, world.progressNotes::add, world.clock);
         this.readQuota = new ReadQuotaService(settings.quota(), world.messages, world.clock);
         this.readLimits = new ReadLimitsService(settings.policy(), readQuota);
         this.replaceAsset = new ReplaceAssetService(settings, world.messages, world.idempotency, world.storage,

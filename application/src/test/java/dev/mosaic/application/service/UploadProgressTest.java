@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mosaic.application.fake.FakeWorld;
 import dev.mosaic.application.port.in.ReportUploadProgressUseCase.ProgressRelay;
+import dev.mosaic.application.port.out.ProgressBroadcast.ProgressNote;
 import dev.mosaic.application.view.AlbumCreated;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,55 @@ class UploadProgressTest {
             assertThat(found.update().assetId()).isEqualTo(video);
         });
         assertThat(world.events.lastSequence(RECEIVER)).isEqualTo(before);
+        assertThat(world.progressNotes).containsExactly(new ProgressNote(video, 37, List.of(SENDER, RECEIVER)));
+    }
+
+    @Test
+    void aThrottledOrRefusedReportIsNotBroadcast() {
+        world.services.uploadProgress().report(SENDER, video, 10);
+        world.services.uploadProgress().report(SENDER, video, 11);
+        world.services.uploadProgress().report(RECEIVER, album.uploads().get(0).assetId(), 11);
+
+        assertThat(world.progressNotes).extracting(ProgressNote::progress).containsExactly(10);
+    }
+
+    @Test
+    void aNoteFromAnotherNodeIsRenderedForTheAlbumsAudienceWithoutThrottling() {
+        world.services.uploadProgress().report(SENDER, video, 10);
+
+        Optional<ProgressRelay> relayed = world.services.uploadProgress()
+                .relay(new ProgressNote(video, 64, List.of(STRANGER)));
+
+        assertThat(relayed).hasValueSatisfying(found -> {
+            assertThat(found.audience()).as("the album's, not the note's").containsExactly(SENDER, RECEIVER);
+            assertThat(found.update().stage()).isEqualTo("uploading");
+            assertThat(found.update().progress()).isEqualTo(64);
+            assertThat(found.update().assetId()).isEqualTo(video);
+            assertThat(found.update().messageId()).isEqualTo(album.messageId());
+            assertThat(found.update().fileName()).isEqualTo("party.mp4");
+        });
+        assertThat(world.progressNotes).hasSize(1);
+    }
+
+    @Test
+    void aNoteForAnAssetGoneOrNoLongerUploadingIsDropped() {
+        world.services.abortUpload().abort(new dev.mosaic.application.port.in.AbortUploadCommand(SENDER,
+                new dev.mosaic.application.port.in.AssetReference(video, null)));
+
+        assertThat(world.services.uploadProgress().relay(new ProgressNote(video, 50, List.of(SENDER)))).isEmpty();
+        assertThat(world.services.uploadProgress().relay(new ProgressNote(999_999, 50, List.of(SENDER)))).isEmpty();
+    }
+
+    @Test
+    void aNoteHoldsAnAssetIdAndAPercentage() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ProgressNote(0, 5, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ProgressNote(1, -1, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ProgressNote(1, 101, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new ProgressNote(1, 100, List.of()).progress()).isEqualTo(100);
+        assertThat(new ProgressNote(1, 0, List.of()).progress()).isZero();
     }
 
     @Test

@@ -52,10 +52,15 @@ final class SampleFiles {
      * bitrate up so the file passes the multipart threshold.
      */
     static Path mp4(Path dir, String name) {
+        return mp4(dir, name, 3);
+    }
+
+    /** The same, {@code seconds} long: about 2.1 MB a second (six seconds make three parts of 5 MiB). */
+    static Path mp4(Path dir, String name, int seconds) {
         Path file = dir.resolve(name);
         List<String> command = List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-                "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25:duration=3",
-                "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25:duration=" + seconds,
+                "-f", "lavfi", "-i", "sine=frequency=440:duration=" + seconds,
                 "-vf", "noise=alls=40:allf=t+u",
                 "-c:v", "libx264", "-preset", "ultrafast", "-b:v", "17M", "-minrate", "17M", "-maxrate", "17M",
                 "-bufsize", "8M", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", "-shortest",

@@ -67,6 +67,11 @@ record XmlMultipartUploads(MultipartUploadClient client, String bucket, int list
         }
     }
 
+    @Override
+    public Optional<List<UploadedPart>> list(ObjectKey key, String uploadId) {
+        return storedParts(key, uploadId).map(parts -> List.copyOf(parts.values()));
+    }
+
     /**
      * The parts GCS holds for the upload, by number, through every page of its list; empty when GCS knows
      * no such upload of this key (never started, completed, aborted, or started for another key).

@@ -8,6 +8,7 @@ import dev.mosaic.domain.CompletedPart;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.UploadPlan;
+import dev.mosaic.domain.UploadedPart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -83,6 +84,11 @@ public final class LocalDiskStorage implements ObjectStorage, SignedUrlEndpoint 
     public MultipartOutcome completeMultipart(ObjectKey key, String uploadId, UploadPlan.Multipart plan,
                                               List<CompletedPart> parts) {
         return io(() -> uploads.complete(key, uploadId, plan, parts));
+    }
+
+    @Override
+    public Optional<List<UploadedPart>> listParts(ObjectKey key, String uploadId) {
+        return io(() -> uploads.list(key, uploadId));
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
@@ -36,22 +38,33 @@ record MultipartUploads(S3Client client, String bucket, int listPageSize) implem
 
     @Override
     public MultipartOutcome complete(ObjectKey key, String uploadId, UploadPlan.Multipart plan, List<CompletedPart> claimed) {
+        Optional<List<UploadedPart>> listed = list(key, uploadId);
+        if (listed.isEmpty()) {
+            return new MultipartOutcome.NoSuchUpload();
+        }
+        Map<Integer, UploadedPart> stored = new TreeMap<>();
+        listed.get().forEach(part -> stored.put(part.number(), part));
+        if (CompletionRules.checkUploaded(plan, claimed, stored) instanceof PartsCheck.Refused refused) {
+            return new MultipartOutcome.Refused(refused.refusal());
+        }
+        return join(key, uploadId, plan, stored);
+    }
+
+    @Override
+    public Optional<List<UploadedPart>> list(ObjectKey key, String uploadId) {
         Map<Integer, UploadedPart> stored;
         try {
             stored = StoredParts.list(client, bucket, key.value(), uploadId, listPageSize);
         } catch (SdkException e) {
             if (S3Failures.hasCode(e, S3Failures.NO_SUCH_UPLOAD)) {
-                return new MultipartOutcome.NoSuchUpload();
+                return Optional.empty();
             }
             throw S3Failures.OUTAGES.failed("ListParts of " + key, e);
         }
         if (stored.isEmpty() && !isOpen(key, uploadId)) {
-            return new MultipartOutcome.NoSuchUpload();
+            return Optional.empty();
         }
-        if (CompletionRules.checkUploaded(plan, claimed, stored) instanceof PartsCheck.Refused refused) {
-            return new MultipartOutcome.Refused(refused.refusal());
-        }
-        return join(key, uploadId, plan, stored);
+        return Optional.of(List.copyOf(stored.values()));
     }
 
     /**

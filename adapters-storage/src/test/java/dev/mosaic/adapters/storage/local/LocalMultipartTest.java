@@ -9,6 +9,7 @@ import dev.mosaic.domain.CompletedPart;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.UploadPlan;
+import dev.mosaic.domain.UploadedPart;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -140,6 +141,26 @@ class LocalMultipartTest {
             assertThat(restarted.storage.completeMultipart(KEY, uploadId, PLAN, parts))
                     .isEqualTo(new MultipartOutcome.Completed(10));
         }
+    }
+
+    @Test
+    void aPartWhoseEtagFileIsMissingIsListedWithItsHashAndAPartSentAgainWithItsNewEtag() throws IOException {
+        String uploadId = fixture.storage.startMultipart(KEY, ContentType.MP4);
+        List<CompletedPart> sent = uploadAll(uploadId);
+        List<Path> etagFiles;
+        try (var files = Files.walk(root)) {
+            etagFiles = files.filter(file -> file.getFileName().toString().equals("1.etag")).toList();
+        }
+        assertThat(etagFiles).hasSize(1);
+        Files.delete(etagFiles.get(0));
+        List<SignedPart> signed = fixture.storage.signParts(KEY, uploadId, PLAN.parts(), inAnHour);
+        String again = fixture.http.putPart(signed.get(1), "abcd".getBytes(StandardCharsets.US_ASCII));
+
+        List<UploadedPart> listed = fixture.storage.listParts(KEY, uploadId).orElseThrow();
+
+        assertThat(listed).containsExactly(new UploadedPart(1, 4, sent.get(0).etag()),
+                new UploadedPart(2, 4, again), new UploadedPart(3, 2, sent.get(2).etag()));
+        assertThat(again).isNotEqualTo(sent.get(1).etag());
     }
 
     private List<CompletedPart> uploadAll(String uploadId) {

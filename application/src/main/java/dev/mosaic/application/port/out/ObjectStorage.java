@@ -5,6 +5,7 @@ import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.Refusal;
 import dev.mosaic.domain.UploadPlan;
+import dev.mosaic.domain.UploadedPart;
 import java.io.Closeable;
 import java.net.URI;
 import java.nio.file.Path;
@@ -32,6 +33,12 @@ public interface ObjectStorage {
     /** Joins the parts in order after checking them against the plan and the client's ETags. */
     MultipartOutcome completeMultipart(ObjectKey key, String uploadId, UploadPlan.Multipart plan,
                                        List<CompletedPart> parts);
+
+    /**
+     * The parts the store holds for an open multipart upload, ascending by number, each with the size and
+     * ETag the store keeps (what resuming clients are told); empty when the store knows no such upload.
+     */
+    Optional<List<UploadedPart>> listParts(ObjectKey key, String uploadId);
 
     /** Drops an unfinished multipart upload and its parts; unknown uploads are ignored. */
     void abortMultipart(ObjectKey key, String uploadId);
