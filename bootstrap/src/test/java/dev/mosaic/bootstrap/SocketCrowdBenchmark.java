@@ -154,7 +154,8 @@ public final class SocketCrowdBenchmark {
                             + " p99 %.1f ms, max %.1f ms (goal p99 <= 50 ms)%n", albums, millis.size(),
                     percentile(millis, 0.50), percentile(millis, 0.99), percentile(millis, 1.0));
             System.out.println("live heap with the sockets open, the largest classes (jcmd GC.class_histogram):");
-            histogram.lines().skip(1).limit(22).forEach(line -> System.out.println("  " + line.strip()));
+            histogram.lines().skip(1).limit(14).forEach(line -> System.out.println("  " + line.strip()));
+            histogram.lines().filter(line -> line.startsWith("Total")).forEach(line -> System.out.println("  " + line));
         } finally {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
