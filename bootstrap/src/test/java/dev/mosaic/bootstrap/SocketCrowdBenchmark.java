@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Not a test: a {@code main} that starts one node in a JVM of its own at {@code -Xmx384m} (embedded defaults),
+ * Not a test: a {@code main} that starts one node in a JVM of its own (embedded defaults, {@value #NODE_JVM}),
  * opens N sockets to it from Node's {@code ws} package (one user each, a fixed number connecting at a time,
  * offering permessage-deflate as browsers do), reports the node's resident memory before and after, the
  * connects per second, and then, with every socket open, the time from each album's batch request to its
@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class SocketCrowdBenchmark {
     private static final int CONNECTING_AT_ONCE = 256;
-    static final String NODE_JVM = "-Xmx384m";
+    static final String NODE_JVM = "-Xmx256m";
 
     private SocketCrowdBenchmark() {
     }
