@@ -93,6 +93,12 @@ interface MessageDao {
     @SqlUpdate("UPDATE assets SET unswept_since = NULL WHERE id = :id AND updated_at = :updatedAt")
     int markSwept(long id, Instant updatedAt);
 
+    /** Only when the asset has not changed since it was read, and still waits for a sweep. */
+    @SqlUpdate("""
+            UPDATE assets SET unswept_since = :at
+            WHERE id = :id AND updated_at = :updatedAt AND unswept_since IS NOT NULL""")
+    int sweepLater(long id, Instant updatedAt, Instant at);
+
     @SqlQuery("""
             SELECT pending.uploads AS pending_uploads, pending.bytes AS pending_bytes,
                    pending.earliest AS earliest_deadline, sent.albums AS albums, sent.oldest AS oldest_album
