@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { backoffDelay, withRetry, isRetryable, MosaicError } from '../../main/resources/web/mosaic-client.js';
+import { errorFrom, retryAfterMs } from '../../main/resources/web/mosaic/api.js';
 
 test('the wait doubles with each retry, between half and all of the ceiling', () => {
     const low = [0, 1, 2, 3].map((attempt) => backoffDelay(attempt, { backoffMs: 500, random: () => 0 }));
@@ -87,4 +88,38 @@ test('while offline the retry waits for the network before trying again', async 
         random: () => 0 });
 
     assert.deepEqual(events, ['try 1', 'wait', 'online', 'try 2']);
+});
+
+test('a 429 or 503 that says Retry-After is retried after the wait it asked for, within bounds', async () => {
+    const timing = recorder();
+    let calls = 0;
+    const asked = [7000, 10, 600000];
+    const result = await withRetry(async () => {
+        calls += 1;
+        if (calls <= asked.length) {
+            throw new MosaicError({ status: calls === 2 ? 503 : 429, retryAfterMs: asked[calls - 1] });
+        }
+        return 'ok';
+    }, { retries: 4, backoffMs: 100, maxRetryAfterMs: 60000, ...timing });
+
+    assert.equal(result, 'ok');
+    assert.deepEqual(timing.waits, [7000, 50, 60000]);
+});
+
+test('Retry-After is read from the answer as seconds or as a date', async () => {
+    const now = Date.parse('2026-12-05T10:00:00Z');
+    assert.equal(retryAfterMs('3'), 3000);
+    assert.equal(retryAfterMs(' 0 '), 0);
+    assert.equal(retryAfterMs('Sat, 05 Dec 2026 10:00:30 GMT', now), 30000);
+    assert.equal(retryAfterMs('Sat, 05 Dec 2026 09:00:00 GMT', now), 0);
+    assert.equal(retryAfterMs('soon'), undefined);
+    assert.equal(retryAfterMs(null), undefined);
+
+    const answer = new Response(JSON.stringify({ code: 'rate_limited', detail: 'slow down' }),
+        { status: 429, headers: { 'Retry-After': '2', 'Content-Type': 'application/problem+json' } });
+    const error = await errorFrom(answer);
+    assert.equal(error.code, 'rate_limited');
+    assert.equal(error.retryAfterMs, 2000);
+    assert.equal(error.retryable, true);
+    assert.equal((await errorFrom(new Response('', { status: 503 }))).retryAfterMs, undefined);
 });

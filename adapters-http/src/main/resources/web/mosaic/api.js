@@ -3,7 +3,7 @@ import { isRetryableStatus, withRetry } from './retry.js';
 
 /** A refusal or failure, carrying the problem+json fields when the server sent them. */
 export class MosaicError extends Error {
-    constructor({ status = 0, code, title, detail, type, retryable } = {}) {
+    constructor({ status = 0, code, title, detail, type, retryable, retryAfterMs } = {}) {
         super(detail || title || code || `request failed with status ${status}`);
         this.name = 'MosaicError';
         this.status = status;
@@ -12,7 +12,25 @@ export class MosaicError extends Error {
         this.detail = detail;
         this.type = type;
         this.retryable = retryable ?? isRetryableStatus(status);
+        /** How long the server asked us to wait before trying again (429, 503), when it said. */
+        this.retryAfterMs = retryAfterMs;
     }
+}
+
+/**
+ * The wait a `Retry-After` header asks for, in milliseconds: delay-seconds or an HTTP date.
+ * Undefined when the header is absent or unreadable.
+ */
+export function retryAfterMs(header, now = Date.now()) {
+    if (typeof header !== 'string' || header.trim() === '') {
+        return undefined;
+    }
+    const value = header.trim();
+    if (/^\d+$/.test(value)) {
+        return Number(value) * 1000;
+    }
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** A network failure (no answer at all); worth retrying. */
@@ -37,6 +55,7 @@ export async function errorFrom(response) {
         title: problem.title,
         detail: problem.detail,
         type: problem.type,
+        retryAfterMs: retryAfterMs(response.headers?.get?.('Retry-After') ?? undefined),
     });
 }
 

@@ -71,9 +71,22 @@ export function waitUntilOnline(signal, scope = globalThis) {
 }
 
 /**
+ * The wait the server asked for with `Retry-After` (on a 429 or 503), never less than the backoff's
+ * floor nor more than `maxRetryAfterMs`; undefined when it asked for none.
+ */
+function serverWait(error, { backoffMs = 500, maxRetryAfterMs = 120000 } = {}) {
+    const asked = error?.retryAfterMs;
+    if (typeof asked !== 'number' || !Number.isFinite(asked)) {
+        return undefined;
+    }
+    return Math.min(maxRetryAfterMs, Math.max(backoffMs / 2, asked));
+}
+
+/**
  * Runs `operation(attempt)` until it succeeds, at most `retries + 1` times. Only retryable errors are
- * retried; the wait grows exponentially. While the browser is offline the wait also lasts until it is
- * online again, so a dropped network does not burn the attempts.
+ * retried; the wait grows exponentially, unless the server asked for a wait with `Retry-After`. While
+ * the browser is offline the wait also lasts until it is online again, so a dropped network does not
+ * burn the attempts.
  */
 export async function withRetry(operation, options = {}) {
     const { retries = 4, signal, delay = sleep, online = waitUntilOnline, onRetry } = options;
@@ -87,7 +100,7 @@ export async function withRetry(operation, options = {}) {
             if (!isRetryable(error) || attempt >= retries) {
                 throw error;
             }
-            const wait = backoffDelay(attempt, options);
+            const wait = serverWait(error, options) ?? backoffDelay(attempt, options);
             onRetry?.(error, attempt + 1, wait);
             await delay(wait, signal);
             await online(signal);

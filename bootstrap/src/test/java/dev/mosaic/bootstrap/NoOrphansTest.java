@@ -37,18 +37,52 @@ class NoOrphansTest {
     @TempDir
     Path dataDir;
 
-    @Test
-    void aPutAfterTheUploadWasCancelledIsSweptFromS3() throws Exception {
-        TransientNio2BlobStore blobs = new TransientNio2BlobStore();
-        blobs.createContainer("orphans");
-        S3Proxy proxy = S3Proxy.builder().blobStore(blobs).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V4, "orphan-key", "orphan-secret-0123456789").build();
+    final TransientNio2BlobStore blobs = new TransientNio2BlobStore();
+
+    /** S3Proxy on a fresh bucket, and the environment of a node storing there with a quick janitor. */
+    private Map<String, String> s3(S3Proxy proxy) throws Exception {
         proxy.start();
         Map<String, String> env = new java.util.HashMap<>(QUICK_JANITOR);
         env.putAll(Map.of("MOSAIC_STORAGE", "s3", "MOSAIC_S3_BUCKET", "orphans",
                 "MOSAIC_S3_ENDPOINT", "http://127.0.0.1:" + proxy.getPort(), "MOSAIC_S3_PATH_STYLE", "true",
                 "MOSAIC_S3_ACCESS_KEY", "orphan-key", "MOSAIC_S3_SECRET_KEY", "orphan-secret-0123456789"));
-        try (RunningMosaic server = new RunningMosaic(dataDir, env)) {
+        return env;
+    }
+
+    private S3Proxy proxy() {
+        blobs.createContainer("orphans");
+        return S3Proxy.builder().blobStore(blobs).endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V4, "orphan-key", "orphan-secret-0123456789").build();
+    }
+
+    @Test
+    void aPutToTheOldUrlOfARetriedCellIsSweptFromS3WhileTheNewFileIsStillUploading() throws Exception {
+        S3Proxy proxy = proxy();
+        try (RunningMosaic server = new RunningMosaic(dataDir, s3(proxy))) {
+            JsonNode old = createPdf(server);
+            cancel(server, old);
+            HttpResponse<String> replaced = server.post("/api/v1/files/upload/replace/", 1, """
+                    {"asset_id": %d, "file_name": "again.pdf", "file_size": 2000, "content_type": "application/pdf",
+                     "kind": "file"}""".formatted(old.get("asset_id").asLong()));
+            assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+            JsonNode again = json(replaced);
+
+            HttpResponse<String> late = put(server, old);
+            assertThat(late.statusCode()).as("S3 cannot refuse a presigned PUT").isEqualTo(200);
+            assertThat(put(server, again).statusCode()).isEqualTo(200);
+            assertThat(keys(blobs)).contains(old.get("object_key").asText(), again.get("object_key").asText());
+
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> keys(blobs).equals(List.of(again.get("object_key").asText())));
+        } finally {
+            proxy.stop();
+        }
+    }
+
+    @Test
+    void aPutAfterTheUploadWasCancelledIsSweptFromS3() throws Exception {
+        S3Proxy proxy = proxy();
+        try (RunningMosaic server = new RunningMosaic(dataDir, s3(proxy))) {
             JsonNode upload = createPdf(server);
             cancel(server, upload);
 

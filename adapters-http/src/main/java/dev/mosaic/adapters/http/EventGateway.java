@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -53,6 +54,7 @@ final class EventGateway {
     });
     private final Map<String, EventSocket> sockets = new ConcurrentHashMap<>();
     private final Map<UserId, Set<EventSocket>> byUser = new ConcurrentHashMap<>();
+    private final LastSequences lastSequences = new LastSequences(LastSequences.DEFAULT_CAPACITY);
 
     EventGateway(ReadEventsUseCase events, ReportUploadProgressUseCase progress, RelayUploadProgressUseCase relayed,
                  Authentication authentication, SocketFrames frames, Duration authTimeout, SocketCaps caps,
@@ -75,11 +77,21 @@ final class EventGateway {
         ws.onError(ctx -> LOG.debug("Socket {} failed", ctx.sessionId(), ctx.error()));
     }
 
+    /**
+     * These users have new events: each one's last sequence known here is forgotten before its sockets are looked
+     * for (see {@link LastSequences}), and learnt again from their catch-up.
+     */
     void deliver(Collection<UserId> users) {
         for (UserId user : Set.copyOf(users)) {
-            for (EventSocket socket : byUser.getOrDefault(user, Set.of())) {
+            lastSequences.forget(user);
+            Set<EventSocket> mine = byUser.get(user);
+            if (mine == null) {
+                continue;
+            }
+            long stamp = lastSequences.begin(user);
+            for (EventSocket socket : mine) {
                 try {
-                    socket.catchUp(events, frames);
+                    socket.catchUp(events, frames).ifPresent(last -> lastSequences.fill(user, stamp, last));
                 } catch (RuntimeException failure) {
                     LOG.warn("Could not deliver events to socket {} of user {}", socket.id(), user, failure);
                 }
@@ -87,7 +99,9 @@ final class EventGateway {
         }
     }
 
+    /** After anything that may have lost deliveries: nothing known here is trusted, every socket catches up. */
     void deliverToEveryone() {
+        lastSequences.forgetAll();
         deliver(byUser.keySet());
     }
 
@@ -229,10 +243,12 @@ final class EventGateway {
     }
 
     /**
-     * Registers the socket, then reads the user's last sequence, all under the socket's lock: an event committed
-     * after that read is announced after the registration, and its delivery (waiting for the lock) sends it after
+     * Registers the socket, then takes the user's last sequence, all under the socket's lock: an event committed
+     * after that is announced after the registration, and its delivery (waiting for the lock) sends it after
      * the {@code ready} frame; one committed before it is at most {@code last}. So only a client behind needs a
-     * catch-up: one already current costs one query, not two.
+     * catch-up. The last sequence is the one known on this node when there is one and the client does not claim
+     * a later one (a known value may be stale only while the delivery that will catch this socket up is on its
+     * way): a client already current costs no query, one that is behind one.
      */
     private void authenticate(EventSocket socket, UserId user, Optional<Long> since) {
         stopWaiting(socket);
@@ -242,7 +258,7 @@ final class EventGateway {
             Set<EventSocket> mine;
             try {
                 mine = register(socket, user);
-                last = events.lastSequence(user);
+                last = lastSequence(user, since);
             } catch (RuntimeException failure) {
                 unregister(socket, user);
                 throw failure;
@@ -264,6 +280,14 @@ final class EventGateway {
         } finally {
             socket.lock().unlock();
         }
+    }
+
+    private long lastSequence(UserId user, Optional<Long> since) {
+        OptionalLong known = lastSequences.known(user);
+        if (known.isPresent() && since.map(asked -> asked <= known.getAsLong()).orElse(true)) {
+            return known.getAsLong();
+        }
+        return lastSequences.read(user, events::lastSequence);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.mosaic.application.port.in.ReadEventsUseCase;
 import dev.mosaic.domain.UserId;
 import io.javalin.websocket.WsContext;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -85,8 +86,11 @@ final class EventSocket {
         return lock;
     }
 
-    /** Sends every event after the last one sent, page by page. */
-    void catchUp(ReadEventsUseCase events, SocketFrames frames) {
+    /**
+     * Sends every event after the last one sent, page by page. Answers the user's last sequence when the log was
+     * read to its end (a page shorter than a full one), nothing when the socket is closed or not signed in.
+     */
+    OptionalLong catchUp(ReadEventsUseCase events, SocketFrames frames) {
         lock.lock();
         try {
             while (user != null && isOpen()) {
@@ -98,10 +102,14 @@ final class EventSocket {
                         lastSent = stored.sequence();
                     }
                 }
-                if (page.size() < PAGE_SIZE || lastSent == before) {
-                    return;
+                if (page.size() < PAGE_SIZE) {
+                    return OptionalLong.of(lastSent);
+                }
+                if (lastSent == before) {
+                    return OptionalLong.empty();
                 }
             }
+            return OptionalLong.empty();
         } finally {
             lock.unlock();
         }

@@ -49,19 +49,107 @@ class EventSocketTest {
     }
 
     @Test
-    void aClientAlreadyCurrentCostsOneReadOfTheLogAndOneBehindCatchesUp() {
+    void aClientAlreadyCurrentCostsNoReadOnceTheNodeKnowsItsLastSequenceAndOneBehindCostsOne() {
         append(ALICE, 3);
         int before = stubs.events.reads.get();
+        SocketClient first = withHeader(ALICE, "?since=3");
+        assertThat(first.next().path("last_seq").asLong()).isEqualTo(3);
+        first.assertNothingMoreThanPong();
+        assertThat(stubs.events.reads.get() - before).as("the first socket reads the last sequence").isEqualTo(1);
 
         SocketClient current = withHeader(ALICE, "?since=3");
-        assertThat(current.next().path("type").asText()).isEqualTo("ready");
+        assertThat(current.next().path("last_seq").asLong()).isEqualTo(3);
         current.assertNothingMoreThanPong();
-        assertThat(stubs.events.reads.get() - before).isEqualTo(1);
+        SocketClient noSince = withHeader(ALICE, "");
+        assertThat(noSince.next().path("last_seq").asLong()).isEqualTo(3);
+        noSince.assertNothingMoreThanPong();
+        assertThat(stubs.events.reads.get() - before).as("current clients cost no read").isEqualTo(1);
 
         SocketClient behind = withHeader(ALICE, "?since=1");
-        assertThat(behind.next().path("type").asText()).isEqualTo("ready");
+        assertThat(behind.next().path("last_seq").asLong()).isEqualTo(3);
         assertThat(behind.next().path("seq").asLong()).isEqualTo(2);
         assertThat(behind.next().path("seq").asLong()).isEqualTo(3);
+        behind.assertNothingMoreThanPong();
+        assertThat(stubs.events.reads.get() - before).as("one behind costs its catch-up only").isEqualTo(2);
+    }
+
+    @Test
+    void anEventCommittedWhileAClientConnectsOnWhatTheNodeKnewArrivesOnceWithItsDelivery() {
+        append(ALICE, 3);
+        withHeader(ALICE, "").next();
+        // committed, its delivery not yet run: what the node knows (3) is stale
+        append(ALICE, 1);
+        int before = stubs.events.reads.get();
+
+        SocketClient connecting = withHeader(ALICE, "?since=3");
+        assertThat(connecting.next().path("last_seq").asLong()).isEqualTo(3);
+        assertThat(stubs.events.reads.get() - before).isZero();
+        api.api.deliver(List.of(ALICE));
+
+        assertThat(connecting.next().path("seq").asLong()).isEqualTo(4);
+        connecting.assertNothingMoreThanPong();
+        SocketClient after = withHeader(ALICE, "?since=4");
+        assertThat(after.next().path("last_seq").asLong()).as("learnt again from the delivery's catch-up")
+                .isEqualTo(4);
+        after.assertNothingMoreThanPong();
+        assertThat(connecting.received()).filteredOn(frame -> frame.has("seq")).hasSize(1);
+    }
+
+    @Test
+    void aClientThatKnowsALaterEventThanTheNodeIsAnsweredFromTheLogWithoutARepeat() {
+        append(ALICE, 3);
+        withHeader(ALICE, "").next();
+        append(ALICE, 1);
+        int before = stubs.events.reads.get();
+
+        SocketClient ahead = withHeader(ALICE, "?since=4");
+        assertThat(ahead.next().path("last_seq").asLong()).isEqualTo(4);
+        assertThat(stubs.events.reads.get() - before).isEqualTo(1);
+        api.api.deliver(List.of(ALICE));
+
+        ahead.assertNothingMoreThanPong();
+        assertThat(ahead.received()).noneMatch(frame -> frame.has("seq"));
+    }
+
+    @Test
+    void aDeliveryForAUserWithNoSocketHereMakesTheNodeForgetItsLastSequence() {
+        append(ALICE, 2);
+        SocketClient gone = withHeader(ALICE, "");
+        gone.next();
+        gone.close();
+        gone.awaitClose();
+        append(ALICE, 1);
+        api.api.deliver(List.of(ALICE));
+
+        SocketClient socket = withHeader(ALICE, "");
+
+        assertThat(socket.next().path("last_seq").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void aResyncMakesTheNodeForgetEveryLastSequenceAndCatchesEverySocketUp() {
+        append(ALICE, 2);
+        append(BOB, 1);
+        SocketClient alice = withHeader(ALICE, "");
+        SocketClient bob = withHeader(BOB, "");
+        alice.next();
+        bob.next();
+        bob.close();
+        bob.awaitClose();
+        // committed, the signals lost: only a resync finds them
+        append(ALICE, 1);
+        append(BOB, 1);
+
+        api.api.deliverToEveryone();
+
+        assertThat(alice.next().path("seq").asLong()).isEqualTo(3);
+        assertThat(withHeader(BOB, "").next().path("last_seq").asLong()).as("a user with no socket here").isEqualTo(2);
+        append(ALICE, 1);
+        api.api.deliverToEveryone();
+        assertThat(alice.next().path("seq").asLong()).isEqualTo(4);
+        int before = stubs.events.reads.get();
+        assertThat(withHeader(ALICE, "?since=4").next().path("last_seq").asLong()).isEqualTo(4);
+        assertThat(stubs.events.reads.get() - before).as("learnt from the resync's catch-up").isZero();
     }
 
     @Test

@@ -104,6 +104,40 @@ final class JdbiMessages implements Messages {
         transactions.withDao(MessageDao.class, dao -> dao.markSwept(asset.id().value(), asset.updatedAt()));
     }
 
+    @Override
+    public void sweepLater(Asset asset, Instant at) {
+        transactions.withDao(MessageDao.class, dao -> dao.sweepLater(asset.id().value(), asset.updatedAt(), at));
+    }
+
+    @Override
+    public void retire(RetiredUpload upload) {
+        String key = upload.key().value();
+        String uploadId = upload.uploadId().orElse(null);
+        transactions.withDao(RetiredUploadDao.class, dao -> {
+            if (dao.move(key, uploadId, upload.retiredAt()) == 0) {
+                dao.insert(key, uploadId, upload.retiredAt());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<RetiredUpload> retiredBefore(Instant before, int limit) {
+        return transactions.withDao(RetiredUploadDao.class, dao -> dao.retiredBefore(before, Math.max(limit, 0)))
+                .stream()
+                .map(row -> new RetiredUpload(new ObjectKey(row.objectKey()), Optional.ofNullable(row.uploadId()),
+                        row.retiredAt()))
+                .toList();
+    }
+
+    @Override
+    public void forget(RetiredUpload upload) {
+        transactions.withDao(RetiredUploadDao.class, dao -> {
+            dao.delete(upload.key().value());
+            return null;
+        });
+    }
+
     private static Optional<Message> load(MessageDao dao, long id) {
         return dao.message(id).map(row -> AssetMapping.toMessage(row, dao.assetsOf(List.of(id))));
     }

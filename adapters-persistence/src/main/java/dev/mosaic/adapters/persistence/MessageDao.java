@@ -91,4 +91,10 @@ interface MessageDao {
     /** Only when the asset has not changed since it was read: a later change is swept again. */
     @SqlUpdate("UPDATE assets SET unswept_since = NULL WHERE id = :id AND updated_at = :updatedAt")
     int markSwept(long id, Instant updatedAt);
+
+    /** Only when the asset has not changed since it was read, and still waits for a sweep. */
+    @SqlUpdate("""
+            UPDATE assets SET unswept_since = :at
+            WHERE id = :id AND updated_at = :updatedAt AND unswept_since IS NOT NULL""")
+    int sweepLater(long id, Instant updatedAt, Instant at);
 }

@@ -29,6 +29,7 @@ import java.util.stream.Stream;
  * when the file can never be processed. Files other than images and videos are ready at once.
  */
 public final class ProcessAssetService implements ProcessAssetUseCase {
+    private static final System.Logger LOG = System.getLogger(ProcessAssetService.class.getName());
     private final Messages messages;
     private final ObjectStorage storage;
     private final MediaProcessor media;
@@ -56,7 +57,7 @@ public final class ProcessAssetService implements ProcessAssetUseCase {
             return;
         }
         Path workDir = null;
-        try (ObjectStorage.LocalCopy copy = storage.localCopy(asset.objectKey().sealed())) {
+        try (ObjectStorage.LocalCopy copy = sealedCopy(asset)) {
             workDir = Files.createTempDirectory("mosaic-asset-" + asset.id() + "-");
             MediaOutcome outcome = media.process(new MediaJob(asset.kind(), asset.contentType()), copy.path(),
                     workDir, new Listener(asset));
@@ -65,6 +66,23 @@ public final class ProcessAssetService implements ProcessAssetUseCase {
             throw new UncheckedIOException(e);
         } finally {
             deleteTree(workDir);
+        }
+    }
+
+    /**
+     * The sealed copy, on this machine. An asset verified by a node of before uploads were sealed has none: it is
+     * sealed here from its upload copy first (the janitor would seal it only a quiet time after its last change).
+     */
+    private ObjectStorage.LocalCopy sealedCopy(Asset asset) {
+        ObjectKey sealed = asset.objectKey().sealed();
+        try {
+            return storage.localCopy(sealed);
+        } catch (RuntimeException missing) {
+            if (storage.stat(sealed).isPresent() || !storage.seal(asset.objectKey(), sealed)) {
+                throw missing;
+            }
+            LOG.log(System.Logger.Level.INFO, "sealed " + asset.objectKey() + ", verified before uploads were sealed");
+            return storage.localCopy(sealed);
         }
     }
 

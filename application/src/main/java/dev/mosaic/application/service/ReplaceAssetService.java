@@ -7,6 +7,7 @@ import dev.mosaic.application.port.in.RequestRejected;
 import dev.mosaic.application.port.in.RequestRejected.Reason;
 import dev.mosaic.application.port.out.IdempotencyKeys;
 import dev.mosaic.application.port.out.Messages;
+import dev.mosaic.application.port.out.Messages.RetiredUpload;
 import dev.mosaic.application.port.out.ObjectStorage;
 import dev.mosaic.application.view.UploadInstruction;
 import dev.mosaic.domain.Asset;
@@ -87,6 +88,9 @@ public final class ReplaceAssetService implements ReplaceAssetUseCase {
         AssetMove move;
         try {
             move = changes.apply(asset.id(), current -> current.replace(replacement, now), moved -> {
+                // the old file's upload URLs may still write; the sweep deletes what they write once none can
+                messages.retire(new RetiredUpload(asset.objectKey(),
+                        asset.multipart().map(UploadPlan.Multipart::startedId), now));
                 if (command.idempotencyKey() != null) {
                     idempotency.complete(command.sender(), command.idempotencyKey(), moved.messageId());
                 }

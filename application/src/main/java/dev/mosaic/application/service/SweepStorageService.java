@@ -2,12 +2,15 @@ package dev.mosaic.application.service;
 
 import dev.mosaic.application.port.in.SweepStorageUseCase;
 import dev.mosaic.application.port.out.Messages;
+import dev.mosaic.application.port.out.Messages.RetiredUpload;
 import dev.mosaic.application.port.out.ObjectStorage;
+import dev.mosaic.application.port.out.Unavailable;
 import dev.mosaic.domain.Asset;
 import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.Rendition;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -20,7 +23,9 @@ import java.util.List;
  *       copy is deleted;</li>
  *   <li>an asset kept (processing or ready): the sealed copy stays; one without (uploaded before uploads were
  *       sealed) is sealed first, so its only copy is never lost;</li>
- *   <li>an asset not kept (cancelled, expired, failed): its sealed copy and renditions go too.</li>
+ *   <li>an asset not kept (cancelled, expired, failed): its sealed copy and renditions go too;</li>
+ *   <li>the raw key (and multipart upload) of a file another replaced ({@link Messages#retire}): a late PUT to
+ *       its old upload URL could re-create it after the replacement deleted it.</li>
  * </ul>
  */
 public final class SweepStorageService implements SweepStorageUseCase {
@@ -43,14 +48,45 @@ public final class SweepStorageService implements SweepStorageUseCase {
         this.quiet = quiet;
     }
 
+    /**
+     * One batch of assets, then one of retired uploads. An asset or retired upload whose sweep fails waits behind
+     * the others (as if it had changed now): when storage is down (an outage, {@link Unavailable}) the pass stops
+     * and the failure goes to the caller; any other failure is a fault of Mosaic's, logged, and the pass goes on.
+     */
     @Override
     public int sweepSettled() {
-        List<Asset> due = messages.unsweptBefore(clock.instant().minus(quiet), BATCH);
+        Instant now = clock.instant();
+        List<Asset> due = messages.unsweptBefore(now.minus(quiet), BATCH);
         for (Asset asset : due) {
-            sweep(asset);
-            messages.swept(asset);
+            try {
+                sweep(asset);
+                messages.swept(asset);
+            } catch (RuntimeException failure) {
+                messages.sweepLater(asset, now);
+                unlessAnOutage(failure, "asset " + asset.id());
+            }
         }
-        return due.size();
+        List<RetiredUpload> retired = messages.retiredBefore(now.minus(quiet), BATCH);
+        for (RetiredUpload upload : retired) {
+            try {
+                upload.uploadId().ifPresent(id -> storage.abortMultipart(upload.key(), id));
+                storage.delete(upload.key());
+                messages.forget(upload);
+            } catch (RuntimeException failure) {
+                messages.retire(upload.at(now));
+                unlessAnOutage(failure, "the replaced upload " + upload.key());
+            }
+        }
+        return due.size() + retired.size();
+    }
+
+    /** Rethrows an outage of storage (the caller tries again later); logs any other failure, a fault of Mosaic's. */
+    private static void unlessAnOutage(RuntimeException failure, String what) {
+        if (failure instanceof Unavailable outage && outage.part() == Unavailable.Part.STORAGE) {
+            throw outage;
+        }
+        LOG.log(System.Logger.Level.ERROR, "sweeping the stored objects of " + what + " failed; it is tried again"
+                + " after the others", failure);
     }
 
     private void sweep(Asset asset) {

@@ -302,6 +302,60 @@ public abstract class MessagesContract {
     }
 
     @Test
+    void aSweepThatFailedWaitsBehindTheOthersUntilTheAssetChanges() {
+        Message album = message(100).with(asset(500), asset(501)).build();
+        messages.add(album);
+        Asset first = album.assets().get(0).cancel(T0.plusSeconds(10)).asset();
+        Asset second = album.assets().get(1).cancel(T0.plusSeconds(20)).asset();
+        ports.transactions().run(() -> {
+            messages.update(first);
+            messages.update(second);
+        });
+
+        messages.sweepLater(first, T0.plusSeconds(30));
+
+        assertThat(messages.unsweptBefore(T0.plusSeconds(25), 10)).containsExactly(second);
+        assertThat(messages.unsweptBefore(T0.plusSeconds(31), 10)).containsExactly(second, first);
+        messages.swept(first);
+        assertThat(messages.unsweptBefore(T0.plusSeconds(31), 10)).as("swept as of the state that failed")
+                .containsExactly(second);
+
+        FileName name = FileName.sanitize("b.jpg");
+        Asset retried = moved(first.replace(new Replacement(AssetKind.IMAGE, name, ContentType.JPEG,
+                first.objectKey().nextGeneration(name), new UploadPlan.Direct(1000), MediaInfo.NONE,
+                AssetText.NONE, T0.plusSeconds(3600)), T0.plusSeconds(40)));
+        ports.transactions().run(() -> messages.update(retried));
+        messages.sweepLater(first, T0.plusSeconds(50));
+        messages.sweepLater(retried, T0.plusSeconds(50));
+        assertThat(messages.unsweptBefore(T0.plusSeconds(3600), 10)).as("an upload is never swept")
+                .containsExactly(second);
+    }
+
+    @Test
+    void aRetiredUploadWaitsUntilItIsForgottenAndIsRetiredAgainWithALaterTime() {
+        Messages.RetiredUpload single = new Messages.RetiredUpload(new ObjectKey("raw/1/500/a.jpg"),
+                Optional.empty(), T0.plusSeconds(10));
+        Messages.RetiredUpload multipart = new Messages.RetiredUpload(new ObjectKey("raw/1/501/_r1-v.mp4"),
+                Optional.of("upload-7"), T0.plusSeconds(5));
+        ports.transactions().run(() -> {
+            messages.retire(single);
+            messages.retire(multipart);
+        });
+
+        assertThat(messages.retiredBefore(T0.plusSeconds(5), 10)).isEmpty();
+        assertThat(messages.retiredBefore(T0.plusSeconds(11), 10)).containsExactly(multipart, single);
+        assertThat(messages.retiredBefore(T0.plusSeconds(11), 1)).containsExactly(multipart);
+
+        messages.retire(multipart.at(T0.plusSeconds(20)));
+        assertThat(messages.retiredBefore(T0.plusSeconds(11), 10)).containsExactly(single);
+        assertThat(messages.retiredBefore(T0.plusSeconds(21), 10))
+                .containsExactly(single, multipart.at(T0.plusSeconds(20)));
+
+        messages.forget(single);
+        assertThat(messages.retiredBefore(T0.plusSeconds(21), 10)).containsExactly(multipart.at(T0.plusSeconds(20)));
+    }
+
+    @Test
     void writesInsideATransactionAreVisibleWithinIt() {
         Message album = album();
 

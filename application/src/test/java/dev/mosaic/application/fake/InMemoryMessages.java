@@ -22,8 +22,12 @@ public final class InMemoryMessages implements Messages {
     private final Map<MessageId, Message> messages = new HashMap<>();
     private final Map<AssetId, MessageId> assetOwners = new HashMap<>();
     private final Map<ObjectKey, MessageId> keyOwners = new HashMap<>();
-    /** When each asset last changed after its upload ended, until it is swept. */
-    private final Map<AssetId, Instant> unswept = new HashMap<>();
+    /** Each asset past its upload not swept since its last change: that change, and when its sweep is due. */
+    private final Map<AssetId, Unswept> unswept = new HashMap<>();
+    private final Map<ObjectKey, RetiredUpload> retired = new HashMap<>();
+
+    private record Unswept(Instant changedAt, Instant since) {
+    }
 
     /** Refuses, before writing anything, a message whose id, asset ids or object keys are taken. */
     @Override
@@ -84,15 +88,15 @@ public final class InMemoryMessages implements Messages {
         if (next.isUploading()) {
             unswept.remove(next.id());
         } else {
-            unswept.put(next.id(), next.updatedAt());
+            unswept.put(next.id(), new Unswept(next.updatedAt(), next.updatedAt()));
         }
     }
 
     @Override
     public synchronized List<Asset> unsweptBefore(Instant before, int limit) {
         return unswept.entrySet().stream()
-                .filter(entry -> entry.getValue().isBefore(before))
-                .sorted(Map.Entry.<AssetId, Instant>comparingByValue()
+                .filter(entry -> entry.getValue().since().isBefore(before))
+                .sorted(Comparator.comparing((Map.Entry<AssetId, Unswept> entry) -> entry.getValue().since())
                         .thenComparingLong(entry -> entry.getKey().value()))
                 .limit(Math.max(limit, 0))
                 .map(entry -> byAsset(entry.getKey()).flatMap(message -> message.asset(entry.getKey())).orElseThrow())
@@ -101,7 +105,37 @@ public final class InMemoryMessages implements Messages {
 
     @Override
     public synchronized void swept(Asset asset) {
-        unswept.remove(asset.id(), asset.updatedAt());
+        Unswept waiting = unswept.get(asset.id());
+        if (waiting != null && waiting.changedAt().equals(asset.updatedAt())) {
+            unswept.remove(asset.id());
+        }
+    }
+
+    @Override
+    public synchronized void sweepLater(Asset asset, Instant at) {
+        Unswept waiting = unswept.get(asset.id());
+        if (waiting != null && waiting.changedAt().equals(asset.updatedAt())) {
+            unswept.put(asset.id(), new Unswept(waiting.changedAt(), at));
+        }
+    }
+
+    @Override
+    public synchronized void retire(RetiredUpload upload) {
+        retired.put(upload.key(), upload);
+    }
+
+    @Override
+    public synchronized List<RetiredUpload> retiredBefore(Instant before, int limit) {
+        return retired.values().stream()
+                .filter(upload -> upload.retiredAt().isBefore(before))
+                .sorted(Comparator.comparing(RetiredUpload::retiredAt).thenComparing(upload -> upload.key().value()))
+                .limit(Math.max(limit, 0))
+                .toList();
+    }
+
+    @Override
+    public synchronized void forget(RetiredUpload upload) {
+        retired.remove(upload.key());
     }
 
     @Override

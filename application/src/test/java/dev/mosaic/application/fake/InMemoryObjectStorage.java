@@ -36,6 +36,7 @@ public final class InMemoryObjectStorage implements ObjectStorage {
     private final Map<String, OpenUpload> uploads = new HashMap<>();
     private final AtomicLong uploadIds = new AtomicLong();
     private volatile boolean healthy = true;
+    private final Map<ObjectKey, RuntimeException> failures = new HashMap<>();
 
     public InMemoryObjectStorage() {
     }
@@ -84,6 +85,22 @@ public final class InMemoryObjectStorage implements ObjectStorage {
 
     public void setHealthy(boolean healthy) {
         this.healthy = healthy;
+    }
+
+    /** From now on, every stat, seal, delete or abort of this key throws {@code failure}; null heals it. */
+    public synchronized void failOn(ObjectKey key, RuntimeException failure) {
+        if (failure == null) {
+            failures.remove(key);
+        } else {
+            failures.put(key, failure);
+        }
+    }
+
+    private synchronized void failIfBroken(ObjectKey key) {
+        RuntimeException failure = failures.get(key);
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     // ---- the port
@@ -152,6 +169,7 @@ public final class InMemoryObjectStorage implements ObjectStorage {
 
     @Override
     public synchronized void abortMultipart(ObjectKey key, String uploadId) {
+        failIfBroken(key);
         OpenUpload upload = uploads.get(uploadId);
         if (upload != null && upload.key().equals(key)) {
             uploads.remove(uploadId);
@@ -160,6 +178,7 @@ public final class InMemoryObjectStorage implements ObjectStorage {
 
     @Override
     public synchronized Optional<StoredObject> stat(ObjectKey key) {
+        failIfBroken(key);
         return Optional.ofNullable(objects.get(key))
                 .map(stored -> new StoredObject(stored.bytes().length, Optional.of(stored.type())));
     }
@@ -193,6 +212,7 @@ public final class InMemoryObjectStorage implements ObjectStorage {
 
     @Override
     public synchronized boolean seal(ObjectKey raw, ObjectKey sealed) {
+        failIfBroken(raw);
         StoredBytes stored = objects.get(raw);
         if (stored == null) {
             return false;
@@ -203,6 +223,7 @@ public final class InMemoryObjectStorage implements ObjectStorage {
 
     @Override
     public synchronized void delete(ObjectKey key) {
+        failIfBroken(key);
         objects.remove(key);
     }
 

@@ -10,12 +10,14 @@ import dev.mosaic.application.port.in.CompleteUploadCommand;
 import dev.mosaic.application.port.in.RequestRejected;
 import dev.mosaic.application.port.in.SendAlbumCommand;
 import dev.mosaic.application.port.in.SendAlbumCommand.Attachment;
+import dev.mosaic.application.port.out.JobQueue;
 import dev.mosaic.application.view.AssetView;
 import dev.mosaic.application.view.UploadInstruction;
 import dev.mosaic.domain.AssetId;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.MessageId;
 import dev.mosaic.domain.ObjectKey;
+import dev.mosaic.domain.Stage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,42 @@ class SealedUploadTest {
         AssetView ready = world.services.readMessages().get(SENDER, message).assets().get(0);
         assertThat(ready.stage()).isEqualTo("ready");
         assertThat(ready.downloadUrl()).contains(raw.sealed().value()).doesNotContain("/" + raw.value());
+    }
+
+    @Test
+    void anImageVerifiedBeforeUploadsWereSealedIsSealedWhenItIsProcessed() {
+        UploadInstruction image = world.services.sendAlbum().send(new SendAlbumCommand(SENDER, 42L, "",
+                List.of(Attachment.of("a.jpg", 3_050_000, "image/jpeg", "image")), null)).uploads().get(0);
+        ObjectKey imageKey = new ObjectKey(image.objectKey());
+        byte[] verified = GuideStoryTest.bytesOf("image/jpeg", 3_050_000);
+        world.storage.upload(imageKey, verified, ContentType.JPEG);
+        // completed by a node of before sealing: processing, its job queued, and no sealed copy
+        AssetId id = AssetId.of(image.assetId());
+        world.messages.update(world.messages.byAsset(id).orElseThrow().asset(id).orElseThrow()
+                .complete(world.clock.instant()).asset());
+        world.jobs.enqueue(new JobQueue.Job(JobQueue.Kind.PROCESS_ASSET, id), world.clock.instant());
+
+        world.runJobs();
+
+        assertThat(world.messages.byAsset(id).orElseThrow().asset(id).orElseThrow().stage()).isEqualTo(Stage.READY);
+        assertThat(world.storage.bytesOf(imageKey.sealed())).isEqualTo(verified);
+    }
+
+    @Test
+    void anImageWithNoCopyAtAllIsNotSealedFromNothing() {
+        UploadInstruction image = world.services.sendAlbum().send(new SendAlbumCommand(SENDER, 42L, "",
+                List.of(Attachment.of("a.jpg", 3_050_000, "image/jpeg", "image")), null)).uploads().get(0);
+        AssetId id = AssetId.of(image.assetId());
+        world.messages.update(world.messages.byAsset(id).orElseThrow().asset(id).orElseThrow()
+                .complete(world.clock.instant()).asset());
+
+        world.jobs.enqueue(new JobQueue.Job(JobQueue.Kind.PROCESS_ASSET, id), world.clock.instant());
+
+        world.runJobs();
+
+        assertThat(world.messages.byAsset(id).orElseThrow().asset(id).orElseThrow().stage())
+                .isEqualTo(Stage.PROCESSING);
+        assertThat(world.storage.keys()).isEmpty();
     }
 
     @Test

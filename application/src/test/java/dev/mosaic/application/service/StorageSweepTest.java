@@ -11,7 +11,10 @@ import dev.mosaic.application.fake.Fixtures;
 import dev.mosaic.application.port.in.AbortUploadCommand;
 import dev.mosaic.application.port.in.AssetReference;
 import dev.mosaic.application.port.in.CompleteUploadCommand;
+import dev.mosaic.application.port.in.ReplaceAssetCommand;
 import dev.mosaic.application.port.in.RequestRejected;
+import dev.mosaic.application.port.in.SendAlbumCommand.Attachment;
+import dev.mosaic.application.port.out.Unavailable;
 import dev.mosaic.application.view.AlbumCreated;
 import dev.mosaic.application.view.UploadInstruction;
 import dev.mosaic.domain.Asset;
@@ -175,6 +178,135 @@ class StorageSweepTest {
         latePut(imageKey);
         assertThat(sweep.sweepSettled()).isEqualTo(SweepStorageService.BATCH);
         assertThat(world.storage.exists(imageKey)).as("the newest waits for the next pass").isTrue();
+        assertThat(sweep.sweepSettled()).isEqualTo(1);
+        assertThat(world.storage.exists(imageKey)).isFalse();
+    }
+
+    UploadInstruction replace(UploadInstruction cell, String fileName) {
+        return world.services.replaceAsset().replace(new ReplaceAssetCommand(SENDER,
+                new AssetReference(cell.assetId(), null), Attachment.of(fileName, 3_050_000, "image/jpeg", "image"),
+                null));
+    }
+
+    @Test
+    void anAssetWhoseSweepKeepsFailingWaitsBehindTheOthersInsteadOfHoldingThemUp() {
+        abort(image);
+        latePut(imageKey);
+        world.clock.advance(Duration.ofSeconds(1));
+        abort(video);
+        latePut(videoKey);
+        world.storage.failOn(imageKey, new IllegalStateException("a fault of Mosaic's"));
+
+        world.clock.advance(QUIET.plusSeconds(1));
+        assertThat(sweep.sweepSettled()).isEqualTo(2);
+        assertThat(world.storage.exists(videoKey)).as("swept behind the one that failed").isFalse();
+        assertThat(sweep.sweepSettled()).as("the failed one waits a quiet time again").isZero();
+
+        world.storage.failOn(imageKey, null);
+        world.clock.advance(QUIET);
+        assertThat(sweep.sweepSettled()).isZero();
+        world.clock.advance(Duration.ofSeconds(1));
+        assertThat(sweep.sweepSettled()).isEqualTo(1);
+        assertThat(world.storage.exists(imageKey)).isFalse();
+    }
+
+    @Test
+    void storageDownStopsThePassAndTheAssetItWasSweepingWaitsBehindTheOthers() {
+        abort(image);
+        latePut(imageKey);
+        world.clock.advance(Duration.ofSeconds(1));
+        abort(video);
+        latePut(videoKey);
+        world.storage.failOn(imageKey, new Unavailable(Unavailable.Part.STORAGE, "connection refused", null));
+
+        world.clock.advance(QUIET.plusSeconds(1));
+        assertThatThrownBy(sweep::sweepSettled).isInstanceOf(Unavailable.class);
+        assertThat(world.storage.exists(videoKey)).as("the pass stopped at the outage").isTrue();
+
+        world.storage.failOn(imageKey, null);
+        assertThat(sweep.sweepSettled()).isEqualTo(1);
+        assertThat(world.storage.exists(videoKey)).isFalse();
+        assertThat(world.storage.exists(imageKey)).as("tried again a quiet time after it failed").isTrue();
+        world.clock.advance(QUIET.plusSeconds(1));
+        assertThat(sweep.sweepSettled()).isEqualTo(1);
+        assertThat(world.storage.exists(imageKey)).isFalse();
+    }
+
+    @Test
+    void aLatePutToTheUploadUrlOfASwappedFileIsDeletedOnceNoneOfItsUrlsCanWrite() {
+        latePut(imageKey);
+        completeImage();
+        world.runJobs();
+        UploadInstruction swap = replace(image, "other.jpg");
+        ObjectKey swapKey = new ObjectKey(swap.objectKey());
+        latePut(swapKey);
+        world.services.completeUpload().complete(new CompleteUploadCommand(SENDER,
+                new AssetReference(swap.assetId(), null), null, null));
+        world.runJobs();
+        assertThat(asset(image).stage()).isEqualTo(Stage.READY);
+        assertThat(world.storage.exists(imageKey.sealed())).as("the old file went when the new one settled")
+                .isFalse();
+        latePut(imageKey); // the old file's upload URL is still valid
+
+        world.clock.advance(QUIET);
+        sweep.sweepSettled();
+        assertThat(world.storage.exists(imageKey)).as("its URL may still be writing").isTrue();
+
+        world.clock.advance(Duration.ofSeconds(1));
+        sweep.sweepSettled();
+        assertThat(world.storage.exists(imageKey)).isFalse();
+        assertThat(world.storage.exists(swapKey.sealed())).isTrue();
+        assertThat(world.messages.retiredBefore(world.clock.instant(), 10)).as("swept once").isEmpty();
+    }
+
+    @Test
+    void aLatePutToTheUploadUrlOfARetriedFileIsDeletedWhileTheNewFileIsStillUploading() {
+        abort(image);
+        replace(image, "again.jpg");
+        latePut(imageKey);
+
+        world.clock.advance(QUIET.plusSeconds(1));
+        assertThat(sweep.sweepSettled()).isEqualTo(1);
+
+        assertThat(world.storage.exists(imageKey)).isFalse();
+        assertThat(asset(image).stage()).isEqualTo(Stage.UPLOADING);
+    }
+
+    @Test
+    void theMultipartUploadOfARetriedFileIsAbortedAgain() {
+        world.storage.uploadPart(((UploadInstruction.Multipart) video).uploadId(), 1, new byte[5_242_880]);
+        // a node died between cancelling the asset and dropping its bytes, then the cell was retried
+        world.messages.update(asset(video).cancel(world.clock.instant()).asset());
+        replace(video, "instead.jpg");
+        assertThat(world.storage.openMultipartUploads()).isOne();
+
+        world.clock.advance(QUIET.plusSeconds(1));
+        sweep.sweepSettled();
+
+        assertThat(world.storage.openMultipartUploads()).isZero();
+    }
+
+    @Test
+    void aReplacedUploadWhoseSweepFailsIsTriedAgainAfterTheOthers() {
+        abort(image);
+        replace(image, "again.jpg");
+        latePut(imageKey);
+        world.clock.advance(Duration.ofSeconds(1));
+        abort(video);
+        replace(video, "instead.jpg");
+        latePut(videoKey);
+        world.storage.failOn(imageKey, new IllegalStateException("a fault of Mosaic's"));
+
+        world.clock.advance(QUIET.plusSeconds(1));
+        assertThat(sweep.sweepSettled()).isEqualTo(2);
+        assertThat(world.storage.exists(videoKey)).isFalse();
+
+        world.storage.failOn(imageKey, new Unavailable(Unavailable.Part.STORAGE, "connection refused", null));
+        world.clock.advance(QUIET.plusSeconds(1));
+        assertThatThrownBy(sweep::sweepSettled).isInstanceOf(Unavailable.class);
+        world.storage.failOn(imageKey, null);
+        assertThat(sweep.sweepSettled()).as("it waits a quiet time again").isZero();
+        world.clock.advance(QUIET.plusSeconds(1));
         assertThat(sweep.sweepSettled()).isEqualTo(1);
         assertThat(world.storage.exists(imageKey)).isFalse();
     }

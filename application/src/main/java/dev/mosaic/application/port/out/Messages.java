@@ -9,6 +9,7 @@ import dev.mosaic.domain.UploadUsage;
 import dev.mosaic.domain.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Albums and their assets. Writes happen inside a {@link TransactionRunner} transaction. */
@@ -56,4 +57,40 @@ public interface Messages {
 
     /** The asset's objects were swept as of this state of it; a change made since is swept again. */
     void swept(Asset asset);
+
+    /**
+     * Sweeping this state of the asset failed: it waits as if it had changed at {@code at}, behind the assets
+     * waiting longer, so one asset whose sweep keeps failing never holds up the others. Nothing when the asset has
+     * changed since (that change is swept anyway).
+     */
+    void sweepLater(Asset asset, Instant at);
+
+    /**
+     * Keeps, with the transaction of the replacement, the raw key (and multipart upload) of a file another one
+     * replaced: its upload URLs may still be writing, and S3 and GCS would let a late PUT re-create the object
+     * after it was deleted. Kept again with a later time if it is kept already.
+     */
+    void retire(RetiredUpload upload);
+
+    /** Retired uploads retired before {@code before}, the oldest first. */
+    List<RetiredUpload> retiredBefore(Instant before, int limit);
+
+    /** The retired upload was swept: nothing writes to it any more. */
+    void forget(RetiredUpload upload);
+
+    /**
+     * The raw key of a replaced file, and its multipart upload's id when it had one, since {@code retiredAt}:
+     * none of its upload URLs writes later than the upload URL lifetime (plus a grace) after that.
+     */
+    record RetiredUpload(ObjectKey key, Optional<String> uploadId, Instant retiredAt) {
+        public RetiredUpload {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(uploadId, "uploadId");
+            Objects.requireNonNull(retiredAt, "retiredAt");
+        }
+
+        public RetiredUpload at(Instant later) {
+            return new RetiredUpload(key, uploadId, later);
+        }
+    }
 }
