@@ -1,27 +1,52 @@
 // Opens one WebSocket per line of a tokens file ("<user> <token>") to a Mosaic node, a fixed number at a
 // time, offering permessage-deflate as browsers and the ws package do (unless told "off"). Prints one line
-// when every socket is ready, then one line per chat_message received, with process.hrtime (CLOCK_MONOTONIC,
-// the clock of Java's System.nanoTime on Linux). Closes everything when its standard input ends.
+// when every socket is ready; then, told "reconnect", drops them all and opens them again as a client already
+// current does after a network blip (since = the ready frame's last_seq), and prints a second line when they are
+// ready again. Then one line per chat_message received, with process.hrtime (CLOCK_MONOTONIC, the clock of
+// Java's System.nanoTime on Linux). Closes everything when its standard input ends.
 import WebSocket from 'ws';
 import { readFileSync } from 'node:fs';
 
-const [url, tokensFile, concurrencyArg, deflateArg] = process.argv.slice(2);
+const [url, tokensFile, concurrencyArg, deflateArg, reconnectArg] = process.argv.slice(2);
 const tokens = readFileSync(tokensFile, 'utf8').trim().split('\n');
 const concurrency = Number(concurrencyArg);
 const deflate = deflateArg !== 'off';
-const sockets = [];
+const reconnect = reconnectArg === 'reconnect';
+let sockets = [];
+const lastSeqs = new Map();
+let wave = 'connected';
 let next = 0;
 let ready = 0;
 let failed = 0;
 let extensions = '';
-const start = process.hrtime.bigint();
+let start = process.hrtime.bigint();
 
 function settled() {
     if (ready + failed === tokens.length) {
         const ms = Number(process.hrtime.bigint() - start) / 1e6;
-        console.log(`connected ${ready} failed ${failed} ms ${ms.toFixed(0)} extensions "${extensions}"`);
+        console.log(`${wave} ${ready} failed ${failed} ms ${ms.toFixed(0)} extensions "${extensions}"`);
+        if (reconnect && wave === 'connected') {
+            setTimeout(again, 2000);
+            return;
+        }
     }
     open();
+}
+
+function again() {
+    sockets.forEach((ws) => {
+        ws.dropped = true;
+        ws.terminate();
+    });
+    sockets = [];
+    wave = 'reconnected';
+    next = 0;
+    ready = 0;
+    failed = 0;
+    start = process.hrtime.bigint();
+    for (let i = 0; i < concurrency; i++) {
+        open();
+    }
 }
 
 function open() {
@@ -29,7 +54,8 @@ function open() {
         return;
     }
     const [user, token] = tokens[next++].split(' ');
-    const ws = new WebSocket(url, { headers: { Authorization: `Bearer ${token}` }, perMessageDeflate: deflate });
+    const since = lastSeqs.has(user) ? `?since=${lastSeqs.get(user)}` : '';
+    const ws = new WebSocket(url + since, { headers: { Authorization: `Bearer ${token}` }, perMessageDeflate: deflate });
     sockets.push(ws);
     let counted = false;
     ws.on('message', (data) => {
@@ -38,6 +64,7 @@ function open() {
         if (frame.type === 'ready' && !counted) {
             counted = true;
             ready++;
+            lastSeqs.set(user, frame.last_seq);
             extensions = ws.extensions;
             settled();
         } else if (frame.type === 'chat_message') {
@@ -57,7 +84,7 @@ function open() {
             counted = true;
             failed++;
             settled();
-        } else if (code !== 1005 && code !== 1000) {
+        } else if (!ws.dropped && code !== 1005 && code !== 1000) {
             console.error(`socket of user ${user} closed ${code} ${reason}`);
         }
     });

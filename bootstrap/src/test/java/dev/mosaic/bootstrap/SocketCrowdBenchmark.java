@@ -27,17 +27,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Not a test: a {@code main} that starts one node in a JVM of its own at {@code -Xmx384m} (embedded defaults),
+ * Not a test: a {@code main} that starts one node in a JVM of its own (embedded defaults, {@value #NODE_JVM}),
  * opens N sockets to it from Node's {@code ws} package (one user each, a fixed number connecting at a time,
  * offering permessage-deflate as browsers do), reports the node's resident memory before and after, the
  * connects per second, and then, with every socket open, the time from each album's batch request to its
  * receiver's {@code chat_message}. See {@code bootstrap/BENCHMARK.md}.
  *
- * <p>Arguments: {@code [sockets=10000] [albums=200] [deflate=on|off]}. Needs {@code node} and {@code npm}
- * (it installs {@code ws} into a temporary folder).
+ * <p>Arguments: {@code [sockets=10000] [albums=200] [deflate=on|off] [reconnect|once]}: with {@code reconnect}
+ * (the default) every socket is dropped once all are open and opened again with {@code since} its ready frame's
+ * {@code last_seq}, a client already current after a network blip, and those connects are timed too. The node's
+ * JVM options are {@code -Dbenchmark.sockets.jvm} (default {@value #NODE_JVM}, README's recommendation). Needs
+ * {@code node} and {@code npm} (it installs {@code ws} into a temporary folder).
  */
 public final class SocketCrowdBenchmark {
     private static final int CONNECTING_AT_ONCE = 256;
+    static final String NODE_JVM = "-Xmx256m";
 
     private SocketCrowdBenchmark() {
     }
@@ -46,10 +50,12 @@ public final class SocketCrowdBenchmark {
         int sockets = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int albums = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         String deflate = args.length > 2 ? args[2] : "on";
+        String reconnect = args.length > 3 ? args[3] : "reconnect";
+        List<String> jvm = List.of(System.getProperty("benchmark.sockets.jvm", NODE_JVM).strip().split("\\s+"));
         Path dir = Files.createTempDirectory("mosaic-socket-crowd-");
         String loadBefore = load();
         int port = freePort();
-        Process server = startServer(dir, port);
+        Process server = startServer(dir, port, jvm);
         try {
             HttpClient http = HttpClient.newHttpClient();
             awaitHealthy(http, port);
@@ -64,20 +70,27 @@ public final class SocketCrowdBenchmark {
 
             Map<Long, Long> arrivals = new ConcurrentHashMap<>();
             CountDownLatch connected = new CountDownLatch(1);
+            CountDownLatch reconnected = new CountDownLatch(reconnect.equals("reconnect") ? 1 : 0);
             AtomicReference<String> summary = new AtomicReference<>();
+            AtomicReference<String> again = new AtomicReference<>();
             Process client = new ProcessBuilder("node", script.toString(), "ws://127.0.0.1:" + port + "/api/v1/ws",
-                    tokens.toString(), Integer.toString(CONNECTING_AT_ONCE), deflate).directory(dir.toFile())
+                    tokens.toString(), Integer.toString(CONNECTING_AT_ONCE), deflate, reconnect).directory(dir.toFile())
                     .redirectError(dir.resolve("client.err").toFile()).start();
-            Thread reader = new Thread(() -> read(client.getInputStream(), arrivals, connected, summary),
-                    "socket-crowd-reader");
+            Thread reader = new Thread(() -> read(client.getInputStream(), arrivals, connected, summary, reconnected,
+                    again), "socket-crowd-reader");
             reader.setDaemon(true);
             reader.start();
             if (!connected.await(15, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("the sockets did not all settle in 15 minutes");
             }
-            Thread.sleep(3_000);
+            Thread.sleep(1_000);
             long connectedRss = rssKib(server.pid());
             String memory = jcmd(server.pid(), "VM.native_memory", "summary");
+            if (!reconnected.await(15, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the sockets did not all reconnect in 15 minutes");
+            }
+            Thread.sleep(2_000);
+            long reconnectedRss = rssKib(server.pid());
 
             Map<Long, Long> sentAt = new ConcurrentHashMap<>();
             Random random = new Random(15);
@@ -114,15 +127,22 @@ public final class SocketCrowdBenchmark {
                 }
             });
             Collections.sort(millis);
+            String histogram = jcmd(server.pid(), "GC.class_histogram");
             client.getOutputStream().close();
             client.waitFor(30, TimeUnit.SECONDS);
 
             System.out.printf(Locale.ROOT, "%s; load average before %s, after %s%n", Instant.now(), loadBefore, load());
-            System.out.printf(Locale.ROOT, "node -Xmx384m; client: Node %s, ws, permessage-deflate offered: %s%n",
-                    nodeVersion(), deflate);
+            System.out.printf(Locale.ROOT, "node %s; client: Node %s, ws, permessage-deflate offered: %s%n",
+                    String.join(" ", jvm), nodeVersion(), deflate);
             System.out.printf(Locale.ROOT, "sockets: %s (%d at a time)%n", summary.get(), CONNECTING_AT_ONCE);
             long connectMillis = Long.parseLong(summary.get().replaceAll(".* ms (\\d+) .*", "$1"));
             System.out.printf(Locale.ROOT, "connects per second: %.0f (goal >= 2000)%n", sockets * 1000.0 / connectMillis);
+            if (again.get() != null) {
+                long againMillis = Long.parseLong(again.get().replaceAll(".* ms (\\d+) .*", "$1"));
+                System.out.printf(Locale.ROOT, "all dropped and opened again with since = last_seq: %s; %.0f connects"
+                        + " per second; node RSS then %d MiB%n", again.get(), sockets * 1000.0 / againMillis,
+                        reconnectedRss / 1024);
+            }
             System.out.printf(Locale.ROOT, "node RSS: %d MiB idle, %d MiB with %d sockets (%.1f KiB a socket),"
                             + " %d MiB after the albums (goal <= 512 MiB)%n", idleRss / 1024, connectedRss / 1024,
                     sockets, (connectedRss - idleRss) / (double) sockets, afterRss / 1024);
@@ -133,6 +153,9 @@ public final class SocketCrowdBenchmark {
             System.out.printf(Locale.ROOT, "album -> receiver's chat_message, %d albums (%d arrived): p50 %.1f ms,"
                             + " p99 %.1f ms, max %.1f ms (goal p99 <= 50 ms)%n", albums, millis.size(),
                     percentile(millis, 0.50), percentile(millis, 0.99), percentile(millis, 1.0));
+            System.out.println("live heap with the sockets open, the largest classes (jcmd GC.class_histogram):");
+            histogram.lines().skip(1).limit(14).forEach(line -> System.out.println("  " + line.strip()));
+            histogram.lines().filter(line -> line.startsWith("Total")).forEach(line -> System.out.println("  " + line));
         } finally {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
@@ -140,9 +163,13 @@ public final class SocketCrowdBenchmark {
         }
     }
 
-    private static Process startServer(Path dir, int port) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:NativeMemoryTracking=summary", "-cp", System.getProperty("java.class.path"), "dev.mosaic.bootstrap.Main")
+    private static Process startServer(Path dir, int port, List<String> jvm) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(jvm);
+        command.addAll(List.of("-XX:NativeMemoryTracking=summary", "-cp", System.getProperty("java.class.path"),
+                "dev.mosaic.bootstrap.Main"));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("node.log").toFile());
         builder.environment().put("MOSAIC_PORT", Integer.toString(port));
         builder.environment().put("MOSAIC_DATA_DIR", dir.resolve("data").toString());
@@ -183,12 +210,16 @@ public final class SocketCrowdBenchmark {
     }
 
     private static void read(InputStream out, Map<Long, Long> arrivals, CountDownLatch connected,
-                             AtomicReference<String> summary) {
+                             AtomicReference<String> summary, CountDownLatch reconnected,
+                             AtomicReference<String> again) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.startsWith("connected ")) {
                     summary.set(line);
                     connected.countDown();
+                } else if (line.startsWith("reconnected ")) {
+                    again.set(line);
+                    reconnected.countDown();
                 } else if (line.startsWith("message ")) {
                     String[] parts = line.split(" ");
                     arrivals.putIfAbsent(Long.parseLong(parts[2]), Long.parseLong(parts[3]));

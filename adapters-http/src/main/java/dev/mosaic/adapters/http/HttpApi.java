@@ -13,6 +13,10 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.session.NullSessionCache;
+import org.eclipse.jetty.session.NullSessionDataStore;
 
 /**
  * Mosaic over HTTP: the REST API, the event WebSocket, signed storage URLs, and the operations endpoints.
@@ -70,6 +74,16 @@ public final class HttpApi {
             // idle socket, to save a few dozen bytes on event frames of a few hundred (BENCHMARK.md, sockets)
             factory.getAvailableExtensionNames().remove("permessage-deflate");
         });
+        // Mosaic keeps nothing in HTTP sessions, but Javalin opens one on every WebSocket upgrade (it snapshots the
+        // session's attributes) and Jetty's default cache would hold each, never expiring, for the process's life:
+        // 20,000 after 10,000 sockets reconnected once (BENCHMARK.md, sockets). None is kept, none is cookied.
+        config.jetty.modifyServletContextHandler(context -> {
+            SessionHandler sessions = context.getSessionHandler();
+            NullSessionCache none = new NullSessionCache(sessions);
+            none.setSessionDataStore(new NullSessionDataStore());
+            sessions.setSessionCache(none);
+            sessions.setUsingCookies(false);
+        });
         config.requestLogger.http(new RequestMetrics(registry));
         JettyProblems jettyProblems = new JettyProblems(mapper);
         config.jetty.modifyServer(server -> server.setErrorHandler(jettyProblems));
@@ -120,6 +134,12 @@ public final class HttpApi {
 
         config.routes.exception(HttpResponseException.class, problems::handle);
         config.routes.exception(Exception.class, problems::handle);
+    }
+
+    /** The session cache of the servlet context, for tests. */
+    Object sessionCache() {
+        Server server = app.jettyServer().server();
+        return server.getDescendant(SessionHandler.class).getSessionCache();
     }
 
     /** Starts listening; {@link #port()} tells where. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.LongStream;
+import org.eclipse.jetty.session.NullSessionCache;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -150,6 +151,15 @@ class EventSocketTest {
         int before = stubs.events.reads.get();
         assertThat(withHeader(ALICE, "?since=4").next().path("last_seq").asLong()).isEqualTo(4);
         assertThat(stubs.events.reads.get() - before).as("learnt from the resync's catch-up").isZero();
+    }
+
+    @Test
+    void anUpgradeKeepsNoHttpSessionAndSetsNoCookie() {
+        SocketClient socket = withHeader(ALICE, "");
+        assertThat(socket.next().path("type").asText()).isEqualTo("ready");
+
+        assertThat(socket.handshake().hasFieldValue("Set-Cookie")).as("no session cookie").isFalse();
+        assertThat(api.api.sessionCache()).isInstanceOf(NullSessionCache.class);
     }
 
     @Test

@@ -20,6 +20,7 @@ final class SocketClient extends WebSocketClient {
     private final BlockingQueue<String> unread = new LinkedBlockingQueue<>();
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
+    private volatile ServerHandshake handshake;
 
     private SocketClient(URI uri, Map<String, String> headers) {
         super(uri, headers);
@@ -86,6 +87,12 @@ final class SocketClient extends WebSocketClient {
 
     @Override
     public void onOpen(ServerHandshake handshake) {
+        this.handshake = handshake;
+    }
+
+    /** The server's answer to the upgrade. */
+    ServerHandshake handshake() {
+        return handshake;
     }
 
     @Override

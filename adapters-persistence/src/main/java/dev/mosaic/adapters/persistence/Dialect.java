@@ -67,9 +67,9 @@ enum Dialect {
      */
     abstract String appendEvent();
 
-    /** A query answering ids of jobs a worker may lease at {@code :now}, first due first. */
+    /** A query answering the jobs (as {@link JobRow}s) a worker may lease at {@code :now}, first due first. */
     String claimableJobs() {
-        return "SELECT id FROM jobs WHERE " + JobDao.CLAIMABLE + " ORDER BY run_at, id LIMIT " + claimCandidates
+        return "SELECT id, kind, asset_id, attempts FROM jobs WHERE " + JobDao.CLAIMABLE + " ORDER BY run_at, id LIMIT " + claimCandidates
                 + skipLocked;
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Claims by compare-and-set on the lease columns, so each lease has one winner on any database;
@@ -38,14 +39,14 @@ final class JdbiJobQueue implements JobQueue {
             JobDao dao = handle.attach(JobDao.class);
             // losing every candidate means others took them: look again, they may have left more
             for (int round = 0; round < MAX_ROUNDS; round++) {
-                List<Long> candidates = handle.createQuery(dialect.claimableJobs()).bind("now", now)
-                        .mapTo(Long.class).list();
+                List<JobRow> candidates = handle.createQuery(dialect.claimableJobs()).bind("now", now)
+                        .map(ConstructorMapper.of(JobRow.class)).list();
                 if (candidates.isEmpty()) {
                     return Optional.empty();
                 }
-                for (long id : candidates) {
-                    if (dao.lease(id, worker, now, until) == 1) {
-                        return dao.job(id).map(JdbiJobQueue::claimed);
+                for (JobRow candidate : candidates) {
+                    if (dao.lease(candidate.id(), candidate.attempts(), worker, now, until) == 1) {
+                        return Optional.of(claimed(candidate));
                     }
                 }
             }
@@ -78,9 +79,10 @@ final class JdbiJobQueue implements JobQueue {
         return transactions.withDao(JobDao.class, JobDao::pending);
     }
 
+    /** The job as leased: one attempt more than its row had when it was read. */
     private static ClaimedJob claimed(JobRow row) {
         return new ClaimedJob(row.id(), new Job(Kind.valueOf(row.kind()), AssetId.of(row.assetId())),
-                row.attempts());
+                row.attempts() + 1);
     }
 
     private static String clip(String error) {

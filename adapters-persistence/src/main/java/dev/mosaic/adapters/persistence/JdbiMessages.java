@@ -40,17 +40,18 @@ final class JdbiMessages implements Messages {
         return transactions.withDao(MessageDao.class, dao -> load(dao, id.value()));
     }
 
+    /** Two statements: the album, then its assets. */
     @Override
     public Optional<Message> byAsset(AssetId id) {
         return transactions.withDao(MessageDao.class,
-                dao -> dao.messageIdOfAsset(id.value()).flatMap(messageId -> load(dao, messageId)));
+                dao -> dao.messageOfAsset(id.value()).map(row -> withAssets(dao, row)));
     }
 
+    /** Two statements: the album, locked, then its assets. */
     @Override
     public Optional<Message> lockByAsset(AssetId id) {
-        return transactions.withDao(MessageDao.class, dao -> dao.messageIdOfAsset(id.value())
-                .flatMap(dao::lockMessage)
-                .flatMap(messageId -> load(dao, messageId)));
+        return transactions.withDao(MessageDao.class,
+                dao -> dao.lockMessageOfAsset(id.value()).map(row -> withAssets(dao, row)));
     }
 
     @Override
@@ -140,6 +141,10 @@ final class JdbiMessages implements Messages {
 
     private static Optional<Message> load(MessageDao dao, long id) {
         return dao.message(id).map(row -> AssetMapping.toMessage(row, dao.assetsOf(List.of(id))));
+    }
+
+    private static Message withAssets(MessageDao dao, MessageRow row) {
+        return AssetMapping.toMessage(row, dao.assetsOf(List.of(row.id())));
     }
 
     private static List<Message> withAssets(MessageDao dao, List<MessageRow> rows) {

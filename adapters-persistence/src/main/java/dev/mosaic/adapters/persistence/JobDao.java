@@ -23,13 +23,13 @@ interface JobDao {
             + PENDING + "', 0, :runAt)")
     void insert(String kind, long assetId, Instant runAt);
 
-    /** Compare-and-set: only one of several workers racing for a job sees 1. */
+    /**
+     * Compare-and-set: only one of several workers racing for a job sees 1, and only while the job has had the
+     * attempts its claimer read, so the claim's attempt is that plus one without reading the row again.
+     */
     @SqlUpdate("UPDATE jobs SET locked_by = :worker, locked_until = :until, attempts = attempts + 1"
-            + " WHERE id = :id AND " + CLAIMABLE)
-    int lease(long id, String worker, Instant now, Instant until);
-
-    @SqlQuery("SELECT id, kind, asset_id, attempts FROM jobs WHERE id = :id")
-    Optional<JobRow> job(long id);
+            + " WHERE id = :id AND attempts = :attempts AND " + CLAIMABLE)
+    int lease(long id, int attempts, String worker, Instant now, Instant until);
 
     @SqlUpdate("UPDATE jobs SET locked_until = :until WHERE " + HELD)
     int extend(long id, int attempt, Instant until);

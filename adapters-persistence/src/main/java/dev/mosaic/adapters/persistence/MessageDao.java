@@ -44,12 +44,18 @@ interface MessageDao {
             + " ORDER BY message_id, display_order")
     List<AssetRow> assetsOf(@BindList("messageIds") List<Long> messageIds);
 
-    @SqlQuery("SELECT message_id FROM assets WHERE id = :assetId")
-    Optional<Long> messageIdOfAsset(long assetId);
+    /** The album of an asset, in one statement. */
+    @SqlQuery("SELECT id, sender_id, receiver_id, body, created_at FROM messages"
+            + " WHERE id = (SELECT message_id FROM assets WHERE id = :assetId)")
+    Optional<MessageRow> messageOfAsset(long assetId);
 
-    /** Holds the message row until the transaction ends: one album's assets change one at a time. */
-    @SqlQuery("SELECT id FROM messages WHERE id = :id FOR UPDATE")
-    Optional<Long> lockMessage(long id);
+    /**
+     * The album of an asset, its row held until the transaction ends: one album's assets change one at a time.
+     * An asset never moves to another album, so the subquery's answer cannot change under the lock.
+     */
+    @SqlQuery("SELECT id, sender_id, receiver_id, body, created_at FROM messages"
+            + " WHERE id = (SELECT message_id FROM assets WHERE id = :assetId) FOR UPDATE")
+    Optional<MessageRow> lockMessageOfAsset(long assetId);
 
     @SqlQuery("SELECT message_id FROM assets WHERE object_key = :objectKey")
     Optional<Long> messageIdOfObjectKey(String objectKey);

@@ -1,0 +1,134 @@
+package dev.mosaic.adapters.persistence;
+
+import static dev.mosaic.application.fake.Fixtures.RECEIVER;
+import static dev.mosaic.application.fake.Fixtures.SENDER;
+import static dev.mosaic.application.fake.Fixtures.T0;
+import static dev.mosaic.application.fake.Fixtures.asset;
+import static dev.mosaic.application.fake.Fixtures.message;
+import static dev.mosaic.application.fake.Fixtures.update;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.mosaic.application.event.Fact;
+import dev.mosaic.application.port.out.JobQueue;
+import dev.mosaic.domain.AssetId;
+import dev.mosaic.domain.Message;
+import dev.mosaic.domain.Stage;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The statements on the way from a completion to {@code thumbnail_ready}, counted: each one is a round trip, and
+ * on a loaded node each costs far more than its work.
+ */
+class StatementCountTest {
+    @TempDir
+    Path folder;
+    PersistenceAdapter adapter;
+    HikariDataSource pool;
+    JdbiTransactions transactions;
+    final AtomicInteger statements = new AtomicInteger();
+
+    @BeforeEach
+    void start() {
+        adapter = H2Stores.startIn(folder);
+        PersistenceSettings settings = H2Stores.settingsIn(folder, 2);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(2);
+        pool = new HikariDataSource(config);
+        Jdbi jdbi = JdbiSetup.create(pool);
+        jdbi.setSqlLogger(new SqlLogger() {
+            @Override
+            public void logAfterExecution(StatementContext context) {
+                statements.incrementAndGet();
+            }
+
+            @Override
+            public void logException(StatementContext context, SQLException ex) {
+                statements.incrementAndGet();
+            }
+        });
+        transactions = new JdbiTransactions(jdbi);
+    }
+
+    @AfterEach
+    void stop() {
+        pool.close();
+        adapter.close();
+    }
+
+    @Test
+    void anAlbumIsReadOrLockedByOneOfItsAssetsInTwoStatements() {
+        adapter.messages().add(message(100).with(asset(500), asset(501)).build());
+        JdbiMessages messages = new JdbiMessages(transactions);
+
+        assertThat(messages.byAsset(AssetId.of(501)).orElseThrow().assets()).hasSize(2);
+        assertThat(statements).hasValue(2);
+        transactions.run(() -> assertThat(messages.lockByAsset(AssetId.of(500)).orElseThrow().assets()).hasSize(2));
+        assertThat(statements).hasValue(4);
+        assertThat(messages.byAsset(AssetId.of(999))).isEmpty();
+        assertThat(statements).hasValue(5);
+    }
+
+    @Test
+    void aClaimIsOneQueryAndOneUpdate() {
+        adapter.jobQueue().enqueue(new JobQueue.Job(JobQueue.Kind.PROCESS_ASSET, AssetId.of(500)), T0);
+        JdbiJobQueue jobs = new JdbiJobQueue(transactions, Dialect.H2);
+
+        JobQueue.ClaimedJob claimed = transactions.inTransaction(() -> jobs.claim("w", T0, Duration.ofMinutes(1)))
+                .orElseThrow();
+
+        assertThat(claimed.attempt()).isEqualTo(1);
+        assertThat(claimed.job().asset()).isEqualTo(AssetId.of(500));
+        assertThat(statements).hasValue(2);
+    }
+
+    @Test
+    void aBatchCreateIsSevenStatementsWhateverTheAlbumsSize() {
+        Message album = message(100).with(asset(500), asset(501), asset(502)).build();
+        adapter.eventLog().append(RECEIVER, update(99, 400, Stage.UPLOADING));
+        JdbiMessages messages = new JdbiMessages(transactions);
+        SequenceIds ids = new SequenceIds(transactions, Dialect.H2);
+        JdbiEventLog events = new JdbiEventLog(transactions, Dialect.H2);
+
+        transactions.run(() -> {
+            messages.usage(SENDER, T0);
+            ids.nextMessageId();
+            assertThat(ids.nextAssetIds(3)).hasSize(3).doesNotHaveDuplicates();
+        });
+        assertThat(statements).as("the quota and every id").hasValue(3);
+        transactions.run(() -> {
+            messages.add(album);
+            events.appendToEach(List.of(SENDER, RECEIVER), new Fact.AlbumSent(album));
+        });
+
+        assertThat(statements).as("the message, its assets in one batch, one per recipient").hasValue(7);
+        assertThat(events.lastSequence(RECEIVER)).isEqualTo(2);
+    }
+
+    @Test
+    void aUsersFirstEventTakesACounterOnTheWay() {
+        JdbiEventLog events = new JdbiEventLog(transactions, Dialect.H2);
+
+        transactions.run(() -> events.appendToEach(List.of(SENDER), update(100, 500, Stage.UPLOADING)));
+        assertThat(statements).as("an append that finds no counter, the counter, the append again").hasValue(3);
+        transactions.run(() -> events.appendToEach(List.of(SENDER), update(100, 500, Stage.PROCESSING)));
+
+        assertThat(statements).hasValue(4);
+        assertThat(events.lastSequence(SENDER)).isEqualTo(2);
+    }
+}
