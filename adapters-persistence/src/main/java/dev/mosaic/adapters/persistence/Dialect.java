@@ -10,12 +10,40 @@ enum Dialect {
         String nextValue(String sequence) {
             return "SELECT NEXT VALUE FOR " + sequence;
         }
+
+        @Override
+        String nextValues(String sequence) {
+            return "SELECT NEXT VALUE FOR " + sequence + " FROM SYSTEM_RANGE(1, :count)";
+        }
+
+        @Override
+        String appendEvent() {
+            return """
+                    INSERT INTO events (recipient_id, seq, event_type, payload)
+                    SELECT user_id, last_seq, :type, :payload
+                    FROM FINAL TABLE (UPDATE event_counters SET last_seq = last_seq + 1 WHERE user_id = :user)""";
+        }
     },
     /** Claims lock the first free job and skip those other claimers hold: no waiting, no lost races. */
     POSTGRESQL(1, " FOR UPDATE SKIP LOCKED") {
         @Override
         String nextValue(String sequence) {
             return "SELECT nextval('" + sequence + "')";
+        }
+
+        @Override
+        String nextValues(String sequence) {
+            return "SELECT nextval('" + sequence + "') FROM generate_series(1, :count)";
+        }
+
+        @Override
+        String appendEvent() {
+            return """
+                    WITH advanced AS (
+                      UPDATE event_counters SET last_seq = last_seq + 1 WHERE user_id = :user
+                      RETURNING user_id, last_seq)
+                    INSERT INTO events (recipient_id, seq, event_type, payload)
+                    SELECT user_id, last_seq, :type, :payload FROM advanced""";
         }
     };
 
@@ -29,6 +57,15 @@ enum Dialect {
 
     /** A query answering one new value of a sequence created by the migrations. */
     abstract String nextValue(String sequence);
+
+    /** A query answering {@code :count} new values of a sequence, one per row. */
+    abstract String nextValues(String sequence);
+
+    /**
+     * One statement that advances {@code :user}'s event counter, holding its row lock until the commit, and logs
+     * the event under the new number; it inserts nothing (count 0) when the user has no counter yet.
+     */
+    abstract String appendEvent();
 
     /** A query answering the jobs (as {@link JobRow}s) a worker may lease at {@code :now}, first due first. */
     String claimableJobs() {

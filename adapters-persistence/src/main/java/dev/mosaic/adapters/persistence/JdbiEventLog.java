@@ -10,39 +10,54 @@ import org.jdbi.v3.core.Handle;
 /**
  * Numbers come from a counter row per user, advanced in the appending transaction: the row lock
  * makes concurrent appends wait for each other, and a rollback takes its number back, so the
- * numbers stay 1, 2, 3… without gaps.
+ * numbers stay 1, 2, 3… without gaps. One statement per recipient advances the counter and logs the
+ * event ({@link Dialect#appendEvent()}).
  */
 final class JdbiEventLog implements EventLog {
     private final JdbiTransactions transactions;
+    private final String appendEvent;
 
-    JdbiEventLog(JdbiTransactions transactions) {
+    JdbiEventLog(JdbiTransactions transactions, Dialect dialect) {
         this.transactions = transactions;
+        this.appendEvent = dialect.appendEvent();
     }
 
     @Override
     public long append(UserId recipient, Fact fact) {
-        String type = EventJson.type(fact);
-        String payload = EventJson.payload(fact);
         return transactions.withHandle(handle -> {
-            EventDao dao = handle.attach(EventDao.class);
-            long sequence = nextSequence(handle, dao, recipient.value());
-            dao.insert(new EventRow(recipient.value(), sequence, type, payload));
-            return sequence;
+            appendToEach(List.of(recipient), fact);
+            return handle.attach(EventDao.class).counter(recipient.value()).orElseThrow();
         });
     }
 
-    private static long nextSequence(Handle handle, EventDao dao, long user) {
-        if (dao.advanceCounter(user) == 1) {
-            return dao.counter(user).orElseThrow();
-        }
-        // a user's first event: two first appends may race to create the counter, one loses
-        if (UniqueInsert.attempt(handle, started -> started.attach(EventDao.class).startCounter(user))) {
-            return 1;
-        }
-        if (dao.advanceCounter(user) != 1) {
+    @Override
+    public void appendToEach(List<UserId> recipients, Fact fact) {
+        String type = EventJson.type(fact);
+        String payload = EventJson.payload(fact);
+        transactions.withHandle(handle -> {
+            for (UserId recipient : recipients) {
+                if (append(handle, recipient.value(), type, payload) != 1) {
+                    appendFirst(handle, recipient.value(), type, payload);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** A user's first event: two first appends may race to create the counter; the loser waits and goes second. */
+    private void appendFirst(Handle handle, long user, String type, String payload) {
+        UniqueInsert.attempt(handle, started -> started.attach(EventDao.class).startCounter(user));
+        if (append(handle, user, type, payload) != 1) {
             throw new IllegalStateException("the event counter of user " + user + " vanished");
         }
-        return dao.counter(user).orElseThrow();
+    }
+
+    private int append(Handle handle, long user, String type, String payload) {
+        return handle.createUpdate(appendEvent)
+                .bind("user", user)
+                .bind("type", type)
+                .bind("payload", payload)
+                .execute();
     }
 
     @Override

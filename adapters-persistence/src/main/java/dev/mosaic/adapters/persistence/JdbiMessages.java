@@ -29,11 +29,8 @@ final class JdbiMessages implements Messages {
         List<AssetRow> assets = IntStream.range(0, message.assets().size())
                 .mapToObj(order -> AssetMapping.toRow(message.assets().get(order), order))
                 .toList();
-        transactions.withDao(MessageDao.class, dao -> {
-            dao.insertMessage(AssetMapping.toRow(message));
-            if (!assets.isEmpty()) {
-                dao.insertAssets(assets);
-            }
+        transactions.withHandle(handle -> {
+            AlbumStatements.insert(handle, AssetMapping.toRow(message), assets);
             return null;
         });
     }
@@ -74,8 +71,8 @@ final class JdbiMessages implements Messages {
 
     @Override
     public UploadUsage usage(UserId sender, Instant windowStart) {
-        UsageRow row = transactions.withDao(MessageDao.class,
-                dao -> dao.usage(sender.value(), Stage.UPLOADING.name(), windowStart));
+        UsageRow row = transactions.withHandle(
+                handle -> AlbumStatements.usage(handle, sender.value(), Stage.UPLOADING.name(), windowStart));
         return new UploadUsage(Math.toIntExact(row.pendingUploads()), row.pendingBytes(),
                 Optional.ofNullable(row.earliestDeadline()), Math.toIntExact(row.albums()),
                 Optional.ofNullable(row.oldestAlbum()));

@@ -35,7 +35,7 @@ public final class PersistenceAdapter implements AutoCloseable {
         Jdbi jdbi = JdbiSetup.create(pool);
         this.transactions = new JdbiTransactions(jdbi);
         this.messages = new JdbiMessages(transactions);
-        this.eventLog = new JdbiEventLog(transactions);
+        this.eventLog = new JdbiEventLog(transactions, dialect);
         this.jobQueue = new JdbiJobQueue(transactions, dialect);
         this.idempotencyKeys = new JdbiIdempotencyKeys(transactions);
         this.ids = new SequenceIds(transactions, dialect);

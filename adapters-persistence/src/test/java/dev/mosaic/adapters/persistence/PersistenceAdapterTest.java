@@ -19,7 +19,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +43,19 @@ class PersistenceAdapterTest {
             }
             assertThat(assets).hasSize(50);
             assertThat(db.ids().nextMessageId().value()).isLessThan(db.ids().nextMessageId().value());
+        }
+    }
+
+    @Test
+    void aBatchOfAssetIdsIsNewAndFollowsTheOnesBefore() {
+        try (PersistenceAdapter db = H2Stores.startIn(folder)) {
+            long before = db.ids().nextAssetId().value();
+
+            List<Long> batch = db.ids().nextAssetIds(4).stream().map(AssetId::value).toList();
+
+            assertThat(batch).hasSize(4).doesNotHaveDuplicates().allMatch(id -> id > before);
+            assertThat(db.ids().nextAssetId().value()).isGreaterThan(Collections.max(batch));
+            assertThat(db.ids().nextAssetIds(0)).isEmpty();
         }
     }
 

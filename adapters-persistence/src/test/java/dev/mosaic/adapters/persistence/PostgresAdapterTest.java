@@ -2,12 +2,14 @@ package dev.mosaic.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mosaic.domain.AssetId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,20 @@ class PostgresAdapterTest {
             assertThat(first).isLessThan(second);
             assertThat(second).isLessThan(third);
             assertThat(nodeB.ids().nextMessageId().value()).isLessThan(nodeA.ids().nextMessageId().value());
+        }
+    }
+
+    @Test
+    void aBatchOfAssetIdsIsNewAcrossNodes() {
+        PersistenceSettings database = PostgresStores.freshDatabase(2);
+        try (PersistenceAdapter nodeA = PersistenceAdapter.start(database);
+             PersistenceAdapter nodeB = PersistenceAdapter.start(database)) {
+            List<AssetId> fromA = nodeA.ids().nextAssetIds(3);
+            List<AssetId> fromB = nodeB.ids().nextAssetIds(3);
+
+            assertThat(fromA).hasSize(3).doesNotContainAnyElementsOf(fromB).doesNotHaveDuplicates();
+            assertThat(fromB).hasSize(3).doesNotHaveDuplicates();
+            assertThat(nodeA.ids().nextAssetIds(0)).isEmpty();
         }
     }
 

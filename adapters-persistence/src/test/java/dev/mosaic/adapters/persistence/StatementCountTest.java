@@ -1,17 +1,24 @@
 package dev.mosaic.adapters.persistence;
 
+import static dev.mosaic.application.fake.Fixtures.RECEIVER;
+import static dev.mosaic.application.fake.Fixtures.SENDER;
 import static dev.mosaic.application.fake.Fixtures.T0;
 import static dev.mosaic.application.fake.Fixtures.asset;
 import static dev.mosaic.application.fake.Fixtures.message;
+import static dev.mosaic.application.fake.Fixtures.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.mosaic.application.event.Fact;
 import dev.mosaic.application.port.out.JobQueue;
 import dev.mosaic.domain.AssetId;
+import dev.mosaic.domain.Message;
+import dev.mosaic.domain.Stage;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlLogger;
@@ -88,5 +95,42 @@ class StatementCountTest {
         assertThat(claimed.attempt()).isEqualTo(1);
         assertThat(claimed.job().asset()).isEqualTo(AssetId.of(500));
         assertThat(statements).hasValue(2);
+    }
+
+    @Test
+    void aBatchCreateIsSevenStatementsWhateverTheAlbumsSize() {
+        Message album = message(100).with(asset(500), asset(501), asset(502)).build();
+        // both have had events before (a user's first costs two statements more: aUsersFirstEvent…)
+        adapter.eventLog().append(SENDER, update(99, 400, Stage.UPLOADING));
+        adapter.eventLog().append(RECEIVER, update(99, 400, Stage.UPLOADING));
+        JdbiMessages messages = new JdbiMessages(transactions);
+        SequenceIds ids = new SequenceIds(transactions, Dialect.H2);
+        JdbiEventLog events = new JdbiEventLog(transactions, Dialect.H2);
+
+        transactions.run(() -> {
+            messages.usage(SENDER, T0);
+            ids.nextMessageId();
+            assertThat(ids.nextAssetIds(3)).hasSize(3).doesNotHaveDuplicates();
+        });
+        assertThat(statements).as("the quota and every id").hasValue(3);
+        transactions.run(() -> {
+            messages.add(album);
+            events.appendToEach(List.of(SENDER, RECEIVER), new Fact.AlbumSent(album));
+        });
+
+        assertThat(statements).as("the message, its assets in one batch, one per recipient").hasValue(7);
+        assertThat(events.lastSequence(RECEIVER)).isEqualTo(2);
+    }
+
+    @Test
+    void aUsersFirstEventTakesACounterOnTheWay() {
+        JdbiEventLog events = new JdbiEventLog(transactions, Dialect.H2);
+
+        transactions.run(() -> events.appendToEach(List.of(SENDER), update(100, 500, Stage.UPLOADING)));
+        assertThat(statements).as("an append that finds no counter, the counter, the append again").hasValue(3);
+        transactions.run(() -> events.appendToEach(List.of(SENDER), update(100, 500, Stage.PROCESSING)));
+
+        assertThat(statements).hasValue(4);
+        assertThat(events.lastSequence(SENDER)).isEqualTo(2);
     }
 }

@@ -10,6 +10,7 @@ import static dev.mosaic.application.fake.Fixtures.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mosaic.application.event.Fact;
 import dev.mosaic.application.port.out.JobQueue;
 import dev.mosaic.application.port.out.JobQueue.Job;
 import dev.mosaic.domain.Asset;
@@ -17,6 +18,7 @@ import dev.mosaic.domain.AssetId;
 import dev.mosaic.domain.Message;
 import dev.mosaic.domain.MessageId;
 import dev.mosaic.domain.Stage;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +65,42 @@ abstract class TransactionChecks {
         assertThat(db.eventLog().lastSequence(RECEIVER)).isZero();
         assertThat(db.jobQueue().pending()).isZero();
         assertThat(db.idempotencyKeys().find(SENDER, "k-1").orElseThrow().message()).isEmpty();
+    }
+
+    @Test
+    void anAlbumWhoseBatchedInsertFailsHalfwayLeavesNoRowBehind() {
+        Message stored = message(100).with(asset(500)).build();
+        db.messages().add(stored);
+        db.eventLog().append(RECEIVER, update(100, 500, Stage.UPLOADING));
+        // its second asset claims the first album's object key: the batch fails on its second row
+        Message clashing = message(101).with(asset(600).inMessage(101),
+                asset(601).inMessage(101).withObjectKey(stored.assets().get(0).objectKey())).build();
+
+        assertThatThrownBy(() -> db.transactions().run(() -> {
+            db.eventLog().appendToEach(List.of(SENDER, RECEIVER), new Fact.AlbumSent(clashing));
+            db.messages().add(clashing);
+        })).isNotInstanceOf(Boom.class);
+
+        assertThat(db.messages().byId(clashing.id())).isEmpty();
+        assertThat(db.messages().byAsset(AssetId.of(600))).isEmpty();
+        assertThat(db.eventLog().lastSequence(SENDER)).isZero();
+        assertThat(db.eventLog().since(RECEIVER, 0, 10)).hasSize(1);
+        assertThat(db.messages().byId(stored.id())).contains(stored);
+    }
+
+    @Test
+    void aRolledBackAppendToEachGivesEveryNumberBack() {
+        db.eventLog().append(RECEIVER, update(100, 500, Stage.UPLOADING));
+
+        assertThatThrownBy(() -> db.transactions().run(() -> {
+            db.eventLog().appendToEach(List.of(SENDER, RECEIVER), update(100, 500, Stage.PROCESSING));
+            throw new Boom();
+        })).isInstanceOf(Boom.class);
+
+        assertThat(db.eventLog().lastSequence(SENDER)).isZero();
+        assertThat(db.eventLog().lastSequence(RECEIVER)).isEqualTo(1);
+        assertThat(db.eventLog().append(SENDER, update(100, 500, Stage.READY))).isEqualTo(1);
+        assertThat(db.eventLog().append(RECEIVER, update(100, 500, Stage.READY))).isEqualTo(2);
     }
 
     @Test

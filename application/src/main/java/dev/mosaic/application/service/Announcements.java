@@ -18,8 +18,8 @@ final class Announcements {
      * never deadlock.
      */
     static void toAudience(EventLog events, Message message, Fact fact) {
-        message.audience().stream()
+        events.appendToEach(message.audience().stream()
                 .sorted(Comparator.comparingLong(UserId::value))
-                .forEach(user -> events.append(user, fact));
+                .toList(), fact);
     }
 }

@@ -111,15 +111,20 @@ public final class SendAlbumService implements SendAlbumUseCase {
     /** Stores the album; on any failure before the commit, the multipart uploads it started are aborted. */
     private Message create(SendAlbumCommand command, List<AttachmentRules.Checked> checked) {
         Instant now = clock.instant();
-        enforceQuota(command.sender(), checked, now);
-        MessageId messageId = ids.nextMessageId();
         UserId sender = command.sender();
+        // one short transaction for the quota's read and every id: one connection, one commit
+        Reserved reserved = transactions.inTransaction(() -> {
+            enforceQuota(sender, checked, now);
+            return new Reserved(ids.nextMessageId(), ids.nextAssetIds(checked.size()));
+        });
+        MessageId messageId = reserved.message();
         UserId receiver = UserId.of(command.receiverId());
         List<Asset> assets = new ArrayList<>();
         Message message;
         try {
-            for (AttachmentRules.Checked attachment : checked) {
-                AssetId assetId = ids.nextAssetId();
+            for (int i = 0; i < checked.size(); i++) {
+                AttachmentRules.Checked attachment = checked.get(i);
+                AssetId assetId = reserved.assets().get(i);
                 UploadPlan plan = attachment.plan() instanceof UploadPlan.Multipart multipart
                         ? multipart.startedAs(storage.startMultipart(
                                 ObjectKey.raw(sender, assetId, attachment.fileName()), attachment.contentType()))
@@ -132,16 +137,20 @@ public final class SendAlbumService implements SendAlbumUseCase {
             Message album = message;
             transactions.run(() -> {
                 messages.add(album);
-                Announcements.toAudience(events, album, new Fact.AlbumSent(album));
                 if (command.idempotencyKey() != null) {
                     idempotency.complete(sender, command.idempotencyKey(), messageId);
                 }
+                // last: the audience's event counters stay locked until the commit, so take them late
+                Announcements.toAudience(events, album, new Fact.AlbumSent(album));
             });
         } catch (RuntimeException failure) {
             assets.forEach(asset -> asset.multipart().ifPresent(plan -> abortQuietly(asset, plan, failure)));
             throw failure;
         }
         return message;
+    }
+
+    private record Reserved(MessageId message, List<AssetId> assets) {
     }
 
     /**

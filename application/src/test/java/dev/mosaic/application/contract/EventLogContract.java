@@ -72,6 +72,21 @@ public abstract class EventLogContract {
     }
 
     @Test
+    void appendingToEachNumbersEveryRecipientOnFromItsOwnLast() {
+        log.append(RECEIVER, update(100, 500, Stage.PROCESSING));
+        log.append(RECEIVER, update(100, 500, Stage.READY));
+        Fact fact = update(100, 501, Stage.READY);
+
+        ports.transactions().run(() -> log.appendToEach(List.of(SENDER, RECEIVER), fact));
+
+        assertThat(log.since(SENDER, 0, 10)).extracting(LoggedFact::sequence).containsExactly(1L);
+        assertThat(log.since(RECEIVER, 2, 10)).singleElement()
+                .satisfies(logged -> assertThat(logged.fact()).isEqualTo(fact))
+                .extracting(LoggedFact::sequence).isEqualTo(3L);
+        assertThat(log.since(SENDER, 0, 10).get(0).fact()).isEqualTo(fact);
+    }
+
+    @Test
     void sinceAnswersLaterEventsInOrderUpToTheLimit() {
         for (long asset = 1; asset <= 5; asset++) {
             log.append(SENDER, update(100, asset, Stage.READY));

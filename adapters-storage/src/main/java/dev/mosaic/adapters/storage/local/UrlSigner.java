@@ -29,12 +29,18 @@ final class UrlSigner {
     static final String ATTACHMENT = "attachment";
     static final String SIGNATURE = "signature";
 
-    private final SecretKeySpec key;
+    /** Keyed once; each signature works on a clone (a {@code Mac} is not thread-safe, and looking one up is slow). */
+    private final Mac keyed;
     private final String base;
     private final Clock clock;
 
     UrlSigner(byte[] signingKey, URI publicUrl, Clock clock) {
-        this.key = new SecretKeySpec(signingKey, "HmacSHA256");
+        try {
+            this.keyed = Mac.getInstance("HmacSHA256");
+            keyed.init(new SecretKeySpec(signingKey, "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has HmacSHA256", e);
+        }
         this.base = publicUrl.toString().replaceAll("/+$", "") + "/storage/";
         this.clock = clock;
     }
@@ -91,11 +97,9 @@ final class UrlSigner {
             canonical.append(field.length()).append(':').append(field).append('\n');
         }
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(canonical.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JDK has HmacSHA256", e);
+            return ((Mac) keyed.clone()).doFinal(canonical.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's HmacSHA256 can be cloned", e);
         }
     }
 

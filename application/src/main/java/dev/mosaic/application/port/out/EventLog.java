@@ -14,6 +14,14 @@ public interface EventLog {
     /** Appends and answers the fact's sequence number for this recipient. */
     long append(UserId recipient, Fact fact);
 
+    /**
+     * Appends the fact for each recipient in turn, in the order given: callers order them so that two
+     * transactions take the recipients' counters in the same order. An adapter may save round trips.
+     */
+    default void appendToEach(List<UserId> recipients, Fact fact) {
+        recipients.forEach(recipient -> append(recipient, fact));
+    }
+
     /** Facts with a sequence above {@code afterSequence}, ascending, at most {@code limit}. */
     List<LoggedFact> since(UserId recipient, long afterSequence, int limit);
 

@@ -1,0 +1,63 @@
+package dev.mosaic.bootstrap;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Debian's {@code wrk} posting one JSON body to one path, each request with the next of many users' tokens. */
+final class Wrk {
+    private static final String SCRIPT = """
+            local tokens = {}
+            local body = ""
+            local path = ""
+            local counter = 0
+            function init(args)
+              for line in io.lines(args[1]) do tokens[#tokens + 1] = line end
+              local f = io.open(args[2], "r"); body = f:read("*a"); f:close()
+              path = args[3]
+              counter = math.random(#tokens)
+            end
+            function request()
+              counter = counter + 1
+              local token = tokens[(counter % #tokens) + 1]
+              return wrk.format("POST", path, {["Authorization"] = "Bearer " .. token,
+                ["Content-Type"] = "application/json"}, body)
+            end
+            """;
+
+    private final Path script;
+    private final Path tokens;
+
+    /** Tokens for users {@code firstUser} to {@code firstUser + users - 1}. */
+    Wrk(Path dir, long firstUser, int users) throws IOException {
+        this.script = Files.writeString(dir.resolve("post.lua"), SCRIPT);
+        StringBuilder lines = new StringBuilder();
+        for (long user = firstUser; user < firstUser + users; user++) {
+            lines.append(RunningMosaic.token(user)).append('\n');
+        }
+        this.tokens = Files.writeString(Files.createTempFile(dir, "tokens-", ".txt"), lines);
+    }
+
+    record Result(double perSecond, String p50, String p99, String non2xx) {
+    }
+
+    Result post(int port, String path, Path body, int connections, int seconds)
+            throws IOException, InterruptedException {
+        Process wrk = new ProcessBuilder(List.of("wrk", "-t" + Math.min(2, connections), "-c" + connections,
+                "-d" + seconds + "s", "--latency", "-s", script.toString(), "http://127.0.0.1:" + port, "--",
+                tokens.toString(), body.toString(), path))
+                .redirectErrorStream(true).start();
+        String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (wrk.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + out);
+        }
+        double perSecond = Double.parseDouble(out.replaceAll("(?s).*Requests/sec:\\s+([\\d.]+).*", "$1"));
+        String p50 = out.replaceAll("(?s).*\\n\\s+50%\\s+(\\S+).*", "$1");
+        String p99 = out.replaceAll("(?s).*\\n\\s+99%\\s+(\\S+).*", "$1");
+        String non2xx = out.contains("Non-2xx")
+                ? out.replaceAll("(?s).*Non-2xx or 3xx responses: (\\d+).*", "$1") : "0";
+        return new Result(perSecond, p50, p99, non2xx);
+    }
+}
