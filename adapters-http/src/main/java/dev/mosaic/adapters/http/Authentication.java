@@ -13,6 +13,7 @@ final class Authentication {
 
     private final TokenVerifier verifier;
     private final Throttle throttle;
+    private final java.util.concurrent.atomic.LongAdder verifications = new java.util.concurrent.atomic.LongAdder();
 
     Authentication(TokenVerifier verifier, Throttle throttle) {
         this.verifier = verifier;
@@ -48,7 +49,26 @@ final class Authentication {
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new Unauthenticated(Unauthenticated.MISSING, "the Authorization header must use the Bearer scheme");
         }
+        verifications.increment();
         return verifier.verify(authorization.substring(BEARER.length()).trim());
+    }
+
+    /** Verifies a socket upgrade's header once: the upgrade's throttle check remembers whom it found. */
+    UserId remember(Context upgrade, String authorization) {
+        UserId user = userOf(authorization);
+        upgrade.attribute(USER, user);
+        return user;
+    }
+
+    /** The user the upgrade's check found, verified again only when it found none (the socket then says why). */
+    UserId userOf(io.javalin.websocket.WsContext socket, String authorization) {
+        UserId remembered = socket.attribute(USER);
+        return remembered != null ? remembered : userOf(authorization);
+    }
+
+    /** How many tokens were verified, for tests. */
+    long verifications() {
+        return verifications.sum();
     }
 
     static UserId user(Context ctx) {

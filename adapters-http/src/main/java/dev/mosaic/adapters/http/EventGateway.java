@@ -131,7 +131,7 @@ final class EventGateway {
             return;
         }
         try {
-            authenticate(socket, authentication.userOf(authorization), since(ctx));
+            authenticate(socket, authentication.userOf(ctx, authorization), since(ctx));
         } catch (Unauthenticated refused) {
             socket.close(POLICY_VIOLATION, refused.code());
         }

@@ -28,11 +28,13 @@ public final class HttpApi {
 
     private final Javalin app;
     private final EventGateway gateway;
+    private final Authentication authentication;
     private InMemoryConnector inMemory;
 
-    private HttpApi(Javalin app, EventGateway gateway) {
+    private HttpApi(Javalin app, EventGateway gateway, Authentication authentication) {
         this.app = app;
         this.gateway = gateway;
+        this.authentication = authentication;
     }
 
     public static HttpApi create(UseCases useCases, HttpSettings settings, List<HealthCheck> healthChecks,
@@ -54,7 +56,7 @@ public final class HttpApi {
                     new OperationsController(healthChecks, registry), new ProblemMapper(mapper, registry));
             config.routes.wsBeforeUpgrade("/api/v1/ws", ctx -> throttle.socketUpgrade(ctx, authentication));
         });
-        return new HttpApi(app, gateway);
+        return new HttpApi(app, gateway, authentication);
     }
 
     private static void configureServer(JavalinConfig config, HttpSettings settings, ObjectMapper mapper,
@@ -134,6 +136,11 @@ public final class HttpApi {
 
         config.routes.exception(HttpResponseException.class, problems::handle);
         config.routes.exception(Exception.class, problems::handle);
+    }
+
+    /** How many tokens were verified, for tests. */
+    long tokenVerifications() {
+        return authentication.verifications();
     }
 
     /** The session cache of the servlet context, for tests. */

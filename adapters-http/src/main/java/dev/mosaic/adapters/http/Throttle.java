@@ -35,7 +35,7 @@ final class Throttle {
         }
         UserId user;
         try {
-            user = authentication.userOf(authorization);
+            user = authentication.remember(ctx, authorization);
         } catch (Unauthenticated refused) {
             // the socket itself says why, once open
             address(ctx.ip());

@@ -154,6 +154,17 @@ class EventSocketTest {
     }
 
     @Test
+    void aHeaderTokenIsVerifiedOncePerSocketAndABadOneStillClosesItWithItsCode() {
+        long before = api.api.tokenVerifications();
+        SocketClient socket = withHeader(ALICE, "");
+        assertThat(socket.next().path("user_id").asLong()).isEqualTo(1);
+        assertThat(api.api.tokenVerifications() - before).isEqualTo(1);
+
+        SocketClient refused = SocketClient.attempt(socketUri(""), Map.of("Authorization", "Bearer not-a-jwt"));
+        assertThat(refused.awaitClose().reason()).isEqualTo(Unauthenticated.INVALID);
+    }
+
+    @Test
     void anUpgradeKeepsNoHttpSessionAndSetsNoCookie() {
         SocketClient socket = withHeader(ALICE, "");
         assertThat(socket.next().path("type").asText()).isEqualTo("ready");
