@@ -4,12 +4,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens the notifier's own connections with {@link DriverManager}, never from the pool: a listening
  * connection is held for as long as the node runs, and pooled connections are reset and recycled.
  */
 record NotifyConnections(String jdbcUrl, String user, String password) {
+    private static final Logger LOG = LoggerFactory.getLogger(NotifyConnections.class);
 
     NotifyConnections {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
@@ -32,6 +35,17 @@ record NotifyConnections(String jdbcUrl, String user, String password) {
         Connection connection = DriverManager.getConnection(jdbcUrl, properties);
         connection.setAutoCommit(true);
         return connection;
+    }
+
+    /** Closes a connection that may already be broken; a failure to close it is only worth a debug line. */
+    static void closeQuietly(Connection connection, String purpose) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException alreadyBroken) {
+                LOG.debug("closing a broken {} connection failed", purpose, alreadyBroken);
+            }
+        }
     }
 
     @Override

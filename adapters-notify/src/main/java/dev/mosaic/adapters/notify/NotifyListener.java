@@ -148,13 +148,7 @@ final class NotifyListener implements AutoCloseable {
     private void dropConnection() {
         Connection lost = connection;
         connection = null;
-        if (lost != null) {
-            try {
-                lost.close();
-            } catch (SQLException alreadyBroken) {
-                LOG.debug("closing a broken listen connection failed", alreadyBroken);
-            }
-        }
+        NotifyConnections.closeQuietly(lost, "listen");
     }
 
     @Override

@@ -1,14 +1,11 @@
 package dev.mosaic.adapters.notify;
 
 import dev.mosaic.domain.UserId;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,17 +17,14 @@ import org.slf4j.LoggerFactory;
 final class NotifySender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NotifySender.class);
 
-    private final NotifyConnections connections;
-    private final String channel;
+    private final NotifyLink link;
     private final Set<UserId> pending = new LinkedHashSet<>();
     private final Thread thread;
     private final Backoff backoff = new Backoff();
     private volatile boolean closed;
-    private volatile Connection connection;
 
     NotifySender(NotifyConnections connections, String channel) {
-        this.connections = connections;
-        this.channel = channel;
+        this.link = new NotifyLink(connections, "notify", channel);
         this.thread = new Thread(this::run, "mosaic-notify-send");
         thread.setDaemon(true);
     }
@@ -48,12 +42,7 @@ final class NotifySender implements AutoCloseable {
 
     /** The server process of the sending connection, or 0 while there is none. */
     int backendPid() {
-        Connection current = connection;
-        try {
-            return current == null ? 0 : current.unwrap(PGConnection.class).getBackendPID();
-        } catch (SQLException closedMeanwhile) {
-            return 0;
-        }
+        return link.backendPid();
     }
 
     private void run() {
@@ -66,10 +55,10 @@ final class NotifySender implements AutoCloseable {
                 continue;
             }
             try {
-                notifyAll(users);
+                link.notify(NotifyPayload.encode(users));
                 backoff.reset();
             } catch (SQLException failure) {
-                dropConnection();
+                link.drop();
                 if (closed) {
                     LOG.warn("closing with {} users not notified: {}", users.size(), failure.toString());
                     return;
@@ -98,31 +87,6 @@ final class NotifySender implements AutoCloseable {
         }
     }
 
-    private void notifyAll(List<UserId> users) throws SQLException {
-        if (connection == null) {
-            connection = connections.open("notify");
-        }
-        try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
-            for (String payload : NotifyPayload.encode(users)) {
-                notify.setString(1, channel);
-                notify.setString(2, payload);
-                notify.execute();
-            }
-        }
-    }
-
-    private void dropConnection() {
-        Connection lost = connection;
-        connection = null;
-        if (lost != null) {
-            try {
-                lost.close();
-            } catch (SQLException alreadyBroken) {
-                LOG.debug("closing a broken notify connection failed", alreadyBroken);
-            }
-        }
-    }
-
     /** Sends what is pending, if the database lets it within a moment, and stops. */
     @Override
     public void close() {
@@ -137,6 +101,6 @@ final class NotifySender implements AutoCloseable {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
-        dropConnection();
+        link.drop();
     }
 }

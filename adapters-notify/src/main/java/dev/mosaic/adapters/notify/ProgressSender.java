@@ -1,7 +1,5 @@
 package dev.mosaic.adapters.notify;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,17 +17,14 @@ final class ProgressSender implements AutoCloseable {
     static final int MAX_PENDING = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(ProgressSender.class);
 
-    private final NotifyConnections connections;
-    private final String channel;
+    private final NotifyLink link;
     private final Map<Long, String> pending = new LinkedHashMap<>();
     private final Thread thread;
     private final Backoff backoff = new Backoff();
     private volatile boolean closed;
-    private Connection connection;
 
     ProgressSender(NotifyConnections connections, String channel) {
-        this.connections = connections;
-        this.channel = channel;
+        this.link = new NotifyLink(connections, "progress", channel);
         this.thread = new Thread(this::run, "mosaic-progress-send");
         thread.setDaemon(true);
     }
@@ -54,17 +49,17 @@ final class ProgressSender implements AutoCloseable {
                 continue;
             }
             try {
-                notifyAll(payloads);
+                link.notify(payloads);
                 backoff.reset();
             } catch (SQLException failure) {
-                dropConnection();
+                link.drop();
                 LOG.warn("dropped {} progress notes ({}); reconnecting", payloads.size(), failure.toString());
                 if (!backoff.pause()) {
                     return;
                 }
             }
         }
-        dropConnection();
+        link.drop();
     }
 
     private List<String> awaitPending() {
@@ -79,31 +74,6 @@ final class ProgressSender implements AutoCloseable {
             List<String> payloads = List.copyOf(pending.values());
             pending.clear();
             return payloads;
-        }
-    }
-
-    private void notifyAll(List<String> payloads) throws SQLException {
-        if (connection == null) {
-            connection = connections.open("progress");
-        }
-        try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
-            for (String payload : payloads) {
-                notify.setString(1, channel);
-                notify.setString(2, payload);
-                notify.execute();
-            }
-        }
-    }
-
-    private void dropConnection() {
-        Connection lost = connection;
-        connection = null;
-        if (lost != null) {
-            try {
-                lost.close();
-            } catch (SQLException alreadyBroken) {
-                LOG.debug("closing a broken progress connection failed", alreadyBroken);
-            }
         }
     }
 
