@@ -5,11 +5,13 @@ import io.javalin.Javalin;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,8 +59,9 @@ public final class CreateRateBenchmark {
         Path dir = Files.createTempDirectory("mosaic-create-benchmark-");
         Path body = Files.writeString(dir.resolve("body.json"), BODY);
         Path film = Files.writeString(dir.resolve("film.json"), FILM);
-        Wrk albums = Wrk.pairs(dir, 1, SENDERS);
-        Wrk hot = Wrk.toOne(dir, 1, SENDERS, HOT_RECEIVER);
+        Map<Long, String> tokens = new HashMap<>();
+        Wrk albums = Wrk.pairs(dir, tokens, 1, SENDERS);
+        Wrk hot = Wrk.toOne(dir, tokens, 1, SENDERS, HOT_RECEIVER);
         Javalin bare = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.post(PATH, ctx -> {
@@ -72,10 +75,10 @@ public final class CreateRateBenchmark {
             for (int run = 0; run < databases.size(); run++) {
                 String database = databases.get(run);
                 // each database's films come from their own senders: a 4 GiB pending upload counts against a quota
-                Wrk films = Wrk.toOne(dir, 1_000_000L * (run + 1), SENDERS, HOT_RECEIVER);
+                Wrk films = Wrk.toOne(dir, tokens, 1_000_000L * (run + 1), SENDERS, HOT_RECEIVER);
                 try (Database db = Database.start(database);
-                     RunningMosaic node = new RunningMosaic(dir.resolve("data-" + database), db.environment())) {
-                    prime(node, SENDERS);
+                     RunningMosaic node = new RunningMosaic(dir.resolve("data-" + database), nodeEnvironment(db))) {
+                    prime(node, albums);
                     report.append(measure(database, node.mosaic.port(), bare.port(), albums, hot, films, body,
                             film, seconds));
                 }
@@ -101,8 +104,8 @@ public final class CreateRateBenchmark {
         Phase mosaicTwo = phase(database + "-c2", () -> albums.post(mosaic, PATH, body, 2, seconds));
         Phase filmRun = phase(database + "-film", () -> films.post(mosaic, PATH, film, 1, seconds));
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%s, %s; load average before %s, after %s%n", Instant.now(), database,
-                loadBefore, load()));
+        out.append(String.format(Locale.ROOT, "%s, %s, pool %s; load average before %s, after %s%n", Instant.now(),
+                database, System.getProperty("benchmark.create.pool", "default"), loadBefore, load()));
         out.append(String.format(Locale.ROOT,
                 "batch create (the guide's 3 files), %s, wrk %d s; CPU = this JVM's CPU time per request%n",
                 database, seconds));
@@ -128,19 +131,31 @@ public final class CreateRateBenchmark {
         return out.toString();
     }
 
+    /** The database's variables, and {@code MOSAIC_DB_POOL_SIZE} from {@code -Dbenchmark.create.pool} if set. */
+    private static Map<String, String> nodeEnvironment(Database db) {
+        Map<String, String> environment = new HashMap<>(db.environment());
+        String pool = System.getProperty("benchmark.create.pool");
+        if (pool != null) {
+            environment.put("MOSAIC_DB_POOL_SIZE", pool);
+        }
+        return environment;
+    }
+
     /**
-     * One album from each of the crowd's senders to its partner before anything is measured, so every user has
-     * the event counter a real user has long had (a user's first event creates it: two statements more, once).
+     * One album from each of the crowd's senders to its partner, with the token wrk then sends, before anything is
+     * measured: every user has the event counter a real user has long had (a user's first event creates it: two
+     * statements more, once), and the node has seen each token once, as it has a returning client's.
      */
-    private static void prime(RunningMosaic node, int senders) throws InterruptedException {
+    private static void prime(RunningMosaic node, Wrk crowd) throws InterruptedException {
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
             List<Future<Integer>> sent = new ArrayList<>();
-            for (long user = 1; user <= senders; user++) {
-                long sender = user;
-                long receiver = 1 + (user - 1 + senders / 2) % senders;
-                String body = BODY.replace("\"receiver_id\": 42", "\"receiver_id\": " + receiver);
-                sent.add(threads.submit(() -> node.post(PATH, sender, body).statusCode()));
+            for (Wrk.Sender sender : crowd.senders) {
+                String body = BODY.replace("\"receiver_id\": 42", "\"receiver_id\": " + sender.receiver());
+                sent.add(threads.submit(() -> node.send(HttpRequest.newBuilder(node.url(PATH))
+                        .header("Authorization", "Bearer " + sender.token())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build()).statusCode()));
             }
             for (Future<Integer> status : sent) {
                 if (status.get() != 201) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongUnaryOperator;
 
 /**
@@ -35,30 +37,39 @@ final class Wrk {
             end
             """;
 
+    /** One sender: its bearer token (the same string in every phase, as a client keeps it) and its receiver. */
+    record Sender(long user, String token, long receiver) {
+    }
+
     private final Path script;
     private final Path tokens;
+    final List<Sender> senders;
 
-    /**
-     * Tokens for users {@code firstUser} to {@code firstUser + users - 1}, each sending to
-     * {@code receiverOf.applyAsLong(user)}.
-     */
-    Wrk(Path dir, long firstUser, int users, LongUnaryOperator receiverOf) throws IOException {
+    /** Users {@code firstUser} to {@code firstUser + users - 1}, each sending to {@code receiverOf(user)}. */
+    Wrk(Path dir, Map<Long, String> tokenOf, long firstUser, int users, LongUnaryOperator receiverOf)
+            throws IOException {
         this.script = Files.writeString(dir.resolve("post.lua"), SCRIPT);
         StringBuilder lines = new StringBuilder();
+        List<Sender> all = new ArrayList<>();
         for (long user = firstUser; user < firstUser + users; user++) {
-            lines.append(RunningMosaic.token(user)).append(' ').append(receiverOf.applyAsLong(user)).append('\n');
+            Sender sender = new Sender(user, tokenOf.computeIfAbsent(user, RunningMosaic::token),
+                    receiverOf.applyAsLong(user));
+            all.add(sender);
+            lines.append(sender.token()).append(' ').append(sender.receiver()).append('\n');
         }
+        this.senders = List.copyOf(all);
         this.tokens = Files.writeString(Files.createTempFile(dir, "tokens-", ".txt"), lines);
     }
 
     /** Senders in pairs: user k of {@code users} and user k + users / 2 send to each other (a crowd of chats). */
-    static Wrk pairs(Path dir, long firstUser, int users) throws IOException {
-        return new Wrk(dir, firstUser, users, user -> firstUser + (user - firstUser + users / 2) % users);
+    static Wrk pairs(Path dir, Map<Long, String> tokenOf, long firstUser, int users) throws IOException {
+        return new Wrk(dir, tokenOf, firstUser, users, user -> firstUser + (user - firstUser + users / 2) % users);
     }
 
     /** Every sender sends to the same {@code receiver}. */
-    static Wrk toOne(Path dir, long firstUser, int users, long receiver) throws IOException {
-        return new Wrk(dir, firstUser, users, user -> receiver);
+    static Wrk toOne(Path dir, Map<Long, String> tokenOf, long firstUser, int users, long receiver)
+            throws IOException {
+        return new Wrk(dir, tokenOf, firstUser, users, user -> receiver);
     }
 
     record Result(double perSecond, String p50, String p99, String non2xx) {
