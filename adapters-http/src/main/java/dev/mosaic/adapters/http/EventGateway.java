@@ -16,6 +16,8 @@ import io.javalin.websocket.WsMessageContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -99,10 +101,35 @@ final class EventGateway {
         }
     }
 
-    /** After anything that may have lost deliveries: nothing known here is trusted, every socket catches up. */
+    /**
+     * After anything that may have lost deliveries: nothing known here is trusted, and every socket behind the log
+     * catches up. The users' last sequences are read together (a few statements however many sockets), and only a
+     * socket whose last sent event is older reads the log: one that missed a delivery gets its events, a current
+     * one costs nothing. An event committed after that read is announced after it, and its own delivery sends it.
+     */
     void deliverToEveryone() {
         lastSequences.forgetAll();
-        deliver(byUser.keySet());
+        List<UserId> users = List.copyOf(byUser.keySet());
+        if (users.isEmpty()) {
+            return;
+        }
+        Map<UserId, Long> stamps = new HashMap<>();
+        users.forEach(user -> stamps.put(user, lastSequences.begin(user)));
+        Map<UserId, Long> newest = events.lastSequences(users);
+        for (UserId user : users) {
+            long last = newest.getOrDefault(user, 0L);
+            long stamp = stamps.get(user);
+            lastSequences.fill(user, stamp, last);
+            for (EventSocket socket : byUser.getOrDefault(user, Set.of())) {
+                if (socket.isBehind(last)) {
+                    try {
+                        socket.catchUp(events, frames).ifPresent(caughtUp -> lastSequences.fill(user, stamp, caughtUp));
+                    } catch (RuntimeException failure) {
+                        LOG.warn("Could not deliver events to socket {} of user {}", socket.id(), user, failure);
+                    }
+                }
+            }
+        }
     }
 
     void shutdown() {

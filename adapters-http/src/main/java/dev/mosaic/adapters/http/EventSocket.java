@@ -115,6 +115,16 @@ final class EventSocket {
         }
     }
 
+    /** Whether this signed-in, open socket has not sent the event numbered {@code last} yet. */
+    boolean isBehind(long last) {
+        lock.lock();
+        try {
+            return user != null && isOpen() && lastSent < last;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Sends a frame that is not in the event log, between two catch-ups rather than inside one. */
     void sendUnsequenced(String text) {
         lock.lock();
