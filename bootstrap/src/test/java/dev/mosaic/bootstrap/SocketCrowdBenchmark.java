@@ -36,8 +36,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Arguments: {@code [sockets=10000] [albums=200] [deflate=on|off] [reconnect|once]}: with {@code reconnect}
  * (the default) every socket is dropped once all are open and opened again with {@code since} its ready frame's
  * {@code last_seq}, a client already current after a network blip, and those connects are timed too. The node's
- * JVM options are {@code -Dbenchmark.sockets.jvm} (default {@value #NODE_JVM}, README's recommendation). Needs
- * {@code node} and {@code npm} (it installs {@code ws} into a temporary folder).
+ * JVM options are {@code -Dbenchmark.sockets.jvm} (default {@value #NODE_JVM}, README's recommendation).
+ * {@code -Dbenchmark.sockets.pin=<node cpus>/<client cpus>} (e.g. {@code 0/1}) runs the node under
+ * {@code taskset -c <node cpus>} and the Node client and this driver on the other list, so the two do not take
+ * each other's core. Each wave reports its CPU time per connect on the node ({@code /proc/<pid>/stat}) and in
+ * the client ({@code process.cpuUsage}), figures that load does not distort much. Needs {@code node} and
+ * {@code npm} (it installs {@code ws} into a temporary folder).
  */
 public final class SocketCrowdBenchmark {
     private static final int CONNECTING_AT_ONCE = 256;
@@ -52,10 +56,12 @@ public final class SocketCrowdBenchmark {
         String deflate = args.length > 2 ? args[2] : "on";
         String reconnect = args.length > 3 ? args[3] : "reconnect";
         List<String> jvm = List.of(System.getProperty("benchmark.sockets.jvm", NODE_JVM).strip().split("\\s+"));
+        Pinning pin = Pinning.parse(System.getProperty("benchmark.sockets.pin", ""));
+        pin.self();
         Path dir = Files.createTempDirectory("mosaic-socket-crowd-");
         String loadBefore = load();
         int port = freePort();
-        Process server = startServer(dir, port, jvm);
+        Process server = startServer(dir, port, pin.node(jvmCommand(jvm)));
         try {
             HttpClient http = HttpClient.newHttpClient();
             awaitHealthy(http, port);
@@ -73,11 +79,13 @@ public final class SocketCrowdBenchmark {
             CountDownLatch reconnected = new CountDownLatch(reconnect.equals("reconnect") ? 1 : 0);
             AtomicReference<String> summary = new AtomicReference<>();
             AtomicReference<String> again = new AtomicReference<>();
-            Process client = new ProcessBuilder("node", script.toString(), "ws://127.0.0.1:" + port + "/api/v1/ws",
-                    tokens.toString(), Integer.toString(CONNECTING_AT_ONCE), deflate, reconnect).directory(dir.toFile())
+            Process client = new ProcessBuilder(pin.client(List.of("node", script.toString(),
+                    "ws://127.0.0.1:" + port + "/api/v1/ws", tokens.toString(), Integer.toString(CONNECTING_AT_ONCE),
+                    deflate, reconnect))).directory(dir.toFile())
                     .redirectError(dir.resolve("client.err").toFile()).start();
+            NodeCpu cpu = new NodeCpu(server.pid());
             Thread reader = new Thread(() -> read(client.getInputStream(), arrivals, connected, summary, reconnected,
-                    again), "socket-crowd-reader");
+                    again, cpu), "socket-crowd-reader");
             reader.setDaemon(true);
             reader.start();
             if (!connected.await(15, TimeUnit.MINUTES)) {
@@ -132,16 +140,16 @@ public final class SocketCrowdBenchmark {
             client.waitFor(30, TimeUnit.SECONDS);
 
             System.out.printf(Locale.ROOT, "%s; load average before %s, after %s%n", Instant.now(), loadBefore, load());
-            System.out.printf(Locale.ROOT, "node %s; client: Node %s, ws, permessage-deflate offered: %s%n",
-                    String.join(" ", jvm), nodeVersion(), deflate);
+            System.out.printf(Locale.ROOT, "node %s; client: Node %s, ws, permessage-deflate offered: %s; %s%n",
+                    String.join(" ", jvm), nodeVersion(), deflate, pin);
             System.out.printf(Locale.ROOT, "sockets: %s (%d at a time)%n", summary.get(), CONNECTING_AT_ONCE);
-            long connectMillis = Long.parseLong(summary.get().replaceAll(".* ms (\\d+) .*", "$1"));
-            System.out.printf(Locale.ROOT, "connects per second: %.0f (goal >= 2000)%n", sockets * 1000.0 / connectMillis);
+            System.out.println("first wave: " + cpu.wave("connected", summary.get(), sockets) + " (goal >= 2000/s)");
+            System.out.println("  the node's CPU by thread: " + cpu.threads("connected"));
             if (again.get() != null) {
-                long againMillis = Long.parseLong(again.get().replaceAll(".* ms (\\d+) .*", "$1"));
-                System.out.printf(Locale.ROOT, "all dropped and opened again with since = last_seq: %s; %.0f connects"
-                        + " per second; node RSS then %d MiB%n", again.get(), sockets * 1000.0 / againMillis,
-                        reconnectedRss / 1024);
+                System.out.printf(Locale.ROOT, "all dropped and opened again with since = last_seq: %s%n", again.get());
+                System.out.println("second wave: " + cpu.wave("reconnected", again.get(), sockets)
+                        + "; node RSS then " + reconnectedRss / 1024 + " MiB");
+                System.out.println("  the node's CPU by thread: " + cpu.threads("reconnected"));
             }
             System.out.printf(Locale.ROOT, "node RSS: %d MiB idle, %d MiB with %d sockets (%.1f KiB a socket),"
                             + " %d MiB after the albums (goal <= 512 MiB)%n", idleRss / 1024, connectedRss / 1024,
@@ -163,12 +171,16 @@ public final class SocketCrowdBenchmark {
         }
     }
 
-    private static Process startServer(Path dir, int port, List<String> jvm) throws IOException {
+    private static List<String> jvmCommand(List<String> jvm) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(jvm);
         command.addAll(List.of("-XX:NativeMemoryTracking=summary", "-cp", System.getProperty("java.class.path"),
                 "dev.mosaic.bootstrap.Main"));
+        return command;
+    }
+
+    private static Process startServer(Path dir, int port, List<String> command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("node.log").toFile());
         builder.environment().put("MOSAIC_PORT", Integer.toString(port));
@@ -211,13 +223,17 @@ public final class SocketCrowdBenchmark {
 
     private static void read(InputStream out, Map<Long, Long> arrivals, CountDownLatch connected,
                              AtomicReference<String> summary, CountDownLatch reconnected,
-                             AtomicReference<String> again) {
+                             AtomicReference<String> again, NodeCpu cpu) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.startsWith("connected ")) {
+                if (line.equals("connecting") || line.equals("reconnecting")) {
+                    cpu.mark(line);
+                } else if (line.startsWith("connected ")) {
+                    cpu.mark("connected");
                     summary.set(line);
                     connected.countDown();
                 } else if (line.startsWith("reconnected ")) {
+                    cpu.mark("reconnected");
                     again.set(line);
                     reconnected.countDown();
                 } else if (line.startsWith("message ")) {
