@@ -49,8 +49,9 @@ final class EventGateway {
     private final Duration authTimeout;
     private final SocketCaps caps;
     private final MeterRegistry registry;
+    /** Sign-in deadlines and pings: one daemon thread for all sockets. */
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "mosaic-ws-auth-deadline");
+        Thread thread = new Thread(runnable, "mosaic-ws-timers");
         thread.setDaemon(true);
         return thread;
     });
@@ -69,6 +70,15 @@ final class EventGateway {
         this.authTimeout = authTimeout;
         this.caps = caps;
         this.registry = registry;
+        SocketPings<EventSocket> pings = new SocketPings<>(PING_INTERVAL, sockets::values, EventSocket::order,
+                EventSocket::ping);
+        deadlines.scheduleAtFixedRate(() -> {
+            try {
+                pings.run();
+            } catch (RuntimeException failure) {
+                LOG.warn("Pinging sockets failed", failure);
+            }
+        }, pings.period().toMillis(), pings.period().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void configure(WsConfig ws) {
@@ -140,7 +150,6 @@ final class EventGateway {
     private void opened(WsConnectContext ctx) {
         EventSocket socket = new EventSocket(ctx);
         sockets.put(socket.id(), socket);
-        ctx.enableAutomaticPings(PING_INTERVAL.toSeconds(), TimeUnit.SECONDS);
         String authorization = ctx.header(Header.AUTHORIZATION);
         if (authorization == null) {
             String address = socket.address();

@@ -4,6 +4,7 @@ import dev.mosaic.application.event.StoredEvent;
 import dev.mosaic.application.port.in.ReadEventsUseCase;
 import dev.mosaic.domain.UserId;
 import io.javalin.websocket.WsContext;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
@@ -139,6 +140,13 @@ final class EventSocket {
 
     boolean isOpen() {
         return ctx.session.isOpen();
+    }
+
+    /** A WebSocket ping, so proxies keep an idle socket open and a dead peer shows as a failed write. */
+    void ping() {
+        if (isOpen()) {
+            ctx.session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+        }
     }
 
     void send(String text) {
