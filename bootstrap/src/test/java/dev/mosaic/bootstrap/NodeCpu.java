@@ -23,6 +23,7 @@ final class NodeCpu {
     private final long pid;
     private final long ticksPerSecond = ticksPerSecond();
     private final Map<String, Long> marks = new ConcurrentHashMap<>();
+    private final Map<String, Long> systemMarks = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Long>> threadMarks = new ConcurrentHashMap<>();
 
     NodeCpu(long pid) {
@@ -30,7 +31,9 @@ final class NodeCpu {
     }
 
     void mark(String name) {
-        marks.put(name, ticks());
+        String stat = stat();
+        marks.put(name, ticksIn(stat));
+        systemMarks.put(name, systemTicksIn(stat));
         threadMarks.put(name, threadTicks());
     }
 
@@ -62,17 +65,19 @@ final class NodeCpu {
         long clientMs = number(CLIENT_CPU, clientLine);
         double nodeMs = (marks.getOrDefault(end, 0L) - marks.getOrDefault(start, 0L)) * 1000.0 / ticksPerSecond;
         double nodePer = nodeMs / connects;
+        double systemMs = (systemMarks.getOrDefault(end, 0L) - systemMarks.getOrDefault(start, 0L)) * 1000.0
+                / ticksPerSecond;
         double clientPer = (double) clientMs / connects;
         return String.format(Locale.ROOT, "%d connects in %d ms: %.0f connects/s; CPU per connect: node %.3f ms"
-                        + " (%.0f%% of a core while it ran), client %.3f ms (%.0f%%); at a full core each, the node"
-                        + " alone would take ~%.0f connects/s, the client ~%.0f", connects, wallMs,
-                connects * 1000.0 / wallMs, nodePer, 100 * nodeMs / wallMs, clientPer, 100.0 * clientMs / wallMs,
-                1.0 / nodePer * 1000, 1.0 / clientPer * 1000);
+                        + " (%.0f%% of it in the kernel; %.0f%% of a core while it ran), client %.3f ms (%.0f%%); at a"
+                        + " full core each, the node alone would take ~%.0f connects/s, the client ~%.0f", connects,
+                wallMs, connects * 1000.0 / wallMs, nodePer, 100 * systemMs / nodeMs, 100 * nodeMs / wallMs, clientPer,
+                100.0 * clientMs / wallMs, 1.0 / nodePer * 1000, 1.0 / clientPer * 1000);
     }
 
-    private long ticks() {
+    private String stat() {
         try {
-            return ticksIn(Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII));
+            return Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
         } catch (IOException gone) {
             throw new UncheckedIOException(gone);
         }
@@ -99,9 +104,16 @@ final class NodeCpu {
     }
 
     private static long ticksIn(String stat) {
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // after the command: state is field 3, utime 14, stime 15
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return userTicksIn(stat) + systemTicksIn(stat);
+    }
+
+    // after the command: state is field 3, utime 14, stime 15
+    private static long userTicksIn(String stat) {
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[11]);
+    }
+
+    private static long systemTicksIn(String stat) {
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[12]);
     }
 
     private static long number(Pattern pattern, String line) {

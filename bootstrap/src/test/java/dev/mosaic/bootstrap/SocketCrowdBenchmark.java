@@ -33,9 +33,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * connects per second, and then, with every socket open, the time from each album's batch request to its
  * receiver's {@code chat_message}. See {@code bootstrap/BENCHMARK.md}.
  *
- * <p>Arguments: {@code [sockets=10000] [albums=200] [deflate=on|off] [reconnect|once]}: with {@code reconnect}
- * (the default) every socket is dropped once all are open and opened again with {@code since} its ready frame's
- * {@code last_seq}, a client already current after a network blip, and those connects are timed too. The node's
+ * <p>Arguments: {@code [sockets=10000] [albums=200] [deflate=on|off] [reconnect|reconnect=<n>|once]}: with
+ * {@code reconnect} (the default) every socket is dropped once all are open and opened again with {@code since} its
+ * ready frame's {@code last_seq}, a client already current after a network blip, and those connects are timed too;
+ * {@code reconnect=3} does that three times (the later waves show a node whose JIT has settled). The node's
  * JVM options are {@code -Dbenchmark.sockets.jvm} (default {@value #NODE_JVM}, README's recommendation).
  * {@code -Dbenchmark.sockets.pin=<node cpus>/<client cpus>} (e.g. {@code 0/1}) runs the node under
  * {@code taskset -c <node cpus>} and the Node client and this driver on the other list, so the two do not take
@@ -55,9 +56,16 @@ public final class SocketCrowdBenchmark {
         int albums = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         String deflate = args.length > 2 ? args[2] : "on";
         String reconnect = args.length > 3 ? args[3] : "reconnect";
+        int reconnects = reconnect.equals("once") ? 0 : reconnect.equals("reconnect") ? 1
+                : Integer.parseInt(reconnect.replace("reconnect=", ""));
         List<String> jvm = List.of(System.getProperty("benchmark.sockets.jvm", NODE_JVM).strip().split("\\s+"));
         Pinning pin = Pinning.parse(System.getProperty("benchmark.sockets.pin", ""));
         pin.self();
+        if (pin.pinned() && jvm.stream().noneMatch(option -> option.matches("-XX:\\+Use\\w+GC"))) {
+            // a JVM that sees one CPU picks the serial collector; measure the node with the one it runs elsewhere
+            jvm = new ArrayList<>(jvm);
+            jvm.add("-XX:+UseG1GC");
+        }
         Path dir = Files.createTempDirectory("mosaic-socket-crowd-");
         String loadBefore = load();
         int port = freePort();
@@ -76,16 +84,16 @@ public final class SocketCrowdBenchmark {
 
             Map<Long, Long> arrivals = new ConcurrentHashMap<>();
             CountDownLatch connected = new CountDownLatch(1);
-            CountDownLatch reconnected = new CountDownLatch(reconnect.equals("reconnect") ? 1 : 0);
+            CountDownLatch reconnected = new CountDownLatch(reconnects);
             AtomicReference<String> summary = new AtomicReference<>();
-            AtomicReference<String> again = new AtomicReference<>();
+            List<String> again = Collections.synchronizedList(new ArrayList<>());
             Process client = new ProcessBuilder(pin.client(List.of("node", script.toString(),
                     "ws://127.0.0.1:" + port + "/api/v1/ws", tokens.toString(), Integer.toString(CONNECTING_AT_ONCE),
-                    deflate, reconnect))).directory(dir.toFile())
+                    deflate, Integer.toString(reconnects)))).directory(dir.toFile())
                     .redirectError(dir.resolve("client.err").toFile()).start();
             NodeCpu cpu = new NodeCpu(server.pid());
             Thread reader = new Thread(() -> read(client.getInputStream(), arrivals, connected, summary, reconnected,
-                    again, cpu), "socket-crowd-reader");
+                    again, cpu, sockets), "socket-crowd-reader");
             reader.setDaemon(true);
             reader.start();
             if (!connected.await(15, TimeUnit.MINUTES)) {
@@ -94,7 +102,7 @@ public final class SocketCrowdBenchmark {
             Thread.sleep(1_000);
             long connectedRss = rssKib(server.pid());
             String memory = jcmd(server.pid(), "VM.native_memory", "summary");
-            if (!reconnected.await(15, TimeUnit.MINUTES)) {
+            if (!reconnected.await(15L * Math.max(1, reconnects), TimeUnit.MINUTES)) {
                 throw new IllegalStateException("the sockets did not all reconnect in 15 minutes");
             }
             Thread.sleep(2_000);
@@ -145,11 +153,12 @@ public final class SocketCrowdBenchmark {
             System.out.printf(Locale.ROOT, "sockets: %s (%d at a time)%n", summary.get(), CONNECTING_AT_ONCE);
             System.out.println("first wave: " + cpu.wave("connected", summary.get(), sockets) + " (goal >= 2000/s)");
             System.out.println("  the node's CPU by thread: " + cpu.threads("connected"));
-            if (again.get() != null) {
-                System.out.printf(Locale.ROOT, "all dropped and opened again with since = last_seq: %s%n", again.get());
-                System.out.println("second wave: " + cpu.wave("reconnected", again.get(), sockets)
-                        + "; node RSS then " + reconnectedRss / 1024 + " MiB");
-                System.out.println("  the node's CPU by thread: " + cpu.threads("reconnected"));
+            for (int wave = 0; wave < again.size(); wave++) {
+                System.out.printf(Locale.ROOT, "reconnect wave %d (every socket dropped, opened again with since ="
+                        + " last_seq): %s%n", wave + 1, again.get(wave));
+            }
+            if (!again.isEmpty()) {
+                System.out.println("node RSS after the reconnects: " + reconnectedRss / 1024 + " MiB");
             }
             System.out.printf(Locale.ROOT, "node RSS: %d MiB idle, %d MiB with %d sockets (%.1f KiB a socket),"
                             + " %d MiB after the albums (goal <= 512 MiB)%n", idleRss / 1024, connectedRss / 1024,
@@ -223,7 +232,7 @@ public final class SocketCrowdBenchmark {
 
     private static void read(InputStream out, Map<Long, Long> arrivals, CountDownLatch connected,
                              AtomicReference<String> summary, CountDownLatch reconnected,
-                             AtomicReference<String> again, NodeCpu cpu) {
+                             List<String> again, NodeCpu cpu, int sockets) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.equals("connecting") || line.equals("reconnecting")) {
@@ -234,7 +243,8 @@ public final class SocketCrowdBenchmark {
                     connected.countDown();
                 } else if (line.startsWith("reconnected ")) {
                     cpu.mark("reconnected");
-                    again.set(line);
+                    again.add(line + "\n  " + cpu.wave("reconnected", line, sockets) + "\n  the node's CPU by thread: "
+                            + cpu.threads("reconnected"));
                     reconnected.countDown();
                 } else if (line.startsWith("message ")) {
                     String[] parts = line.split(" ");
