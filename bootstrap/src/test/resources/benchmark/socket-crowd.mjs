@@ -1,8 +1,8 @@
 // Opens one WebSocket per line of a tokens file ("<user> <token>") to a Mosaic node, a fixed number at a
 // time, offering permessage-deflate as browsers and the ws package do (unless told "off"). Prints one line
-// when every socket is ready; then, told "reconnect", drops them all and opens them again as a client already
-// current does after a network blip (since = the ready frame's last_seq), and prints a second line when they are
-// ready again. Then one line per chat_message received, with process.hrtime (CLOCK_MONOTONIC, the clock of
+// when every socket is ready; then, told a number of reconnects, that many times drops them all and opens them
+// again as a client already current does after a network blip (since = the ready frame's last_seq), and prints a
+// line each time they are ready again. Then one line per chat_message received, with process.hrtime (CLOCK_MONOTONIC, the clock of
 // Java's System.nanoTime on Linux). Closes everything when its standard input ends.
 import WebSocket from 'ws';
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,8 @@ const [url, tokensFile, concurrencyArg, deflateArg, reconnectArg] = process.argv
 const tokens = readFileSync(tokensFile, 'utf8').trim().split('\n');
 const concurrency = Number(concurrencyArg);
 const deflate = deflateArg !== 'off';
-const reconnect = reconnectArg === 'reconnect';
+// how many times every socket is dropped and opened again once all are ready
+let reconnects = Number(reconnectArg);
 let sockets = [];
 const lastSeqs = new Map();
 let wave = 'connected';
@@ -20,12 +21,17 @@ let ready = 0;
 let failed = 0;
 let extensions = '';
 let start = process.hrtime.bigint();
+let cpuAtStart = process.cpuUsage();
 
 function settled() {
     if (ready + failed === tokens.length) {
         const ms = Number(process.hrtime.bigint() - start) / 1e6;
-        console.log(`${wave} ${ready} failed ${failed} ms ${ms.toFixed(0)} extensions "${extensions}"`);
-        if (reconnect && wave === 'connected') {
+        const cpu = process.cpuUsage(cpuAtStart);
+        const cpuMs = (cpu.user + cpu.system) / 1000;
+        console.log(`${wave} ${ready} failed ${failed} ms ${ms.toFixed(0)} cpu ${cpuMs.toFixed(0)}`
+            + ` extensions "${extensions}"`);
+        if (reconnects > 0) {
+            reconnects--;
             setTimeout(again, 2000);
             return;
         }
@@ -39,14 +45,25 @@ function again() {
         ws.terminate();
     });
     sockets = [];
-    wave = 'reconnected';
-    next = 0;
-    ready = 0;
-    failed = 0;
-    start = process.hrtime.bigint();
-    for (let i = 0; i < concurrency; i++) {
-        open();
-    }
+    // the node's closing of 10,000 sockets is not part of the next wave's cost
+    setTimeout(() => {
+        wave = 'reconnected';
+        next = 0;
+        ready = 0;
+        failed = 0;
+        begin('reconnecting');
+    }, 3000);
+}
+
+function begin(name) {
+    console.log(name);
+    setTimeout(() => {
+        start = process.hrtime.bigint();
+        cpuAtStart = process.cpuUsage();
+        for (let i = 0; i < concurrency; i++) {
+            open();
+        }
+    }, 200);
 }
 
 function open() {
@@ -90,9 +107,7 @@ function open() {
     });
 }
 
-for (let i = 0; i < concurrency; i++) {
-    open();
-}
+begin('connecting');
 process.stdin.on('end', () => {
     sockets.forEach((ws) => ws.terminate());
     process.exit(0);

@@ -61,6 +61,6 @@ public record Config(
     private static PersistenceSettings database(Env env, Path dataDir) {
         String url = env.text("MOSAIC_DB_URL").orElseGet(() -> PersistenceSettings.h2File(dataDir).jdbcUrl());
         return new PersistenceSettings(url, env.raw("MOSAIC_DB_USER", "sa"), env.raw("MOSAIC_DB_PASSWORD", ""),
-                PersistenceSettings.DEFAULT_POOL_SIZE);
+                env.integer("MOSAIC_DB_POOL_SIZE", PersistenceSettings.DEFAULT_POOL_SIZE, 1, 1000));
     }
 }

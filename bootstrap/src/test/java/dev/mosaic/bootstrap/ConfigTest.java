@@ -3,6 +3,7 @@ package dev.mosaic.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mosaic.adapters.persistence.PersistenceSettings;
 import dev.mosaic.adapters.storage.s3.S3Settings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -53,6 +54,8 @@ class ConfigTest {
                 "MOSAIC_WORKERS", "8"));
 
         assertThat(config.http().port()).isEqualTo(9090);
+        assertThat(Config.from(Map.of("MOSAIC_DB_POOL_SIZE", "24")).database().maxPoolSize()).isEqualTo(24);
+        assertThat(config.database().maxPoolSize()).isEqualTo(PersistenceSettings.DEFAULT_POOL_SIZE);
         assertThat(config.http().publicUrl()).hasToString("https://chat.example.com");
         assertThat(config.isPostgres()).isTrue();
         assertThat(config.database().user()).isEqualTo("mosaic");
@@ -108,6 +111,8 @@ class ConfigTest {
             "MOSAIC_UPLOAD_EXPIRY, tomorrow, MOSAIC_UPLOAD_EXPIRY must be an ISO-8601 duration",
             "MOSAIC_PUBLIC_URL, localhost, MOSAIC_PUBLIC_URL must be an absolute URL",
             "MOSAIC_WORKERS, 0, MOSAIC_WORKERS must be between 1 and 64",
+            "MOSAIC_DB_POOL_SIZE, 0, MOSAIC_DB_POOL_SIZE must be between 1 and 1000",
+            "MOSAIC_DB_POOL_SIZE, many, MOSAIC_DB_POOL_SIZE must be a whole number",
             "MOSAIC_HTTP_IDLE_TIMEOUT, 30, MOSAIC_HTTP_IDLE_TIMEOUT must be an ISO-8601 duration",
             "MOSAIC_MIN_BODY_RATE, 0, MOSAIC_MIN_BODY_RATE must be between 1 and",
             "MOSAIC_RATE_USER_BURST, lots, MOSAIC_RATE_USER_BURST must be a whole number",

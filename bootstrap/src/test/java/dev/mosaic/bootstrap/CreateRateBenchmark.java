@@ -5,20 +5,30 @@ import io.javalin.Javalin;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Not a test: a {@code main} that loads {@code POST /api/v1/files/upload/} with {@code wrk} (the guide's three
- * files, 2,000 distinct senders, 32 connections) on a node on its embedded defaults (H2) and on one on PostgreSQL
- * (embedded, with its own durable defaults), and in the same run a bare Javalin app parsing the same body and
- * answering 201; then both at 2 connections for the latencies, and the node alone at one connection creating a
- * 4 GiB video in 820 parts (100 part URLs signed in the answer). See {@code bootstrap/BENCHMARK.md}.
+ * files, 32 connections) on a node on its embedded defaults (H2) and on one on PostgreSQL (embedded, with its own
+ * durable defaults), and in the same run a bare Javalin app parsing the same body and answering 201. The crowd is
+ * 2,000 distinct senders in pairs, each sending to its partner (distinct receivers, as a crowd of chats is); a
+ * second line sends every album of the same 2,000 senders to one hot receiver (user 42), whose event counter then
+ * serialises the creates. Then both at 2 connections for the latencies, and the node alone at one connection
+ * creating a 4 GiB video in 820 parts (100 part URLs signed in the answer). Every phase also reports this JVM's
+ * CPU time per request. See {@code bootstrap/BENCHMARK.md}.
  *
  * <p>Arguments: {@code [seconds=10] [h2|postgresql|both=both]}. Needs Debian's {@code wrk}. Each phase prints its
  * start and end, so that a JFR recording of this JVM can be cut to one phase.
@@ -37,6 +47,7 @@ public final class CreateRateBenchmark {
               "client_part_size": 5242880, "client_num_parts": 820}]}""";
     private static final String PATH = "/api/v1/files/upload/";
     private static final int SENDERS = 2_000;
+    private static final long HOT_RECEIVER = 42;
 
     private CreateRateBenchmark() {
     }
@@ -48,7 +59,9 @@ public final class CreateRateBenchmark {
         Path dir = Files.createTempDirectory("mosaic-create-benchmark-");
         Path body = Files.writeString(dir.resolve("body.json"), BODY);
         Path film = Files.writeString(dir.resolve("film.json"), FILM);
-        Wrk albums = new Wrk(dir, 1, SENDERS);
+        Map<Long, String> tokens = new HashMap<>();
+        Wrk albums = Wrk.pairs(dir, tokens, 1, SENDERS);
+        Wrk hot = Wrk.toOne(dir, tokens, 1, SENDERS, HOT_RECEIVER);
         Javalin bare = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.post(PATH, ctx -> {
@@ -62,11 +75,12 @@ public final class CreateRateBenchmark {
             for (int run = 0; run < databases.size(); run++) {
                 String database = databases.get(run);
                 // each database's films come from their own senders: a 4 GiB pending upload counts against a quota
-                Wrk films = new Wrk(dir, 1_000_000L * (run + 1), SENDERS);
+                Wrk films = Wrk.toOne(dir, tokens, 1_000_000L * (run + 1), SENDERS, HOT_RECEIVER);
                 try (Database db = Database.start(database);
-                     RunningMosaic node = new RunningMosaic(dir.resolve("data-" + database), db.environment())) {
-                    report.append(measure(database, node.mosaic.port(), bare.port(), albums, films, body, film,
-                            seconds));
+                     RunningMosaic node = new RunningMosaic(dir.resolve("data-" + database), nodeEnvironment(db))) {
+                    prime(node, albums);
+                    report.append(measure(database, node.mosaic.port(), bare.port(), albums, hot, films, body,
+                            film, seconds));
                 }
             }
         } finally {
@@ -76,8 +90,8 @@ public final class CreateRateBenchmark {
         System.exit(0);
     }
 
-    private static String measure(String database, int mosaic, int bare, Wrk albums, Wrk films, Path body, Path film,
-                                  int seconds) throws IOException, InterruptedException {
+    private static String measure(String database, int mosaic, int bare, Wrk albums, Wrk hot, Wrk films, Path body,
+                                  Path film, int seconds) throws IOException, InterruptedException {
         String loadBefore = load();
         // warm: a cold anchor (JIT compiling while it runs) would cost four times its warm CPU per request
         albums.post(bare, PATH, body, 32, 5);
@@ -85,29 +99,74 @@ public final class CreateRateBenchmark {
         films.post(mosaic, PATH, film, 1, 2);
         Phase bareRun = phase("bare-c32", () -> albums.post(bare, PATH, body, 32, seconds));
         Phase mosaicRun = phase(database + "-c32", () -> albums.post(mosaic, PATH, body, 32, seconds));
-        Wrk.Result bareTwo = phase("bare-c2", () -> albums.post(bare, PATH, body, 2, seconds)).wrk();
-        Wrk.Result mosaicTwo = phase(database + "-c2", () -> albums.post(mosaic, PATH, body, 2, seconds)).wrk();
-        Wrk.Result filmRun = phase(database + "-film", () -> films.post(mosaic, PATH, film, 1, seconds)).wrk();
+        Phase hotRun = phase(database + "-c32-hot", () -> hot.post(mosaic, PATH, body, 32, seconds));
+        Phase bareTwo = phase("bare-c2", () -> albums.post(bare, PATH, body, 2, seconds));
+        Phase mosaicTwo = phase(database + "-c2", () -> albums.post(mosaic, PATH, body, 2, seconds));
+        Phase filmRun = phase(database + "-film", () -> films.post(mosaic, PATH, film, 1, seconds));
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%s, %s; load average before %s, after %s%n", Instant.now(), database,
-                loadBefore, load()));
-        out.append(String.format(Locale.ROOT, "batch create (the guide's 3 files), %d senders, %s, wrk %d s%n",
-                SENDERS, database, seconds));
+        out.append(String.format(Locale.ROOT, "%s, %s, pool %s; load average before %s, after %s%n", Instant.now(),
+                database, System.getProperty("benchmark.create.pool", "default"), loadBefore, load()));
         out.append(String.format(Locale.ROOT,
-                "-c32: mosaic %.0f req/s, bare Javalin %.0f req/s: %.1f %% (goal >= 10 %%)%n",
-                mosaicRun.perSecond(), bareRun.perSecond(), 100 * mosaicRun.perSecond() / bareRun.perSecond()));
+                "batch create (the guide's 3 files), %s, wrk %d s; CPU = this JVM's CPU time per request%n",
+                database, seconds));
         out.append(String.format(Locale.ROOT,
-                "-c32 CPU of this JVM per request: mosaic %.0f us, bare Javalin %.0f us: %.1f %%%n",
-                mosaicRun.cpuMicrosPerRequest(), bareRun.cpuMicrosPerRequest(),
-                100 * bareRun.cpuMicrosPerRequest() / mosaicRun.cpuMicrosPerRequest()));
-        out.append(String.format(Locale.ROOT, "-c2: mosaic p50 %s, p99 %s (goal p99 <= 20 ms); bare p50 %s, p99 %s%n",
-                mosaicTwo.p50(), mosaicTwo.p99(), bareTwo.p50(), bareTwo.p99()));
+                "-c32 crowd (%d senders in pairs, distinct receivers): mosaic %.0f req/s, CPU %.0f us; "
+                        + "bare Javalin %.0f req/s, CPU %.0f us: %.1f %% (goal >= 10 %%)%n",
+                SENDERS, mosaicRun.perSecond(), mosaicRun.cpuMicrosPerRequest(), bareRun.perSecond(),
+                bareRun.cpuMicrosPerRequest(), 100 * mosaicRun.perSecond() / bareRun.perSecond()));
         out.append(String.format(Locale.ROOT,
-                "4 GiB video in 820 parts, -c1: %.0f req/s, p50 %s, p99 %s (goal <= 5 ms)%n",
-                filmRun.perSecond(), filmRun.p50(), filmRun.p99()));
-        out.append(String.format(Locale.ROOT, "non-2xx answers: mosaic %s / %s / %s%n", mosaicRun.wrk().non2xx(),
-                mosaicTwo.non2xx(), filmRun.non2xx()));
+                "-c32 one hot receiver (the same senders, every album to user %d): mosaic %.0f req/s, CPU %.0f us: "
+                        + "%.1f %% of bare%n",
+                HOT_RECEIVER, hotRun.perSecond(), hotRun.cpuMicrosPerRequest(),
+                100 * hotRun.perSecond() / bareRun.perSecond()));
+        out.append(String.format(Locale.ROOT,
+                "-c2 crowd: mosaic p50 %s, p99 %s (goal p99 <= 20 ms), CPU %.0f us; bare p50 %s, p99 %s, CPU %.0f us%n",
+                mosaicTwo.wrk().p50(), mosaicTwo.wrk().p99(), mosaicTwo.cpuMicrosPerRequest(), bareTwo.wrk().p50(),
+                bareTwo.wrk().p99(), bareTwo.cpuMicrosPerRequest()));
+        out.append(String.format(Locale.ROOT,
+                "4 GiB video in 820 parts, -c1: %.0f req/s, p50 %s, p99 %s (goal <= 5 ms), CPU %.0f us%n",
+                filmRun.perSecond(), filmRun.wrk().p50(), filmRun.wrk().p99(), filmRun.cpuMicrosPerRequest()));
+        out.append(String.format(Locale.ROOT, "non-2xx answers: mosaic %s / %s / %s / %s%n",
+                mosaicRun.wrk().non2xx(), hotRun.wrk().non2xx(), mosaicTwo.wrk().non2xx(), filmRun.wrk().non2xx()));
         return out.toString();
+    }
+
+    /** The database's variables, and {@code MOSAIC_DB_POOL_SIZE} from {@code -Dbenchmark.create.pool} if set. */
+    private static Map<String, String> nodeEnvironment(Database db) {
+        Map<String, String> environment = new HashMap<>(db.environment());
+        String pool = System.getProperty("benchmark.create.pool");
+        if (pool != null) {
+            environment.put("MOSAIC_DB_POOL_SIZE", pool);
+        }
+        return environment;
+    }
+
+    /**
+     * One album from each of the crowd's senders to its partner, with the token wrk then sends, before anything is
+     * measured: every user has the event counter a real user has long had (a user's first event creates it: two
+     * statements more, once), and the node has seen each token once, as it has a returning client's.
+     */
+    private static void prime(RunningMosaic node, Wrk crowd) throws InterruptedException {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (Wrk.Sender sender : crowd.senders) {
+                String body = BODY.replace("\"receiver_id\": 42", "\"receiver_id\": " + sender.receiver());
+                sent.add(threads.submit(() -> node.send(HttpRequest.newBuilder(node.url(PATH))
+                        .header("Authorization", "Bearer " + sender.token())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build()).statusCode()));
+            }
+            for (Future<Integer> status : sent) {
+                if (status.get() != 201) {
+                    throw new IllegalStateException("priming create answered " + status.get());
+                }
+            }
+        } catch (ExecutionException failed) {
+            throw new IllegalStateException(failed.getCause());
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @FunctionalInterface

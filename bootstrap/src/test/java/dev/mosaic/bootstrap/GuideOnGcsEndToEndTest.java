@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static dev.mosaic.bootstrap.RunningMosaic.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mosaic.adapters.storage.gcs.FakeGcsServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,11 +26,11 @@ class GuideOnGcsEndToEndTest extends GuideEndToEndTest {
 
     @TempDir
     static Path keys;
-    static FakeGcsServer gcs;
+    static GcsBucket gcs;
 
     @BeforeAll
     static void startGcs() {
-        gcs = FakeGcsServer.start("mosaic-e2e");
+        gcs = GcsBucket.start("mosaic-e2e", keys);
     }
 
     @AfterAll
@@ -41,11 +40,7 @@ class GuideOnGcsEndToEndTest extends GuideEndToEndTest {
 
     @Override
     Map<String, String> environment() {
-        return Map.of(
-                "MOSAIC_STORAGE", "gcs",
-                "MOSAIC_GCS_BUCKET", gcs.bucket(),
-                "MOSAIC_GCS_CREDENTIALS", gcs.writeKeyFile(keys).toString(),
-                "MOSAIC_GCS_ENDPOINT", gcs.endpoint().toString());
+        return gcs.environment();
     }
 
     @Override

@@ -1,10 +1,6 @@
 package dev.mosaic.bootstrap;
 
-import java.net.URI;
 import java.util.Map;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -13,35 +9,21 @@ import org.junit.jupiter.api.BeforeAll;
  * SigV4 on): the client code does not change, only where its PUTs go.
  */
 class GuideOnS3EndToEndTest extends GuideEndToEndTest {
-    static final String IDENTITY = "mosaic-e2e-access-key";
-    static final String CREDENTIAL = "mosaic-e2e-secret-key-0123456789";
-    static final String BUCKET = "mosaic-e2e";
-    static S3Proxy proxy;
+    static S3Bucket bucket;
 
     @BeforeAll
     static void startS3() throws Exception {
-        TransientNio2BlobStore blobs = new TransientNio2BlobStore();
-        blobs.createContainer(BUCKET);
-        proxy = S3Proxy.builder().blobStore(blobs).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V4, IDENTITY, CREDENTIAL).build();
-        proxy.start();
+        bucket = S3Bucket.start("mosaic-e2e");
     }
 
     @AfterAll
     static void stopS3() throws Exception {
-        proxy.stop();
+        bucket.close();
     }
 
     @Override
     Map<String, String> environment() {
-        return Map.of(
-                "MOSAIC_STORAGE", "s3",
-                "MOSAIC_S3_BUCKET", BUCKET,
-                "MOSAIC_S3_REGION", "us-east-1",
-                "MOSAIC_S3_ENDPOINT", "http://127.0.0.1:" + proxy.getPort(),
-                "MOSAIC_S3_PATH_STYLE", "true",
-                "MOSAIC_S3_ACCESS_KEY", IDENTITY,
-                "MOSAIC_S3_SECRET_KEY", CREDENTIAL);
+        return bucket.environment();
     }
 
     @Override

@@ -15,12 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,28 +35,17 @@ class NoOrphansTest {
     @TempDir
     Path dataDir;
 
-    final TransientNio2BlobStore blobs = new TransientNio2BlobStore();
-
-    /** S3Proxy on a fresh bucket, and the environment of a node storing there with a quick janitor. */
-    private Map<String, String> s3(S3Proxy proxy) throws Exception {
-        proxy.start();
-        Map<String, String> env = new java.util.HashMap<>(QUICK_JANITOR);
-        env.putAll(Map.of("MOSAIC_STORAGE", "s3", "MOSAIC_S3_BUCKET", "orphans",
-                "MOSAIC_S3_ENDPOINT", "http://127.0.0.1:" + proxy.getPort(), "MOSAIC_S3_PATH_STYLE", "true",
-                "MOSAIC_S3_ACCESS_KEY", "orphan-key", "MOSAIC_S3_SECRET_KEY", "orphan-secret-0123456789"));
+    /** The environment of a node storing in {@code bucket}, with a quick janitor. */
+    private static Map<String, String> quickJanitorOn(S3Bucket bucket) {
+        Map<String, String> env = new HashMap<>(QUICK_JANITOR);
+        env.putAll(bucket.environment());
         return env;
-    }
-
-    private S3Proxy proxy() {
-        blobs.createContainer("orphans");
-        return S3Proxy.builder().blobStore(blobs).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V4, "orphan-key", "orphan-secret-0123456789").build();
     }
 
     @Test
     void aPutToTheOldUrlOfARetriedCellIsSweptFromS3WhileTheNewFileIsStillUploading() throws Exception {
-        S3Proxy proxy = proxy();
-        try (RunningMosaic server = new RunningMosaic(dataDir, s3(proxy))) {
+        try (S3Bucket bucket = S3Bucket.start("orphans");
+                RunningMosaic server = new RunningMosaic(dataDir, quickJanitorOn(bucket))) {
             JsonNode old = createPdf(server);
             cancel(server, old);
             HttpResponse<String> replaced = server.post("/api/v1/files/upload/replace/", 1, """
@@ -70,30 +57,26 @@ class NoOrphansTest {
             HttpResponse<String> late = put(server, old);
             assertThat(late.statusCode()).as("S3 cannot refuse a presigned PUT").isEqualTo(200);
             assertThat(put(server, again).statusCode()).isEqualTo(200);
-            assertThat(keys(blobs)).contains(old.get("object_key").asText(), again.get("object_key").asText());
+            assertThat(bucket.keys()).contains(old.get("object_key").asText(), again.get("object_key").asText());
 
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> keys(blobs).equals(List.of(again.get("object_key").asText())));
-        } finally {
-            proxy.stop();
+                    .until(() -> bucket.keys().equals(List.of(again.get("object_key").asText())));
         }
     }
 
     @Test
     void aPutAfterTheUploadWasCancelledIsSweptFromS3() throws Exception {
-        S3Proxy proxy = proxy();
-        try (RunningMosaic server = new RunningMosaic(dataDir, s3(proxy))) {
+        try (S3Bucket bucket = S3Bucket.start("orphans");
+                RunningMosaic server = new RunningMosaic(dataDir, quickJanitorOn(bucket))) {
             JsonNode upload = createPdf(server);
             cancel(server, upload);
 
             HttpResponse<String> late = put(server, upload);
             assertThat(late.statusCode()).as("S3 cannot refuse a presigned PUT").isEqualTo(200);
-            assertThat(keys(blobs)).contains(upload.get("object_key").asText());
+            assertThat(bucket.keys()).contains(upload.get("object_key").asText());
 
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> keys(blobs).isEmpty());
-        } finally {
-            proxy.stop();
+                    .until(() -> bucket.keys().isEmpty());
         }
     }
 
@@ -139,10 +122,6 @@ class NoOrphansTest {
         return server.send(HttpRequest.newBuilder(URI.create(upload.get("put_url").asText()))
                 .header("Content-Type", "application/pdf")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(PDF)).build());
-    }
-
-    private static List<String> keys(TransientNio2BlobStore blobs) {
-        return blobs.list("orphans").contents().stream().map(object -> object.key()).toList();
     }
 
     /** Every file of this asset in the local store, as paths relative to the objects folder. */

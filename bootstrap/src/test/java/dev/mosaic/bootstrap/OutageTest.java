@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,18 +44,9 @@ class OutageTest {
 
     @Test
     void anUnreachableStoreIsA503AndHealthSaysTheStorageIsDown() throws Exception {
-        TransientNio2BlobStore blobs = new TransientNio2BlobStore();
-        blobs.createContainer("outage");
-        S3Proxy proxy = S3Proxy.builder().blobStore(blobs).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V4, "outage-key", "outage-secret-0123456789").build();
-        proxy.start();
         RunningMosaic server;
-        try {
-            server = new RunningMosaic(dataDir, Map.of("MOSAIC_STORAGE", "s3", "MOSAIC_S3_BUCKET", "outage",
-                    "MOSAIC_S3_ENDPOINT", "http://127.0.0.1:" + proxy.getPort(), "MOSAIC_S3_PATH_STYLE", "true",
-                    "MOSAIC_S3_ACCESS_KEY", "outage-key", "MOSAIC_S3_SECRET_KEY", "outage-secret-0123456789"));
-        } finally {
-            proxy.stop();
+        try (S3Bucket bucket = S3Bucket.start("outage")) {
+            server = new RunningMosaic(dataDir, bucket.environment());
         }
         try (server) {
             HttpResponse<String> refused = server.post("/api/v1/files/upload/", 1, ALBUM);

@@ -6,17 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mosaic.adapters.storage.gcs.FakeGcsServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,26 +32,10 @@ class ReplaceCellTest {
     @ParameterizedTest
     @ValueSource(strings = {"local", "s3", "gcs"})
     void aFailedCellIsRetriedThenSwappedAndBothPeopleSeeIt(String store) throws Exception {
-        S3Proxy proxy = null;
-        FakeGcsServer gcs = null;
-        Map<String, String> env = new HashMap<>();
-        if (store.equals("s3")) {
-            TransientNio2BlobStore blobs = new TransientNio2BlobStore();
-            blobs.createContainer("cells");
-            proxy = S3Proxy.builder().blobStore(blobs).endpoint(URI.create("http://127.0.0.1:0"))
-                    .awsAuthentication(AuthenticationType.AWS_V4, "cells-key", "cells-secret-0123456789").build();
-            proxy.start();
-            env.putAll(Map.of("MOSAIC_STORAGE", "s3", "MOSAIC_S3_BUCKET", "cells",
-                    "MOSAIC_S3_ENDPOINT", "http://127.0.0.1:" + proxy.getPort(), "MOSAIC_S3_PATH_STYLE", "true",
-                    "MOSAIC_S3_ACCESS_KEY", "cells-key", "MOSAIC_S3_SECRET_KEY", "cells-secret-0123456789"));
-        }
-        if (store.equals("gcs")) {
-            gcs = FakeGcsServer.start("cells");
-            env.putAll(Map.of("MOSAIC_STORAGE", "gcs", "MOSAIC_GCS_BUCKET", gcs.bucket(),
-                    "MOSAIC_GCS_CREDENTIALS", gcs.writeKeyFile(dataDir).toString(),
-                    "MOSAIC_GCS_ENDPOINT", gcs.endpoint().toString()));
-        }
-        try (RunningMosaic server = new RunningMosaic(dataDir, env);
+        try (S3Bucket s3 = store.equals("s3") ? S3Bucket.start("cells") : null;
+             GcsBucket gcs = store.equals("gcs") ? GcsBucket.start("cells", dataDir) : null;
+             RunningMosaic server = new RunningMosaic(dataDir,
+                     s3 != null ? s3.environment() : gcs != null ? gcs.environment() : Map.of());
              SocketClient receiver = SocketClient.withHeader(server.socketUrl(), token(RECEIVER))) {
             byte[] fake = new byte[Samples.pdf().length];
             JsonNode created = json(server.post("/api/v1/files/upload/", SENDER, """
@@ -109,13 +88,6 @@ class ReplaceCellTest {
             assertThat(json(server.get(message, SENDER)).get("assets").get(0).get("file_name").asText())
                     .isEqualTo("final.pdf");
             await().atMost(Duration.ofSeconds(10)).until(() -> get(server, oldDownload).statusCode() == 404);
-        } finally {
-            if (proxy != null) {
-                proxy.stop();
-            }
-            if (gcs != null) {
-                gcs.close();
-            }
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.mosaic.bootstrap;
 
-import dev.mosaic.adapters.storage.gcs.FakeGcsServer;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -15,11 +14,11 @@ class ResumeOnGcsEndToEndTest extends ResumeEndToEndTest {
 
     @TempDir
     static Path keys;
-    static FakeGcsServer gcs;
+    static GcsBucket gcs;
 
     @BeforeAll
     static void startGcs() {
-        gcs = FakeGcsServer.start("mosaic-resume");
+        gcs = GcsBucket.start("mosaic-resume", keys);
     }
 
     @AfterAll
@@ -29,10 +28,6 @@ class ResumeOnGcsEndToEndTest extends ResumeEndToEndTest {
 
     @Override
     Map<String, String> environment() {
-        return Map.of(
-                "MOSAIC_STORAGE", "gcs",
-                "MOSAIC_GCS_BUCKET", gcs.bucket(),
-                "MOSAIC_GCS_CREDENTIALS", gcs.writeKeyFile(keys).toString(),
-                "MOSAIC_GCS_ENDPOINT", gcs.endpoint().toString());
+        return gcs.environment();
     }
 }

@@ -12,10 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,15 +26,8 @@ class SealedOnS3Test {
 
     @Test
     void bytesPutAfterVerificationAreNeverServed() throws Exception {
-        TransientNio2BlobStore blobs = new TransientNio2BlobStore();
-        blobs.createContainer("sealed");
-        S3Proxy proxy = S3Proxy.builder().blobStore(blobs).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V4, "sealed-key", "sealed-secret-0123456789").build();
-        proxy.start();
-        try (RunningMosaic server = new RunningMosaic(dataDir, Map.of("MOSAIC_STORAGE", "s3",
-                "MOSAIC_S3_BUCKET", "sealed", "MOSAIC_S3_ENDPOINT", "http://127.0.0.1:" + proxy.getPort(),
-                "MOSAIC_S3_PATH_STYLE", "true", "MOSAIC_S3_ACCESS_KEY", "sealed-key",
-                "MOSAIC_S3_SECRET_KEY", "sealed-secret-0123456789"))) {
+        try (S3Bucket bucket = S3Bucket.start("sealed");
+                RunningMosaic server = new RunningMosaic(dataDir, bucket.environment())) {
             byte[] verified = Arrays.copyOf("%PDF-1.7\nverified".getBytes(StandardCharsets.US_ASCII), 2000);
             byte[] swapped = Arrays.copyOf("%PDF-1.7\nswapped!".getBytes(StandardCharsets.US_ASCII), 2000);
             JsonNode created = json(server.post("/api/v1/files/upload/", 1, """
@@ -64,8 +53,6 @@ class SealedOnS3Test {
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(served.statusCode()).isEqualTo(200);
             assertThat(served.body()).isEqualTo(verified);
-        } finally {
-            proxy.stop();
         }
     }
 }

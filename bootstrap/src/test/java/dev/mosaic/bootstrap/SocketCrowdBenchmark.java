@@ -33,11 +33,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * connects per second, and then, with every socket open, the time from each album's batch request to its
  * receiver's {@code chat_message}. See {@code bootstrap/BENCHMARK.md}.
  *
- * <p>Arguments: {@code [sockets=10000] [albums=200] [deflate=on|off] [reconnect|once]}: with {@code reconnect}
- * (the default) every socket is dropped once all are open and opened again with {@code since} its ready frame's
- * {@code last_seq}, a client already current after a network blip, and those connects are timed too. The node's
- * JVM options are {@code -Dbenchmark.sockets.jvm} (default {@value #NODE_JVM}, README's recommendation). Needs
- * {@code node} and {@code npm} (it installs {@code ws} into a temporary folder).
+ * <p>Arguments: {@code [sockets=10000] [albums=200] [deflate=on|off] [reconnect|reconnect=<n>|once]}: with
+ * {@code reconnect} (the default) every socket is dropped once all are open and opened again with {@code since} its
+ * ready frame's {@code last_seq}, a client already current after a network blip, and those connects are timed too;
+ * {@code reconnect=3} does that three times (the later waves show a node whose JIT has settled). The node's
+ * JVM options are {@code -Dbenchmark.sockets.jvm} (default {@value #NODE_JVM}, README's recommendation).
+ * {@code -Dbenchmark.sockets.pin=<node cpus>/<client cpus>} (e.g. {@code 0/1}) runs the node under
+ * {@code taskset -c <node cpus>} and the Node client and this driver on the other list, so the two do not take
+ * each other's core. Each wave reports its CPU time per connect on the node ({@code /proc/<pid>/stat}) and in
+ * the client ({@code process.cpuUsage}), figures that load does not distort much. Needs {@code node} and
+ * {@code npm} (it installs {@code ws} into a temporary folder).
  */
 public final class SocketCrowdBenchmark {
     private static final int CONNECTING_AT_ONCE = 256;
@@ -51,11 +56,20 @@ public final class SocketCrowdBenchmark {
         int albums = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         String deflate = args.length > 2 ? args[2] : "on";
         String reconnect = args.length > 3 ? args[3] : "reconnect";
+        int reconnects = reconnect.equals("once") ? 0 : reconnect.equals("reconnect") ? 1
+                : Integer.parseInt(reconnect.replace("reconnect=", ""));
         List<String> jvm = List.of(System.getProperty("benchmark.sockets.jvm", NODE_JVM).strip().split("\\s+"));
+        Pinning pin = Pinning.parse(System.getProperty("benchmark.sockets.pin", ""));
+        pin.self();
+        if (pin.pinned() && jvm.stream().noneMatch(option -> option.matches("-XX:\\+Use\\w+GC"))) {
+            // a JVM that sees one CPU picks the serial collector; measure the node with the one it runs elsewhere
+            jvm = new ArrayList<>(jvm);
+            jvm.add("-XX:+UseG1GC");
+        }
         Path dir = Files.createTempDirectory("mosaic-socket-crowd-");
         String loadBefore = load();
         int port = freePort();
-        Process server = startServer(dir, port, jvm);
+        Process server = startServer(dir, port, pin.node(jvmCommand(jvm)));
         try {
             HttpClient http = HttpClient.newHttpClient();
             awaitHealthy(http, port);
@@ -70,14 +84,16 @@ public final class SocketCrowdBenchmark {
 
             Map<Long, Long> arrivals = new ConcurrentHashMap<>();
             CountDownLatch connected = new CountDownLatch(1);
-            CountDownLatch reconnected = new CountDownLatch(reconnect.equals("reconnect") ? 1 : 0);
+            CountDownLatch reconnected = new CountDownLatch(reconnects);
             AtomicReference<String> summary = new AtomicReference<>();
-            AtomicReference<String> again = new AtomicReference<>();
-            Process client = new ProcessBuilder("node", script.toString(), "ws://127.0.0.1:" + port + "/api/v1/ws",
-                    tokens.toString(), Integer.toString(CONNECTING_AT_ONCE), deflate, reconnect).directory(dir.toFile())
+            List<String> again = Collections.synchronizedList(new ArrayList<>());
+            Process client = new ProcessBuilder(pin.client(List.of("node", script.toString(),
+                    "ws://127.0.0.1:" + port + "/api/v1/ws", tokens.toString(), Integer.toString(CONNECTING_AT_ONCE),
+                    deflate, Integer.toString(reconnects)))).directory(dir.toFile())
                     .redirectError(dir.resolve("client.err").toFile()).start();
+            NodeCpu cpu = new NodeCpu(server.pid());
             Thread reader = new Thread(() -> read(client.getInputStream(), arrivals, connected, summary, reconnected,
-                    again), "socket-crowd-reader");
+                    again, cpu, sockets), "socket-crowd-reader");
             reader.setDaemon(true);
             reader.start();
             if (!connected.await(15, TimeUnit.MINUTES)) {
@@ -86,7 +102,7 @@ public final class SocketCrowdBenchmark {
             Thread.sleep(1_000);
             long connectedRss = rssKib(server.pid());
             String memory = jcmd(server.pid(), "VM.native_memory", "summary");
-            if (!reconnected.await(15, TimeUnit.MINUTES)) {
+            if (!reconnected.await(15L * Math.max(1, reconnects), TimeUnit.MINUTES)) {
                 throw new IllegalStateException("the sockets did not all reconnect in 15 minutes");
             }
             Thread.sleep(2_000);
@@ -132,16 +148,17 @@ public final class SocketCrowdBenchmark {
             client.waitFor(30, TimeUnit.SECONDS);
 
             System.out.printf(Locale.ROOT, "%s; load average before %s, after %s%n", Instant.now(), loadBefore, load());
-            System.out.printf(Locale.ROOT, "node %s; client: Node %s, ws, permessage-deflate offered: %s%n",
-                    String.join(" ", jvm), nodeVersion(), deflate);
+            System.out.printf(Locale.ROOT, "node %s; client: Node %s, ws, permessage-deflate offered: %s; %s%n",
+                    String.join(" ", jvm), nodeVersion(), deflate, pin);
             System.out.printf(Locale.ROOT, "sockets: %s (%d at a time)%n", summary.get(), CONNECTING_AT_ONCE);
-            long connectMillis = Long.parseLong(summary.get().replaceAll(".* ms (\\d+) .*", "$1"));
-            System.out.printf(Locale.ROOT, "connects per second: %.0f (goal >= 2000)%n", sockets * 1000.0 / connectMillis);
-            if (again.get() != null) {
-                long againMillis = Long.parseLong(again.get().replaceAll(".* ms (\\d+) .*", "$1"));
-                System.out.printf(Locale.ROOT, "all dropped and opened again with since = last_seq: %s; %.0f connects"
-                        + " per second; node RSS then %d MiB%n", again.get(), sockets * 1000.0 / againMillis,
-                        reconnectedRss / 1024);
+            System.out.println("first wave: " + cpu.wave("connected", summary.get(), sockets) + " (goal >= 2000/s)");
+            System.out.println("  the node's CPU by thread: " + cpu.threads("connected"));
+            for (int wave = 0; wave < again.size(); wave++) {
+                System.out.printf(Locale.ROOT, "reconnect wave %d (every socket dropped, opened again with since ="
+                        + " last_seq): %s%n", wave + 1, again.get(wave));
+            }
+            if (!again.isEmpty()) {
+                System.out.println("node RSS after the reconnects: " + reconnectedRss / 1024 + " MiB");
             }
             System.out.printf(Locale.ROOT, "node RSS: %d MiB idle, %d MiB with %d sockets (%.1f KiB a socket),"
                             + " %d MiB after the albums (goal <= 512 MiB)%n", idleRss / 1024, connectedRss / 1024,
@@ -163,12 +180,16 @@ public final class SocketCrowdBenchmark {
         }
     }
 
-    private static Process startServer(Path dir, int port, List<String> jvm) throws IOException {
+    private static List<String> jvmCommand(List<String> jvm) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(jvm);
         command.addAll(List.of("-XX:NativeMemoryTracking=summary", "-cp", System.getProperty("java.class.path"),
                 "dev.mosaic.bootstrap.Main"));
+        return command;
+    }
+
+    private static Process startServer(Path dir, int port, List<String> command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("node.log").toFile());
         builder.environment().put("MOSAIC_PORT", Integer.toString(port));
@@ -211,14 +232,19 @@ public final class SocketCrowdBenchmark {
 
     private static void read(InputStream out, Map<Long, Long> arrivals, CountDownLatch connected,
                              AtomicReference<String> summary, CountDownLatch reconnected,
-                             AtomicReference<String> again) {
+                             List<String> again, NodeCpu cpu, int sockets) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.startsWith("connected ")) {
+                if (line.equals("connecting") || line.equals("reconnecting")) {
+                    cpu.mark(line);
+                } else if (line.startsWith("connected ")) {
+                    cpu.mark("connected");
                     summary.set(line);
                     connected.countDown();
                 } else if (line.startsWith("reconnected ")) {
-                    again.set(line);
+                    cpu.mark("reconnected");
+                    again.add(line + "\n  " + cpu.wave("reconnected", line, sockets) + "\n  the node's CPU by thread: "
+                            + cpu.threads("reconnected"));
                     reconnected.countDown();
                 } else if (line.startsWith("message ")) {
                     String[] parts = line.split(" ");

@@ -16,6 +16,8 @@ import io.javalin.websocket.WsMessageContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -47,8 +49,9 @@ final class EventGateway {
     private final Duration authTimeout;
     private final SocketCaps caps;
     private final MeterRegistry registry;
+    /** Sign-in deadlines and pings: one daemon thread for all sockets. */
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "mosaic-ws-auth-deadline");
+        Thread thread = new Thread(runnable, "mosaic-ws-timers");
         thread.setDaemon(true);
         return thread;
     });
@@ -67,6 +70,15 @@ final class EventGateway {
         this.authTimeout = authTimeout;
         this.caps = caps;
         this.registry = registry;
+        SocketPings<EventSocket> pings = new SocketPings<>(PING_INTERVAL, sockets::values, EventSocket::order,
+                EventSocket::ping);
+        deadlines.scheduleAtFixedRate(() -> {
+            try {
+                pings.run();
+            } catch (RuntimeException failure) {
+                LOG.warn("Pinging sockets failed", failure);
+            }
+        }, pings.period().toMillis(), pings.period().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void configure(WsConfig ws) {
@@ -99,10 +111,35 @@ final class EventGateway {
         }
     }
 
-    /** After anything that may have lost deliveries: nothing known here is trusted, every socket catches up. */
+    /**
+     * After anything that may have lost deliveries: nothing known here is trusted, and every socket behind the log
+     * catches up. The users' last sequences are read together (a few statements however many sockets), and only a
+     * socket whose last sent event is older reads the log: one that missed a delivery gets its events, a current
+     * one costs nothing. An event committed after that read is announced after it, and its own delivery sends it.
+     */
     void deliverToEveryone() {
         lastSequences.forgetAll();
-        deliver(byUser.keySet());
+        List<UserId> users = List.copyOf(byUser.keySet());
+        if (users.isEmpty()) {
+            return;
+        }
+        Map<UserId, Long> stamps = new HashMap<>();
+        users.forEach(user -> stamps.put(user, lastSequences.begin(user)));
+        Map<UserId, Long> newest = events.lastSequences(users);
+        for (UserId user : users) {
+            long last = newest.getOrDefault(user, 0L);
+            long stamp = stamps.get(user);
+            lastSequences.fill(user, stamp, last);
+            for (EventSocket socket : byUser.getOrDefault(user, Set.of())) {
+                if (socket.isBehind(last)) {
+                    try {
+                        socket.catchUp(events, frames).ifPresent(caughtUp -> lastSequences.fill(user, stamp, caughtUp));
+                    } catch (RuntimeException failure) {
+                        LOG.warn("Could not deliver events to socket {} of user {}", socket.id(), user, failure);
+                    }
+                }
+            }
+        }
     }
 
     void shutdown() {
@@ -113,7 +150,6 @@ final class EventGateway {
     private void opened(WsConnectContext ctx) {
         EventSocket socket = new EventSocket(ctx);
         sockets.put(socket.id(), socket);
-        ctx.enableAutomaticPings(PING_INTERVAL.toSeconds(), TimeUnit.SECONDS);
         String authorization = ctx.header(Header.AUTHORIZATION);
         if (authorization == null) {
             String address = socket.address();

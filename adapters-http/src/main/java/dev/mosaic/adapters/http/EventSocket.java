@@ -4,6 +4,7 @@ import dev.mosaic.application.event.StoredEvent;
 import dev.mosaic.application.port.in.ReadEventsUseCase;
 import dev.mosaic.domain.UserId;
 import io.javalin.websocket.WsContext;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
@@ -115,6 +116,16 @@ final class EventSocket {
         }
     }
 
+    /** Whether this signed-in, open socket has not sent the event numbered {@code last} yet. */
+    boolean isBehind(long last) {
+        lock.lock();
+        try {
+            return user != null && isOpen() && lastSent < last;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Sends a frame that is not in the event log, between two catch-ups rather than inside one. */
     void sendUnsequenced(String text) {
         lock.lock();
@@ -129,6 +140,13 @@ final class EventSocket {
 
     boolean isOpen() {
         return ctx.session.isOpen();
+    }
+
+    /** A WebSocket ping, so proxies keep an idle socket open and a dead peer shows as a failed write. */
+    void ping() {
+        if (isOpen()) {
+            ctx.session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+        }
     }
 
     void send(String text) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.mosaic.application.port.in.RequestRejected;
 import dev.mosaic.application.port.in.RequestRejected.Reason;
@@ -21,12 +22,18 @@ final class JsonBody {
     /** Refused bodies up to this size are read to their end before the 413 goes out. */
     static final long MAX_DRAIN_BYTES = 16L * 1024 * 1024;
 
-    private final ObjectMapper mapper;
     private final long maxBytes;
+    /** A reader per body type, made once: it holds the type's deserializer, which a mapper looks up on every call. */
+    private final ClassValue<ObjectReader> readers;
 
     JsonBody(ObjectMapper mapper, long maxBytes) {
-        this.mapper = mapper;
         this.maxBytes = maxBytes;
+        this.readers = new ClassValue<>() {
+            @Override
+            protected ObjectReader computeValue(Class<?> type) {
+                return mapper.readerFor(type);
+            }
+        };
     }
 
     <T> T read(Context ctx, Class<T> type) {
@@ -35,7 +42,7 @@ final class JsonBody {
             throw new RequestRejected(Reason.INVALID, "body_missing", "the request needs a JSON object body");
         }
         try {
-            T value = mapper.readValue(bytes, type);
+            T value = readers.get(type).readValue(bytes);
             if (value == null) {
                 throw new RequestRejected(Reason.INVALID, "body_malformed", "the body must be a JSON object, not null");
             }

@@ -5,6 +5,7 @@ import dev.mosaic.application.event.StoredEvent;
 import dev.mosaic.application.port.in.ReadEventsUseCase;
 import dev.mosaic.domain.UserId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ final class InMemoryEvents implements ReadEventsUseCase {
     private final Map<UserId, List<StoredEvent>> logs = new HashMap<>();
     /** How often {@link #since} and {@link #lastSequence} were asked: each is a query on a real event log. */
     final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+    /** How often {@link #lastSequences} was asked: a few queries on a real event log, however many users. */
+    final java.util.concurrent.atomic.AtomicInteger sweepReads = new java.util.concurrent.atomic.AtomicInteger();
 
     synchronized StoredEvent append(UserId user, Event event) {
         List<StoredEvent> log = logs.computeIfAbsent(user, owner -> new ArrayList<>());
@@ -30,6 +33,19 @@ final class InMemoryEvents implements ReadEventsUseCase {
                 .filter(stored -> stored.sequence() > afterSequence)
                 .limit(limit)
                 .toList();
+    }
+
+    @Override
+    public synchronized Map<UserId, Long> lastSequences(Collection<UserId> users) {
+        sweepReads.incrementAndGet();
+        Map<UserId, Long> last = new HashMap<>();
+        users.forEach(user -> {
+            List<StoredEvent> log = logs.getOrDefault(user, List.of());
+            if (!log.isEmpty()) {
+                last.put(user, (long) log.size());
+            }
+        });
+        return last;
     }
 
     @Override

@@ -14,6 +14,28 @@ final class Programs {
     private Programs() {
     }
 
+    /** A program and the companion it is run with (ffmpeg and ffprobe, vips and vipsheader), as absolute paths. */
+    record Pair(Path program, Path companion) {
+    }
+
+    /**
+     * A program and its companion: each configured one first, then the companion beside a configured program,
+     * then each on the {@code PATH}. Empty when either is not found.
+     *
+     * @throws IllegalArgumentException when a configured program is not an executable file
+     */
+    static Optional<Pair> pair(String program, Optional<Path> configured, String companion,
+            Optional<Path> configuredCompanion, Map<String, String> environment) {
+        configured.ifPresent(path -> requireExecutable(path, program));
+        configuredCompanion.ifPresent(path -> requireExecutable(path, companion));
+        Optional<Path> found = configured.or(() -> onPath(program, environment));
+        Optional<Path> foundCompanion = configuredCompanion
+                .or(() -> beside(configured, companion))
+                .or(() -> onPath(companion, environment));
+        return found.flatMap(path -> foundCompanion.map(other -> new Pair(path.toAbsolutePath(),
+                other.toAbsolutePath())));
+    }
+
     /** The first executable {@code program} in the folders of the environment's {@code PATH}. */
     static Optional<Path> onPath(String program, Map<String, String> environment) {
         String path = environment.getOrDefault("PATH", "");

@@ -23,14 +23,8 @@ record VideoTools(Path ffmpeg, Path ffprobe, Optional<Path> nice) {
      *                                  mistake to tell at start-up, not a reason to go without video
      */
     static Optional<VideoTools> locate(VideoSettings settings, Map<String, String> environment) {
-        settings.ffmpeg().ifPresent(program -> Programs.requireExecutable(program, "ffmpeg"));
-        settings.ffprobe().ifPresent(program -> Programs.requireExecutable(program, "ffprobe"));
-        Optional<Path> ffmpeg = settings.ffmpeg().or(() -> Programs.onPath(FFMPEG, environment));
-        Optional<Path> ffprobe = settings.ffprobe()
-                .or(() -> Programs.beside(settings.ffmpeg(), FFPROBE))
-                .or(() -> Programs.onPath(FFPROBE, environment));
         Optional<Path> nice = Programs.onPath(NICE, environment).map(Path::toAbsolutePath);
-        return ffmpeg.flatMap(found -> ffprobe.map(probe -> new VideoTools(found.toAbsolutePath(),
-                probe.toAbsolutePath(), nice)));
+        return Programs.pair(FFMPEG, settings.ffmpeg(), FFPROBE, settings.ffprobe(), environment)
+                .map(found -> new VideoTools(found.program(), found.companion(), nice));
     }
 }

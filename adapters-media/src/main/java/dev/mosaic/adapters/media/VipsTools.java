@@ -18,14 +18,8 @@ record VipsTools(Path vips, Path vipsheader, Optional<Path> prlimit) {
      * @throws IllegalArgumentException when a configured program is not an executable file
      */
     static Optional<VipsTools> locate(VipsSettings settings, Map<String, String> environment) {
-        settings.vips().ifPresent(program -> Programs.requireExecutable(program, "vips"));
-        settings.vipsheader().ifPresent(program -> Programs.requireExecutable(program, "vipsheader"));
-        Optional<Path> vips = settings.vips().or(() -> Programs.onPath(VIPS, environment));
-        Optional<Path> header = settings.vipsheader()
-                .or(() -> Programs.beside(settings.vips(), VIPSHEADER))
-                .or(() -> Programs.onPath(VIPSHEADER, environment));
         Optional<Path> prlimit = Programs.onPath(PRLIMIT, environment).map(Path::toAbsolutePath);
-        return vips.flatMap(found -> header.map(probe -> new VipsTools(found.toAbsolutePath(),
-                probe.toAbsolutePath(), prlimit)));
+        return Programs.pair(VIPS, settings.vips(), VIPSHEADER, settings.vipsheader(), environment)
+                .map(found -> new VipsTools(found.program(), found.companion(), prlimit));
     }
 }

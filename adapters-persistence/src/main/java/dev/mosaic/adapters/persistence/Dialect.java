@@ -27,6 +27,11 @@ enum Dialect {
     /** Claims lock the first free job and skip those other claimers hold: no waiting, no lost races. */
     POSTGRESQL(1, " FOR UPDATE SKIP LOCKED") {
         @Override
+        String deferFlushAtCommit() {
+            return "SET LOCAL synchronous_commit = off";
+        }
+
+        @Override
         String nextValue(String sequence) {
             return "SELECT nextval('" + sequence + "')";
         }
@@ -66,6 +71,14 @@ enum Dialect {
      * the event under the new number; it inserts nothing (count 0) when the user has no counter yet.
      */
     abstract String appendEvent();
+
+    /**
+     * The statement that lets the current transaction's commit return before the log reaches the disk, or
+     * {@code null} where the database has no such switch per transaction (H2).
+     */
+    String deferFlushAtCommit() {
+        return null;
+    }
 
     /** A query answering the jobs (as {@link JobRow}s) a worker may lease at {@code :now}, first due first. */
     String claimableJobs() {

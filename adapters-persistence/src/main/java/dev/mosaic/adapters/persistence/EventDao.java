@@ -1,8 +1,12 @@
 package dev.mosaic.adapters.persistence;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -15,6 +19,12 @@ interface EventDao {
 
     @SqlQuery("SELECT last_seq FROM event_counters WHERE user_id = :user")
     Optional<Long> counter(long user);
+
+    /** The counters of those of these users who have one. */
+    @SqlQuery("SELECT user_id, last_seq FROM event_counters WHERE user_id IN (<users>)")
+    @KeyColumn("user_id")
+    @ValueColumn("last_seq")
+    Map<Long, Long> counters(@BindList("users") List<Long> users);
 
     @SqlQuery("""
             SELECT recipient_id, seq, event_type, payload FROM events

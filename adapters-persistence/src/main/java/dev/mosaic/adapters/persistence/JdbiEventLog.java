@@ -4,7 +4,10 @@ import dev.mosaic.application.event.Fact;
 import dev.mosaic.application.event.LoggedFact;
 import dev.mosaic.application.port.out.EventLog;
 import dev.mosaic.domain.UserId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -14,6 +17,9 @@ import org.jdbi.v3.core.Handle;
  * event ({@link Dialect#appendEvent()}).
  */
 final class JdbiEventLog implements EventLog {
+    /** Users per counter read of a sweep: 10,000 sockets are 10 statements, each list well under any driver's cap. */
+    static final int COUNTERS_PER_READ = 1_000;
+
     private final JdbiTransactions transactions;
     private final String appendEvent;
 
@@ -72,5 +78,21 @@ final class JdbiEventLog implements EventLog {
     @Override
     public long lastSequence(UserId recipient) {
         return transactions.withDao(EventDao.class, dao -> dao.counter(recipient.value()).orElse(0L));
+    }
+
+    @Override
+    public Map<UserId, Long> lastSequences(Collection<UserId> recipients) {
+        List<Long> users = recipients.stream().map(UserId::value).distinct().toList();
+        Map<UserId, Long> last = new HashMap<>();
+        for (int from = 0; from < users.size(); from += COUNTERS_PER_READ) {
+            List<Long> batch = users.subList(from, Math.min(users.size(), from + COUNTERS_PER_READ));
+            transactions.withDao(EventDao.class, dao -> dao.counters(batch))
+                    .forEach((user, sequence) -> {
+                        if (sequence > 0) {
+                            last.put(UserId.of(user), sequence);
+                        }
+                    });
+        }
+        return last;
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -38,9 +39,17 @@ final class Json {
     private Json() {
     }
 
+    /** A writer per type, made once: it holds the type's serializer, which a mapper looks up on every call. */
+    private static final ClassValue<ObjectWriter> WRITERS = new ClassValue<>() {
+        @Override
+        protected ObjectWriter computeValue(Class<?> type) {
+            return MAPPER.writerFor(type);
+        }
+    };
+
     static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return WRITERS.get(value.getClass()).writeValueAsString(value);
         } catch (JsonProcessingException broken) {
             throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON", broken);
         }

@@ -4,7 +4,9 @@ import dev.mosaic.application.event.StoredEvent;
 import dev.mosaic.application.port.in.ReadEventsUseCase;
 import dev.mosaic.application.port.out.EventLog;
 import dev.mosaic.domain.UserId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** A user's events, rendered from the logged facts as they are read: URLs signed now, at any age. */
 public final class ReadEventsService implements ReadEventsUseCase {
@@ -28,5 +30,10 @@ public final class ReadEventsService implements ReadEventsUseCase {
     @Override
     public long lastSequence(UserId user) {
         return events.lastSequence(user);
+    }
+
+    @Override
+    public Map<UserId, Long> lastSequences(Collection<UserId> users) {
+        return events.lastSequences(users);
     }
 }

@@ -19,6 +19,7 @@ import dev.mosaic.domain.Stage;
 import dev.mosaic.domain.UserId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,6 +85,25 @@ public abstract class EventLogContract {
                 .satisfies(logged -> assertThat(logged.fact()).isEqualTo(fact))
                 .extracting(LoggedFact::sequence).isEqualTo(3L);
         assertThat(log.since(SENDER, 0, 10).get(0).fact()).isEqualTo(fact);
+    }
+
+    @Test
+    void lastSequencesAnswersTheNewestOfEachRecipientAskedAndNothingForOneWithoutEvents() {
+        log.append(SENDER, update(100, 500, Stage.PROCESSING));
+        log.append(SENDER, update(100, 500, Stage.READY));
+        log.append(RECEIVER, update(100, 500, Stage.READY));
+        UserId far = UserId.of(3_400);
+        for (int i = 0; i < 3; i++) {
+            log.append(far, update(100, 500 + i, Stage.READY));
+        }
+        log.append(UserId.of(9_999), update(100, 500, Stage.READY));
+        List<UserId> asked = new ArrayList<>(List.of(SENDER, RECEIVER, STRANGER));
+        LongStream.rangeClosed(1_000, 3_500).mapToObj(UserId::of).forEach(asked::add);
+
+        assertThat(log.lastSequences(asked)).as("many users, beyond any batch an adapter reads them in")
+                .containsOnly(Map.entry(SENDER, 2L), Map.entry(RECEIVER, 1L), Map.entry(far, 3L));
+        assertThat(log.lastSequences(List.of(STRANGER))).isEmpty();
+        assertThat(log.lastSequences(List.of())).isEmpty();
     }
 
     @Test

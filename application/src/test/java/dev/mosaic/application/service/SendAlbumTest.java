@@ -66,6 +66,15 @@ class SendAlbumTest {
     }
 
     @Test
+    void onlyTheIdsAreDrawnInATransactionWhoseCommitMayReturnBeforeTheFlush() {
+        world.services.sendAlbum().send(album(photo(), photo()));
+
+        // the quota's read and the ids first, then the album, its assets and its events in one durable commit
+        assertThat(world.transactions.flushDeferred()).containsExactly(true, false);
+        assertThat(world.events.lastSequence(SENDER)).isEqualTo(1);
+    }
+
+    @Test
     void commandsWithoutReceiverOrAttachmentsAreInvalid() {
         assertThatThrownBy(() -> new SendAlbumCommand(SENDER, null, "", List.of(photo()), null))
                 .isInstanceOfSatisfying(RequestRejected.class,

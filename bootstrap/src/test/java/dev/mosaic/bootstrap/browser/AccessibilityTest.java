@@ -13,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +45,7 @@ class AccessibilityTest {
 
     @TempDir
     Path dir;
+    @AutoClose
     DevelopmentServer server;
 
     @BeforeAll
@@ -62,11 +63,6 @@ class AccessibilityTest {
     @BeforeEach
     void startServer() throws IOException {
         server = new DevelopmentServer(Files.createDirectories(dir.resolve("data")));
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
     }
 
     @Test

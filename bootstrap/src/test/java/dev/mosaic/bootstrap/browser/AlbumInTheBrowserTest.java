@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +39,7 @@ class AlbumInTheBrowserTest {
 
     @TempDir
     Path dir;
+    @AutoClose
     DevelopmentServer server;
 
     @BeforeAll
@@ -51,11 +52,6 @@ class AlbumInTheBrowserTest {
     @BeforeEach
     void startServer() throws Exception {
         server = new DevelopmentServer(Files.createDirectories(dir.resolve("data")));
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
     }
 
     @Test

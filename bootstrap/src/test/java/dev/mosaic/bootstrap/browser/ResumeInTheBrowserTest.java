@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +33,7 @@ class ResumeInTheBrowserTest {
 
     @TempDir
     Path dir;
+    @AutoClose
     DevelopmentServer server;
 
     @BeforeAll
@@ -44,11 +45,6 @@ class ResumeInTheBrowserTest {
     @BeforeEach
     void startServer() throws Exception {
         server = new DevelopmentServer(Files.createDirectories(dir.resolve("data")));
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
     }
 
     @Test

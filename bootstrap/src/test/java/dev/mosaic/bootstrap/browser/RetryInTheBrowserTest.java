@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +35,7 @@ class RetryInTheBrowserTest {
 
     @TempDir
     Path dir;
+    @AutoClose
     DevelopmentServer server;
 
     @BeforeAll
@@ -46,11 +47,6 @@ class RetryInTheBrowserTest {
     @BeforeEach
     void startServer() throws IOException {
         server = new DevelopmentServer(Files.createDirectories(dir.resolve("data")));
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +27,7 @@ class JanitorAcrossNodesTest {
 
     @TempDir
     Path dataDir;
+    @AutoClose
     Cluster cluster;
     RunningMosaic nodeA;
     RunningMosaic nodeB;
@@ -37,11 +38,6 @@ class JanitorAcrossNodesTest {
                 "MOSAIC_JANITOR_EVERY", JANITOR_EVERY.toString()));
         nodeA = cluster.node("all");
         nodeB = cluster.node("all");
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
     }
 
     @Test

@@ -10,7 +10,7 @@ import dev.mosaic.bootstrap.SocketClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +25,7 @@ class ProgressAcrossNodesTest {
 
     @TempDir
     Path dataDir;
+    @AutoClose
     Cluster cluster;
     RunningMosaic nodeA;
     RunningMosaic nodeB;
@@ -34,11 +35,6 @@ class ProgressAcrossNodesTest {
         cluster = new Cluster(dataDir);
         nodeA = cluster.node("api");
         nodeB = cluster.node("api");
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
     }
 
     static String progress(long assetId, int percent) {

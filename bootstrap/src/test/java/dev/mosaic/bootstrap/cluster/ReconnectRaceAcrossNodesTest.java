@@ -2,7 +2,7 @@ package dev.mosaic.bootstrap.cluster;
 
 import dev.mosaic.bootstrap.ReconnectRace;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,12 +15,8 @@ class ReconnectRaceAcrossNodesTest {
 
     @TempDir
     Path dataDir;
+    @AutoClose
     Cluster cluster;
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
 
     @Test
     void aClientReconnectingToOneNodeWhileAnotherCommitsItsEventsGetsEachOnceInOrder() throws Exception {

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +29,7 @@ class TwoNodesTest {
 
     @TempDir
     Path dataDir;
+    @AutoClose
     Cluster cluster;
     RunningMosaic nodeA;
     RunningMosaic nodeB;
@@ -38,11 +39,6 @@ class TwoNodesTest {
         cluster = new Cluster(dataDir);
         nodeA = cluster.node("api");
         nodeB = cluster.node("all");
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
     }
 
     @Test

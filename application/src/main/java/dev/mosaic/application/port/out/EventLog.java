@@ -3,7 +3,10 @@ package dev.mosaic.application.port.out;
 import dev.mosaic.application.event.Fact;
 import dev.mosaic.application.event.LoggedFact;
 import dev.mosaic.domain.UserId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every fact a user is owed an event for, numbered 1, 2, 3… per user with no gaps. Appending happens in
@@ -27,4 +30,19 @@ public interface EventLog {
 
     /** The newest sequence number of this recipient, 0 when none. */
     long lastSequence(UserId recipient);
+
+    /**
+     * The newest sequence number of each of these recipients, absent for one with none. For a sweep over many
+     * users: an adapter reads them in a few round trips, not one per user.
+     */
+    default Map<UserId, Long> lastSequences(Collection<UserId> recipients) {
+        Map<UserId, Long> last = new HashMap<>();
+        for (UserId recipient : recipients) {
+            long sequence = lastSequence(recipient);
+            if (sequence > 0) {
+                last.put(recipient, sequence);
+            }
+        }
+        return last;
+    }
 }
