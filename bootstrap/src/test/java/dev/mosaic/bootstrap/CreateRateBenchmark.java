@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
 
 /**
  * Not a test: a {@code main} that loads {@code POST /api/v1/files/upload/} with {@code wrk} (the guide's three
@@ -79,6 +80,7 @@ public final class CreateRateBenchmark {
                 try (Database db = Database.start(database);
                      RunningMosaic node = new RunningMosaic(dir.resolve("data-" + database), nodeEnvironment(db))) {
                     prime(node, albums);
+                    serverCpu = db.serverCpu();
                     report.append(measure(database, node.mosaic.port(), bare.port(), albums, hot, films, body,
                             film, seconds));
                 }
@@ -110,22 +112,22 @@ public final class CreateRateBenchmark {
                 "batch create (the guide's 3 files), %s, wrk %d s; CPU = this JVM's CPU time per request%n",
                 database, seconds));
         out.append(String.format(Locale.ROOT,
-                "-c32 crowd (%d senders in pairs, distinct receivers): mosaic %.0f req/s, CPU %.0f us; "
+                "-c32 crowd (%d senders in pairs, distinct receivers): mosaic %.0f req/s, %s; "
                         + "bare Javalin %.0f req/s, CPU %.0f us: %.1f %% (goal >= 10 %%)%n",
-                SENDERS, mosaicRun.perSecond(), mosaicRun.cpuMicrosPerRequest(), bareRun.perSecond(),
+                SENDERS, mosaicRun.perSecond(), mosaicRun.cpu(), bareRun.perSecond(),
                 bareRun.cpuMicrosPerRequest(), 100 * mosaicRun.perSecond() / bareRun.perSecond()));
         out.append(String.format(Locale.ROOT,
-                "-c32 one hot receiver (the same senders, every album to user %d): mosaic %.0f req/s, CPU %.0f us: "
+                "-c32 one hot receiver (the same senders, every album to user %d): mosaic %.0f req/s, %s: "
                         + "%.1f %% of bare%n",
-                HOT_RECEIVER, hotRun.perSecond(), hotRun.cpuMicrosPerRequest(),
+                HOT_RECEIVER, hotRun.perSecond(), hotRun.cpu(),
                 100 * hotRun.perSecond() / bareRun.perSecond()));
         out.append(String.format(Locale.ROOT,
-                "-c2 crowd: mosaic p50 %s, p99 %s (goal p99 <= 20 ms), CPU %.0f us; bare p50 %s, p99 %s, CPU %.0f us%n",
-                mosaicTwo.wrk().p50(), mosaicTwo.wrk().p99(), mosaicTwo.cpuMicrosPerRequest(), bareTwo.wrk().p50(),
+                "-c2 crowd: mosaic p50 %s, p99 %s (goal p99 <= 20 ms), %s; bare p50 %s, p99 %s, CPU %.0f us%n",
+                mosaicTwo.wrk().p50(), mosaicTwo.wrk().p99(), mosaicTwo.cpu(), bareTwo.wrk().p50(),
                 bareTwo.wrk().p99(), bareTwo.cpuMicrosPerRequest()));
         out.append(String.format(Locale.ROOT,
-                "4 GiB video in 820 parts, -c1: %.0f req/s, p50 %s, p99 %s (goal <= 5 ms), CPU %.0f us%n",
-                filmRun.perSecond(), filmRun.wrk().p50(), filmRun.wrk().p99(), filmRun.cpuMicrosPerRequest()));
+                "4 GiB video in 820 parts, -c1: %.0f req/s, p50 %s, p99 %s (goal <= 5 ms), %s%n",
+                filmRun.perSecond(), filmRun.wrk().p50(), filmRun.wrk().p99(), filmRun.cpu()));
         out.append(String.format(Locale.ROOT, "non-2xx answers: mosaic %s / %s / %s / %s%n",
                 mosaicRun.wrk().non2xx(), hotRun.wrk().non2xx(), mosaicTwo.wrk().non2xx(), filmRun.wrk().non2xx()));
         return out.toString();
@@ -174,22 +176,36 @@ public final class CreateRateBenchmark {
         Wrk.Result run() throws IOException, InterruptedException;
     }
 
-    /** A phase's figures, with this JVM's CPU time per request: on a shared machine, a steadier figure. */
-    private record Phase(Wrk.Result wrk, double cpuMicrosPerRequest) {
+    /**
+     * A phase's figures, with this JVM's CPU time per request (on a shared machine, a steadier figure) and the
+     * PostgreSQL server's (its postmaster and backends; zero on H2, whose work is in this JVM's).
+     */
+    private record Phase(Wrk.Result wrk, double cpuMicrosPerRequest, double serverMicrosPerRequest) {
         double perSecond() {
             return wrk.perSecond();
         }
+
+        String cpu() {
+            return serverMicrosPerRequest == 0 ? String.format(Locale.ROOT, "CPU %.0f us", cpuMicrosPerRequest)
+                    : String.format(Locale.ROOT, "CPU %.0f us + PostgreSQL server %.0f us", cpuMicrosPerRequest,
+                    serverMicrosPerRequest);
+        }
     }
+
+    /** The current database server's CPU time so far, in nanoseconds (0 for H2). */
+    private static LongSupplier serverCpu = () -> 0;
 
     private static Phase phase(String name, Load load) throws IOException, InterruptedException {
         Instant start = Instant.now();
         long cpuBefore = CPU.getProcessCpuTime();
+        long serverBefore = serverCpu.getAsLong();
         Wrk.Result result = load.run();
         long cpu = CPU.getProcessCpuTime() - cpuBefore;
+        long server = serverCpu.getAsLong() - serverBefore;
         Instant end = Instant.now();
         System.out.printf(Locale.ROOT, "phase %s %s %s%n", name, start, end);
-        double requests = result.perSecond() * Duration.between(start, end).toNanos() / 1e9;
-        return new Phase(result, cpu / 1e3 / Math.max(1, requests));
+        double requests = Math.max(1, result.perSecond() * Duration.between(start, end).toNanos() / 1e9);
+        return new Phase(result, cpu / 1e3 / requests, server / 1e3 / requests);
     }
 
     private static final com.sun.management.OperatingSystemMXBean CPU =
@@ -214,6 +230,56 @@ public final class CreateRateBenchmark {
             return postgres == null ? Map.of() : Map.of(
                     "MOSAIC_DB_URL", "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
                     "MOSAIC_DB_USER", "postgres", "MOSAIC_DB_PASSWORD", "postgres");
+        }
+
+        /**
+         * The server's CPU time so far: its postmaster's (with that of backends that ended) and each running
+         * backend's, from {@code /proc} (clock ticks of 10 ms).
+         */
+        LongSupplier serverCpu() {
+            if (postgres == null) {
+                return () -> 0;
+            }
+            long postmaster;
+            try (var connection = postgres.getPostgresDatabase().getConnection();
+                 var statement = connection.createStatement();
+                 var result = statement.executeQuery("SHOW data_directory")) {
+                result.next();
+                postmaster = Long.parseLong(Files.readAllLines(Path.of(result.getString(1), "postmaster.pid")).get(0)
+                        .strip());
+            } catch (java.sql.SQLException | IOException unreadable) {
+                throw new IllegalStateException("cannot find the PostgreSQL server's process", unreadable);
+            }
+            return () -> serverTicks(postmaster) * 10_000_000L;
+        }
+
+        private static long serverTicks(long postmaster) {
+            long ticks = 0;
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path process : (Iterable<Path>) processes::iterator) {
+                    if (!process.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    String stat;
+                    try {
+                        stat = Files.readString(process.resolve("stat"));
+                    } catch (IOException gone) {
+                        continue;
+                    }
+                    // after the command's ")": state, ppid, ... utime (14th field), stime, cutime, cstime
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(process.getFileName().toString());
+                    if (pid == postmaster) {
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                                + Long.parseLong(fields[14]);
+                    } else if (Long.parseLong(fields[1]) == postmaster) {
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                }
+            } catch (IOException unreadable) {
+                throw new IllegalStateException("cannot read /proc", unreadable);
+            }
+            return ticks;
         }
 
         @Override
