@@ -14,6 +14,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Attackers on loopback: connections that send a request's headers, then trickle its body one byte per
@@ -21,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  * Trickling stops after a bounded time, whatever the server does.
  */
 final class SlowClients implements AutoCloseable {
+
+    private static final Pattern PROBLEM_CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]*)\"");
 
     private final List<Socket> sockets = new ArrayList<>();
     private final ConcurrentHashMap<Integer, String> answers = new ConcurrentHashMap<>();
@@ -87,16 +91,33 @@ final class SlowClients implements AutoCloseable {
 
     private void read(int index, Socket socket) {
         StringBuilder line = new StringBuilder();
+        String code = "";
         try {
             InputStream in = socket.getInputStream();
             for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
                 line.append((char) b);
             }
+            code = problemCode(socket, in);
         } catch (IOException closed) {
             // reset or closed by us: what was read so far tells
         }
-        answers.putIfAbsent(index, line.length() == 0 ? "closed" : line.toString().trim());
+        answers.putIfAbsent(index, line.length() == 0 ? "closed" : (line.toString().trim() + " " + code).trim());
         settled.countDown();
+    }
+
+    /** The problem's {@code code} in the rest of the answer, read for at most a second: which 4xx it was. */
+    private static String problemCode(Socket socket, InputStream in) throws IOException {
+        socket.setSoTimeout(1_000);
+        StringBuilder rest = new StringBuilder();
+        try {
+            for (int b = in.read(); b != -1 && rest.length() < 4_096; b = in.read()) {
+                rest.append((char) b);
+            }
+        } catch (java.net.SocketTimeoutException quiet) {
+            // the server keeps the connection open: what came is all there is
+        }
+        Matcher code = PROBLEM_CODE.matcher(rest);
+        return code.find() ? code.group(1) : "";
     }
 
     /** Waits until every connection has an answer or was closed; false if some are still open after {@code wait}. */
@@ -104,7 +125,7 @@ final class SlowClients implements AutoCloseable {
         return settled.await(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The answers so far: {@code HTTP/1.1 408 Request Timeout}, {@code closed}, ... */
+    /** The answers so far, each with its problem code: {@code HTTP/1.1 408 Request Timeout request_timeout}, ... */
     List<String> answers() {
         return List.copyOf(answers.values());
     }

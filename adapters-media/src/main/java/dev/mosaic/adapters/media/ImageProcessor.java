@@ -47,13 +47,22 @@ final class ImageProcessor {
      *              brings the video's duration and display size)
      */
     MediaOutcome process(ContentType type, Path input, Path workDir, MediaListener listener, MediaInfo known) {
-        try (DecodedImage decoded = decode(type, input)) {
-            BufferedImage thumbnail = rendition(decoded, settings.thumbnailSize());
+        Steps steps = Steps.start();
+        try (DecodedImage decoded = decode(type, input, steps)) {
+            BufferedImage thumbnail = rendition(decoded, settings.thumbnailSize(), steps);
             MediaInfo info = new MediaInfo(decoded.display().width(), decoded.display().height(), null,
                     ThumbHash.of(thumbnail)).overriddenBy(known);
-            listener.thumbnail(write(Rendition.Kind.THUMBNAIL, thumbnail, workDir), info);
-            BufferedImage preview = rendition(decoded, settings.previewSize());
-            return new MediaOutcome.Processed(info, List.of(write(Rendition.Kind.PREVIEW, preview, workDir)));
+            steps.done("thumbhash");
+            RenditionFile thumbnailFile = write(Rendition.Kind.THUMBNAIL, thumbnail, workDir);
+            steps.done("encode");
+            steps.log("thumbnail of " + input.getFileName());
+            listener.thumbnail(thumbnailFile, info);
+            steps.restart();
+            BufferedImage preview = rendition(decoded, settings.previewSize(), steps);
+            RenditionFile previewFile = write(Rendition.Kind.PREVIEW, preview, workDir);
+            steps.done("encode");
+            steps.log("preview of " + input.getFileName());
+            return new MediaOutcome.Processed(info, List.of(previewFile));
         } catch (UnusableImage e) {
             return new MediaOutcome.Rejected(e.refusal());
         } catch (OutOfMemoryError e) {
@@ -63,9 +72,13 @@ final class ImageProcessor {
     }
 
     /** Upright, with its longest side at most {@code longest}. */
-    private static BufferedImage rendition(DecodedImage decoded, int longest) {
+    private static BufferedImage rendition(DecodedImage decoded, int longest, Steps steps) {
         try {
-            return decoded.orientation().upright(Pixels.fitWithin(decoded.covering(longest), longest));
+            BufferedImage pixels = decoded.covering(longest);
+            steps.done("decode");
+            BufferedImage fitted = decoded.orientation().upright(Pixels.fitWithin(pixels, longest));
+            steps.done("fit");
+            return fitted;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a turn to decode", e);
@@ -75,12 +88,12 @@ final class ImageProcessor {
     }
 
     /** Everything that depends on the file's bytes; whatever goes wrong here is the file's fault. */
-    private DecodedImage decode(ContentType type, Path input) {
+    private DecodedImage decode(ContentType type, Path input, Steps steps) {
         try {
             boolean jpeg = type.equals(ContentType.JPEG);
             Orientation orientation = jpeg ? ExifOrientation.of(input) : Orientation.UPRIGHT;
             if (jpeg && turbo.isPresent()) {
-                Optional<DecodedImage> scaled = checkedScaled(turbo.get(), input, orientation);
+                Optional<DecodedImage> scaled = checkedScaled(turbo.get(), input, orientation, steps);
                 if (scaled.isPresent()) {
                     return scaled.get();
                 }
@@ -115,14 +128,15 @@ final class ImageProcessor {
      * the file whole. Empty when TurboJPEG cannot read or decode it (CMYK, two channels, damage, an
      * early end): ImageIO then decides, so such files get the same answer with or without the library.
      */
-    private Optional<DecodedImage> checkedScaled(TurboJpeg library, Path input, Orientation orientation)
-            throws IOException, InterruptedException {
+    private Optional<DecodedImage> checkedScaled(TurboJpeg library, Path input, Orientation orientation,
+                                                 Steps steps) throws IOException, InterruptedException {
         TurboJpeg.Source source;
         try {
             source = library.open(input);
         } catch (TurboJpeg.Refused e) {
             return Optional.empty();
         }
+        steps.done("read");
         try {
             Size stored = source.size();
             if (stored.pixels() > settings.maxPixels()) {
@@ -135,6 +149,7 @@ final class ImageProcessor {
             if (JpegScans.moreThan(input, MAX_JPEG_SCANS)) {
                 throw UnusableImage.tooManyScans(MAX_JPEG_SCANS);
             }
+            steps.done("scans");
             int thumbnailSize = settings.thumbnailSize();
             BufferedImage thumbnailPixels;
             try {

@@ -75,6 +75,7 @@ public final class CompleteUploadService implements CompleteUploadUseCase {
         AssetMove processing = changes.apply(asset.id(), current -> current.complete(clock.instant()),
                 moved -> jobs.enqueue(new JobQueue.Job(JobQueue.Kind.PROCESS_ASSET, moved.id()), clock.instant()));
         if (processing.moved()) {
+            LOG.log(System.Logger.Level.DEBUG, "asset {0} queued for processing", asset.id());
             workSignal.workAvailable();
             dropUploadedCopy(asset);
         }

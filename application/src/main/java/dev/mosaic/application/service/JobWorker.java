@@ -47,6 +47,7 @@ public final class JobWorker implements RunJobsUseCase {
             return false;
         }
         ClaimedJob job = claimed.get();
+        LOG.log(System.Logger.Level.DEBUG, "asset {0} claimed by {1}", job.job().asset(), worker);
         if (job.attempt() > settings.maxJobAttempts()) {
             // earlier attempts never reported back: their worker died with the job (killed, out of memory)
             giveUp(job, "worker lost " + (job.attempt() - 1) + " times");

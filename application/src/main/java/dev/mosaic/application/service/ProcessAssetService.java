@@ -59,6 +59,7 @@ public final class ProcessAssetService implements ProcessAssetUseCase {
         Path workDir = null;
         try (ObjectStorage.LocalCopy copy = sealedCopy(asset)) {
             workDir = Files.createTempDirectory("mosaic-asset-" + asset.id() + "-");
+            LOG.log(System.Logger.Level.DEBUG, "asset {0} copy at hand", asset.id());
             MediaOutcome outcome = media.process(new MediaJob(asset.kind(), asset.contentType()), copy.path(),
                     workDir, new Listener(asset));
             settle(asset, outcome);
@@ -91,6 +92,7 @@ public final class ProcessAssetService implements ProcessAssetUseCase {
         if (outcome instanceof MediaOutcome.Processed processed) {
             List<Rendition> stored = processed.renditions().stream().map(file -> store(asset, file)).toList();
             changes.apply(asset.id(), current -> current.ready(processed.info(), stored, clock.instant()));
+            LOG.log(System.Logger.Level.DEBUG, "asset {0} ready committed", asset.id());
         } else {
             String code = ((MediaOutcome.Rejected) outcome).refusal().code();
             changes.apply(asset.id(), current -> current.fail(code, clock.instant()));
@@ -128,7 +130,9 @@ public final class ProcessAssetService implements ProcessAssetUseCase {
         @Override
         public void thumbnail(RenditionFile thumbnail, MediaInfo info) {
             Rendition stored = store(asset, thumbnail);
+            LOG.log(System.Logger.Level.DEBUG, "asset {0} thumbnail stored", asset.id());
             changes.apply(asset.id(), current -> current.thumbnailReady(stored, info, clock.instant()));
+            LOG.log(System.Logger.Level.DEBUG, "asset {0} thumbnail_ready committed", asset.id());
         }
 
         @Override

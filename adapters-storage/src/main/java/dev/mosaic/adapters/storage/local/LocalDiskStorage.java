@@ -129,7 +129,7 @@ public final class LocalDiskStorage implements ObjectStorage, SignedUrlEndpoint 
             if (stored.isEmpty()) {
                 return false;
             }
-            objects.put(sealed, layout.object(raw), stored.get().contentType().orElse(ContentType.OCTET_STREAM));
+            objects.link(sealed, layout.object(raw), stored.get().contentType().orElse(ContentType.OCTET_STREAM));
             return true;
         });
     }

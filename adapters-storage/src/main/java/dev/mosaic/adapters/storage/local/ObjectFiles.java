@@ -56,6 +56,24 @@ final class ObjectFiles {
         }
     }
 
+    /**
+     * The same bytes under another key without copying them: a hard link where the file system allows, else a
+     * copy. Safe because an object's file never changes once in place: every write is a new file moved over it.
+     */
+    void link(ObjectKey key, Path source, ContentType type) throws IOException {
+        Path temp = folderOf(key).resolve("." + nameOf(key) + "." + UploadIds.next() + ".tmp");
+        try {
+            try {
+                Files.createLink(temp, source);
+            } catch (UnsupportedOperationException | FileSystemException noLinks) {
+                Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moveIntoPlace(temp, key, type);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
     Optional<StoredObject> stat(ObjectKey key) throws IOException {
         long size;
         try {

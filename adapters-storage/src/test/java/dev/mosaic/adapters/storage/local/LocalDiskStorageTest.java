@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mosaic.application.port.out.ObjectStorage.LocalCopy;
 import dev.mosaic.application.port.out.ObjectStorage.SignedRequest;
+import dev.mosaic.application.port.out.ObjectStorage.StoredObject;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +52,26 @@ class LocalDiskStorageTest {
         assertThat(copy.path()).hasBinaryContent(bytes).isNotEqualTo(folder.resolve("storage/raw/7/8/photo.jpg"));
         copy.close();
         assertThat(copy.path()).doesNotExist();
+    }
+
+    @Test
+    void sealingLinksTheUploadedFileInsteadOfCopyingItsBytes() throws IOException {
+        LocalDiskStorage storage = storage(URI.create("http://localhost:8080"));
+        byte[] bytes = "twelve megapixels".getBytes(StandardCharsets.US_ASCII);
+        storage.put(KEY, Files.write(folder.resolve("source"), bytes), ContentType.JPEG);
+        Path raw = folder.resolve("storage/raw/7/8/photo.jpg");
+        Path sealed = folder.resolve("storage/" + KEY.sealed().value());
+
+        assertThat(storage.seal(KEY, KEY.sealed())).isTrue();
+
+        assertThat(Files.isSameFile(raw, sealed)).as("one file under two names").isTrue();
+        assertThat(storage.stat(KEY.sealed())).contains(new StoredObject(bytes.length, Optional.of(ContentType.JPEG)));
+        storage.put(KEY, Files.write(folder.resolve("other"), new byte[] {1, 2, 3}), ContentType.JPEG);
+        storage.delete(KEY);
+        assertThat(sealed).hasBinaryContent(bytes);
+        try (Stream<Path> left = Files.list(sealed.getParent())) {
+            assertThat(left).noneMatch(path -> path.getFileName().toString().endsWith(".tmp"));
+        }
     }
 
     @Test
