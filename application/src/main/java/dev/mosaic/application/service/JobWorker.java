@@ -87,11 +87,15 @@ public final class JobWorker implements RunJobsUseCase {
             return;
         }
         Duration delay = settings.retryBackoff().multipliedBy(1L << Math.min(job.attempt() - 1, 16));
+        LOG.log(System.Logger.Level.WARNING, "job " + job.id() + " of asset " + job.job().asset() + " failed (attempt "
+                + job.attempt() + " of " + settings.maxJobAttempts() + "); retrying in " + delay, failure);
         jobs.retryAt(job, clock.instant().plus(delay), error);
     }
 
     /** The asset fails first: a crash between the two then only reruns a job that finds it settled. */
     private void giveUp(ClaimedJob job, String error) {
+        LOG.log(System.Logger.Level.WARNING, "job {0} of asset {1} gave up after {2} attempts: {3}", job.id(),
+                job.job().asset(), job.attempt(), error);
         changes.apply(job.job().asset(), current -> current.fail("processing_failed", clock.instant()));
         jobs.giveUp(job, error);
     }
