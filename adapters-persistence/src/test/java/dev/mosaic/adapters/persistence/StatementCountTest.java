@@ -8,21 +8,15 @@ import static dev.mosaic.application.fake.Fixtures.message;
 import static dev.mosaic.application.fake.Fixtures.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.mosaic.application.event.Fact;
 import dev.mosaic.application.port.out.JobQueue;
 import dev.mosaic.domain.AssetId;
 import dev.mosaic.domain.Message;
 import dev.mosaic.domain.Stage;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,38 +30,21 @@ class StatementCountTest {
     @TempDir
     Path folder;
     PersistenceAdapter adapter;
-    HikariDataSource pool;
+    CountedJdbi counted;
     JdbiTransactions transactions;
-    final AtomicInteger statements = new AtomicInteger();
+    AtomicInteger statements;
 
     @BeforeEach
     void start() {
         adapter = H2Stores.startIn(folder);
-        PersistenceSettings settings = H2Stores.settingsIn(folder, 2);
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.jdbcUrl());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
-        config.setMaximumPoolSize(2);
-        pool = new HikariDataSource(config);
-        Jdbi jdbi = JdbiSetup.create(pool);
-        jdbi.setSqlLogger(new SqlLogger() {
-            @Override
-            public void logAfterExecution(StatementContext context) {
-                statements.incrementAndGet();
-            }
-
-            @Override
-            public void logException(StatementContext context, SQLException ex) {
-                statements.incrementAndGet();
-            }
-        });
-        transactions = new JdbiTransactions(jdbi);
+        counted = new CountedJdbi(folder);
+        statements = counted.statements;
+        transactions = new JdbiTransactions(counted.jdbi);
     }
 
     @AfterEach
     void stop() {
-        pool.close();
+        counted.close();
         adapter.close();
     }
 

@@ -3,19 +3,13 @@ package dev.mosaic.adapters.persistence;
 import static dev.mosaic.application.fake.Fixtures.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.mosaic.domain.Stage;
 import dev.mosaic.domain.UserId;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,38 +23,21 @@ class SweepStatementCountTest {
     @TempDir
     Path folder;
     PersistenceAdapter adapter;
-    HikariDataSource pool;
+    CountedJdbi counted;
     JdbiEventLog events;
-    final AtomicInteger statements = new AtomicInteger();
+    AtomicInteger statements;
 
     @BeforeEach
     void start() {
         adapter = H2Stores.startIn(folder);
-        PersistenceSettings settings = H2Stores.settingsIn(folder, 2);
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.jdbcUrl());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
-        config.setMaximumPoolSize(2);
-        pool = new HikariDataSource(config);
-        Jdbi jdbi = JdbiSetup.create(pool);
-        jdbi.setSqlLogger(new SqlLogger() {
-            @Override
-            public void logAfterExecution(StatementContext context) {
-                statements.incrementAndGet();
-            }
-
-            @Override
-            public void logException(StatementContext context, SQLException ex) {
-                statements.incrementAndGet();
-            }
-        });
-        events = new JdbiEventLog(new JdbiTransactions(jdbi), Dialect.H2);
+        counted = new CountedJdbi(folder);
+        statements = counted.statements;
+        events = new JdbiEventLog(new JdbiTransactions(counted.jdbi), Dialect.H2);
     }
 
     @AfterEach
     void stop() {
-        pool.close();
+        counted.close();
         adapter.close();
     }
 
