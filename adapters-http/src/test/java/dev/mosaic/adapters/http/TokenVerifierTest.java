@@ -3,13 +3,11 @@ package dev.mosaic.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mosaic.application.fake.MutableClock;
 import dev.mosaic.domain.UserId;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The verifier remembers tokens that passed, and still enforces their expiry on every use. */
@@ -17,7 +15,7 @@ class TokenVerifierTest {
 
     private static final byte[] SECRET = "a-test-secret-that-is-long-enough-for-hs256".getBytes(StandardCharsets.UTF_8);
 
-    private final MovableClock clock = new MovableClock(Instant.now());
+    private final MutableClock clock = new MutableClock(Instant.now());
     private final TokenVerifier verifier = new TokenVerifier(TokenSettings.hs256(SECRET), clock);
 
     @Test
@@ -50,10 +48,10 @@ class TokenVerifierTest {
         verifier.verify(token);
 
         // within the clock skew after its expiry it is still good, as on its first check
-        clock.now = clock.now.plus(Duration.ofMinutes(5)).plusSeconds(TokenVerifier.MAX_CLOCK_SKEW_SECONDS - 2);
+        clock.advance(Duration.ofMinutes(5).plusSeconds(TokenVerifier.MAX_CLOCK_SKEW_SECONDS - 2));
         assertThat(verifier.verify(token)).isEqualTo(UserId.of(7));
 
-        clock.now = clock.now.plusSeconds(3);
+        clock.advance(Duration.ofSeconds(3));
         assertThatThrownBy(() -> verifier.verify(token))
                 .isInstanceOfSatisfying(Unauthenticated.class,
                         refused -> assertThat(refused.code()).isEqualTo(Unauthenticated.EXPIRED));
@@ -81,28 +79,5 @@ class TokenVerifierTest {
                 + (token.endsWith("AA") ? "BB" : "AA");
 
         assertThatThrownBy(() -> verifier.verify(tampered)).isInstanceOf(Unauthenticated.class);
-    }
-
-    private static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
