@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,15 @@ record NotifyConnections(String jdbcUrl, String user, String password) {
             } catch (SQLException alreadyBroken) {
                 LOG.debug("closing a broken {} connection failed", purpose, alreadyBroken);
             }
+        }
+    }
+
+    /** The server process of a connection, or 0 when there is none or it closed meanwhile. */
+    static int backendPid(Connection connection) {
+        try {
+            return connection == null ? 0 : connection.unwrap(PGConnection.class).getBackendPID();
+        } catch (SQLException closedMeanwhile) {
+            return 0;
         }
     }
 

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
-import org.postgresql.PGConnection;
 
 /**
  * A connection that sends {@code NOTIFY} on one channel: opened when first needed, and dropped when a send fails so
@@ -47,11 +46,6 @@ final class NotifyLink {
 
     /** The server process of the sending connection, or 0 while there is none. */
     int backendPid() {
-        Connection current = connection;
-        try {
-            return current == null ? 0 : current.unwrap(PGConnection.class).getBackendPID();
-        } catch (SQLException closedMeanwhile) {
-            return 0;
-        }
+        return NotifyConnections.backendPid(connection);
     }
 }

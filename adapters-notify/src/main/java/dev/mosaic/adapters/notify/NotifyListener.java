@@ -57,12 +57,7 @@ final class NotifyListener implements AutoCloseable {
 
     /** The server process of the listening connection, or 0 while there is none. */
     int backendPid() {
-        Connection current = connection;
-        try {
-            return current == null ? 0 : current.unwrap(PGConnection.class).getBackendPID();
-        } catch (SQLException closedMeanwhile) {
-            return 0;
-        }
+        return NotifyConnections.backendPid(connection);
     }
 
     private Connection listen() throws SQLException {
