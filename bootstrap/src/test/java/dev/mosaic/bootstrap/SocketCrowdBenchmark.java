@@ -144,6 +144,7 @@ public final class SocketCrowdBenchmark {
             });
             Collections.sort(millis);
             String histogram = jcmd(server.pid(), "GC.class_histogram");
+            Files.writeString(dir.resolve("histogram.txt"), histogram);
             client.getOutputStream().close();
             client.waitFor(30, TimeUnit.SECONDS);
 
@@ -173,6 +174,7 @@ public final class SocketCrowdBenchmark {
             System.out.println("live heap with the sockets open, the largest classes (jcmd GC.class_histogram):");
             histogram.lines().skip(1).limit(14).forEach(line -> System.out.println("  " + line.strip()));
             histogram.lines().filter(line -> line.startsWith("Total")).forEach(line -> System.out.println("  " + line));
+            System.out.println("the whole histogram, the node's log and the client's errors: " + dir);
         } finally {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
