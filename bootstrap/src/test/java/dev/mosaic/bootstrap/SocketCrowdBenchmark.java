@@ -109,7 +109,9 @@ public final class SocketCrowdBenchmark {
             long reconnectedRss = rssKib(server.pid());
 
             Map<Long, Long> sentAt = new ConcurrentHashMap<>();
+            List<Long> order = new ArrayList<>();
             Random random = new Random(15);
+            double albumsFrom = nodeUptimeSeconds(server);
             for (int i = 0; i < albums; i++) {
                 long receiver = 1 + random.nextInt(sockets);
                 long sender = sockets + 1L + i;
@@ -128,22 +130,29 @@ public final class SocketCrowdBenchmark {
                 }
                 JsonNode body = RunningMosaic.JSON.readTree(created.body());
                 sentAt.put(body.get("message_id").asLong(), start);
+                order.add(body.get("message_id").asLong());
                 Thread.sleep(20);
             }
+            double albumsTo = nodeUptimeSeconds(server);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!arrivals.keySet().containsAll(sentAt.keySet()) && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             long afterRss = rssKib(server.pid());
             List<Double> millis = new ArrayList<>();
-            sentAt.forEach((message, start) -> {
-                Long arrived = arrivals.get(message);
+            List<String> slowest = new ArrayList<>();
+            for (int i = 0; i < order.size(); i++) {
+                Long arrived = arrivals.get(order.get(i));
                 if (arrived != null) {
-                    millis.add((arrived - start) / 1e6);
+                    double took = (arrived - sentAt.get(order.get(i))) / 1e6;
+                    millis.add(took);
+                    slowest.add(String.format(Locale.ROOT, "%08.1f ms #%d", took, i + 1));
                 }
-            });
+            }
             Collections.sort(millis);
+            slowest.sort(Collections.reverseOrder());
             String histogram = jcmd(server.pid(), "GC.class_histogram");
+            Files.writeString(dir.resolve("histogram.txt"), histogram);
             client.getOutputStream().close();
             client.waitFor(30, TimeUnit.SECONDS);
 
@@ -170,9 +179,14 @@ public final class SocketCrowdBenchmark {
             System.out.printf(Locale.ROOT, "album -> receiver's chat_message, %d albums (%d arrived): p50 %.1f ms,"
                             + " p99 %.1f ms, max %.1f ms (goal p99 <= 50 ms)%n", albums, millis.size(),
                     percentile(millis, 0.50), percentile(millis, 0.99), percentile(millis, 1.0));
+            System.out.printf(Locale.ROOT, "  sent from %.1f s to %.1f s of the node's uptime (as -Xlog:gc*::uptime stamps it)%n",
+                    albumsFrom, albumsTo);
+            System.out.println("  the slowest (album number in sending order): " + slowest.stream().limit(5)
+                    .map(line -> line.replaceFirst("^0+(?=\\d)", "")).toList());
             System.out.println("live heap with the sockets open, the largest classes (jcmd GC.class_histogram):");
             histogram.lines().skip(1).limit(14).forEach(line -> System.out.println("  " + line.strip()));
             histogram.lines().filter(line -> line.startsWith("Total")).forEach(line -> System.out.println("  " + line));
+            System.out.println("the whole histogram, the node's log and the client's errors: " + dir);
         } finally {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
@@ -271,6 +285,11 @@ public final class SocketCrowdBenchmark {
         String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         jcmd.waitFor();
         return output;
+    }
+
+    private static double nodeUptimeSeconds(Process node) {
+        return node.info().startInstant().map(start -> Duration.between(start, Instant.now()).toMillis() / 1000.0)
+                .orElse(Double.NaN);
     }
 
     private static long rssKib(long pid) throws IOException {

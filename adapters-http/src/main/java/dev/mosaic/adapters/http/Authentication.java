@@ -53,16 +53,8 @@ final class Authentication {
         return verifier.verify(authorization.substring(BEARER.length()).trim());
     }
 
-    /** Verifies a socket upgrade's header once: the upgrade's throttle check remembers whom it found. */
-    UserId remember(Context upgrade, String authorization) {
-        UserId user = userOf(authorization);
-        upgrade.attribute(USER, user);
-        return user;
-    }
-
     /** The user the upgrade's check found, verified again only when it found none (the socket then says why). */
-    UserId userOf(io.javalin.websocket.WsContext socket, String authorization) {
-        UserId remembered = socket.attribute(USER);
+    UserId userOf(UserId remembered, String authorization) {
         return remembered != null ? remembered : userOf(authorization);
     }
 

@@ -6,13 +6,6 @@ import dev.mosaic.application.port.in.ReportUploadProgressUseCase;
 import dev.mosaic.application.port.in.ReportUploadProgressUseCase.ProgressRelay;
 import dev.mosaic.application.port.out.ProgressBroadcast.ProgressNote;
 import dev.mosaic.domain.UserId;
-import io.javalin.http.Header;
-import io.javalin.websocket.WsBinaryMessageContext;
-import io.javalin.websocket.WsCloseContext;
-import io.javalin.websocket.WsConfig;
-import io.javalin.websocket.WsConnectContext;
-import io.javalin.websocket.WsContext;
-import io.javalin.websocket.WsMessageContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Collection;
@@ -55,7 +48,7 @@ final class EventGateway {
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<String, EventSocket> sockets = new ConcurrentHashMap<>();
+    private final Set<EventSocket> sockets = ConcurrentHashMap.newKeySet();
     private final Map<UserId, Set<EventSocket>> byUser = new ConcurrentHashMap<>();
     private final LastSequences lastSequences = new LastSequences(LastSequences.DEFAULT_CAPACITY);
 
@@ -70,7 +63,7 @@ final class EventGateway {
         this.authTimeout = authTimeout;
         this.caps = caps;
         this.registry = registry;
-        SocketPings<EventSocket> pings = new SocketPings<>(PING_INTERVAL, sockets::values, EventSocket::order,
+        SocketPings<EventSocket> pings = new SocketPings<>(PING_INTERVAL, () -> sockets, EventSocket::order,
                 EventSocket::ping);
         deadlines.scheduleAtFixedRate(() -> {
             try {
@@ -79,14 +72,6 @@ final class EventGateway {
                 LOG.warn("Pinging sockets failed", failure);
             }
         }, pings.period().toMillis(), pings.period().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    void configure(WsConfig ws) {
-        ws.onConnect(this::opened);
-        ws.onMessage(this::received);
-        ws.onBinaryMessage(this::receivedBinary);
-        ws.onClose(this::closed);
-        ws.onError(ctx -> LOG.debug("Socket {} failed", ctx.sessionId(), ctx.error()));
     }
 
     /**
@@ -144,13 +129,15 @@ final class EventGateway {
 
     void shutdown() {
         deadlines.shutdownNow();
-        sockets.values().forEach(socket -> socket.close(1001, "server_stopping"));
+        sockets.forEach(socket -> socket.close(1001, "server_stopping"));
     }
 
-    private void opened(WsConnectContext ctx) {
-        EventSocket socket = new EventSocket(ctx);
-        sockets.put(socket.id(), socket);
-        String authorization = ctx.header(Header.AUTHORIZATION);
+    /**
+     * A socket opened with its upgrade's {@code Authorization} header, the user the upgrade's throttle check found
+     * in it (null if none) and its {@code since} parameter (each may be null).
+     */
+    void opened(EventSocket socket, String authorization, UserId remembered, String since) {
+        sockets.add(socket);
         if (authorization == null) {
             String address = socket.address();
             if (!caps.admitWaiting(address)) {
@@ -167,18 +154,17 @@ final class EventGateway {
             return;
         }
         try {
-            authenticate(socket, authentication.userOf(ctx, authorization), since(ctx));
+            authenticate(socket, authentication.userOf(remembered, authorization), since(since));
         } catch (Unauthenticated refused) {
             socket.close(POLICY_VIOLATION, refused.code());
         }
     }
 
-    private void received(WsMessageContext ctx) {
-        EventSocket socket = sockets.get(ctx.sessionId());
-        if (socket == null) {
+    void received(EventSocket socket, String message) {
+        if (!sockets.contains(socket)) {
             return;
         }
-        Optional<SocketFrames.ClientFrame> parsed = frames.parse(ctx.message());
+        Optional<SocketFrames.ClientFrame> parsed = frames.parse(message);
         String type = parsed.map(SocketFrames.ClientFrame::type).orElse("");
         if (SocketFrames.PING.equals(type)) {
             socket.send(frames.pong());
@@ -242,16 +228,14 @@ final class EventGateway {
         }
     }
 
-    private void receivedBinary(WsBinaryMessageContext ctx) {
-        EventSocket socket = sockets.get(ctx.sessionId());
-        if (socket != null) {
+    void receivedBinary(EventSocket socket) {
+        if (sockets.contains(socket)) {
             socket.close(UNSUPPORTED_DATA, "text_frames_only");
         }
     }
 
-    private void closed(WsCloseContext ctx) {
-        EventSocket socket = sockets.remove(ctx.sessionId());
-        if (socket != null) {
+    void closed(EventSocket socket) {
+        if (sockets.remove(socket)) {
             socket.cancelAuthDeadline();
             stopWaiting(socket);
             unregister(socket);
@@ -338,8 +322,7 @@ final class EventGateway {
         });
     }
 
-    private static Optional<Long> since(WsContext ctx) {
-        String since = ctx.queryParam("since");
+    private static Optional<Long> since(String since) {
         if (since == null || since.isEmpty()) {
             return Optional.empty();
         }

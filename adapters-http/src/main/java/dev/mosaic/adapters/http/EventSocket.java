@@ -3,21 +3,23 @@ package dev.mosaic.adapters.http;
 import dev.mosaic.application.event.StoredEvent;
 import dev.mosaic.application.port.in.ReadEventsUseCase;
 import dev.mosaic.domain.UserId;
-import io.javalin.websocket.WsContext;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
-import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One open socket. Once authenticated it remembers the last sequence it sent; every catch-up runs under its
- * lock, so each event goes out once and in order however many deliveries race.
+ * lock, so each event goes out once and in order however many deliveries race. It holds Jetty's session and
+ * nothing of the upgrade request (see {@link SocketUpgrades}).
  */
 final class EventSocket {
 
@@ -26,7 +28,7 @@ final class EventSocket {
 
     private static final AtomicLong OPENED = new AtomicLong();
 
-    private final WsContext ctx;
+    private final CoreSession session;
     private final long order = OPENED.incrementAndGet();
     private final AtomicReference<String> waitingAddress = new AtomicReference<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -34,12 +36,13 @@ final class EventSocket {
     private volatile ScheduledFuture<?> authDeadline;
     private long lastSent;
 
-    EventSocket(WsContext ctx) {
-        this.ctx = ctx;
+    EventSocket(CoreSession session) {
+        this.session = session;
     }
 
+    /** For logs: the order number. */
     String id() {
-        return ctx.sessionId();
+        return Long.toString(order);
     }
 
     /** Sockets opened later have a larger order. */
@@ -49,7 +52,7 @@ final class EventSocket {
 
     /** The client's address, without the port. */
     String address() {
-        java.net.SocketAddress remote = ctx.session.getRemoteSocketAddress();
+        java.net.SocketAddress remote = session.getRemoteAddress();
         return remote instanceof java.net.InetSocketAddress inet && inet.getAddress() != null
                 ? inet.getAddress().getHostAddress() : String.valueOf(remote);
     }
@@ -139,27 +142,27 @@ final class EventSocket {
     }
 
     boolean isOpen() {
-        return ctx.session.isOpen();
+        return session.isOutputOpen();
     }
 
     /** A WebSocket ping, so proxies keep an idle socket open and a dead peer shows as a failed write. */
     void ping() {
         if (isOpen()) {
-            ctx.session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+            session.sendFrame(new Frame(OpCode.PING), Callback.NOOP, false);
         }
     }
 
     void send(String text) {
-        ctx.session.sendText(text, Callback.from(() -> { }, failure -> {
+        session.sendFrame(new Frame(OpCode.TEXT).setPayload(text), Callback.from(() -> { }, failure -> {
             LOG.debug("Could not send to socket {}; closing it", id(), failure);
             close(1011, "send_failed");
-        }));
+        }), false);
     }
 
     void close(int code, String reason) {
         cancelAuthDeadline();
         if (isOpen()) {
-            ctx.closeSession(code, reason);
+            session.close(code, reason, Callback.NOOP);
         }
     }
 

@@ -25,6 +25,7 @@ import org.eclipse.jetty.session.NullSessionDataStore;
 public final class HttpApi {
 
     static final Duration SOCKET_IDLE_TIMEOUT = Duration.ofMinutes(2);
+    static final String SOCKET_PATH = "/api/v1/ws";
 
     private final Javalin app;
     private final EventGateway gateway;
@@ -50,17 +51,17 @@ public final class HttpApi {
                 new SocketFrames(mapper), settings.socketAuthTimeout(),
                 new SocketCaps(settings.limits().socketsPerUser(), settings.limits().socketsPerAddress()), registry);
         Javalin app = Javalin.create(config -> {
-            configureServer(config, settings, mapper, registry);
+            configureServer(config, settings, mapper, registry, gateway, throttle, authentication);
             WebClient.serve(config);
-            routes(config, useCases, settings, mapper, authentication, gateway,
+            routes(config, useCases, settings, mapper, authentication,
                     new OperationsController(healthChecks, registry), new ProblemMapper(mapper, registry));
-            config.routes.wsBeforeUpgrade("/api/v1/ws", ctx -> throttle.socketUpgrade(ctx, authentication));
         });
         return new HttpApi(app, gateway, authentication);
     }
 
     private static void configureServer(JavalinConfig config, HttpSettings settings, ObjectMapper mapper,
-                                        PrometheusMeterRegistry registry) {
+                                        PrometheusMeterRegistry registry, EventGateway gateway, Throttle throttle,
+                                        Authentication authentication) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.jetty.port = settings.port();
@@ -68,17 +69,12 @@ public final class HttpApi {
         config.http.maxRequestSize = settings.maxBodyBytes();
         config.http.prefer405over404 = true;
         config.jsonMapper(new JavalinJackson(mapper, false));
-        config.jetty.modifyWebSocketServletFactory(factory -> {
-            factory.setMaxTextMessageSize(settings.maxFrameBytes());
-            factory.setMaxBinaryMessageSize(settings.maxFrameBytes());
-            factory.setIdleTimeout(SOCKET_IDLE_TIMEOUT);
-            // declined: kept per socket with its windows, zlib's state cost ~110 KB outside the heap for each
-            // idle socket, to save a few dozen bytes on event frames of a few hundred (BENCHMARK.md, sockets)
-            factory.getAvailableExtensionNames().remove("permessage-deflate");
-        });
-        // Mosaic keeps nothing in HTTP sessions, but Javalin opens one on every WebSocket upgrade (it snapshots the
-        // session's attributes) and Jetty's default cache would hold each, never expiring, for the process's life:
-        // 20,000 after 10,000 sockets reconnected once (BENCHMARK.md, sockets). None is kept, none is cookied.
+        SocketUpgrades sockets = new SocketUpgrades(gateway, throttle, authentication, mapper, registry,
+                settings.maxFrameBytes(), SOCKET_IDLE_TIMEOUT);
+        config.jetty.modifyServletContextHandler(context -> context.insertHandler(sockets.handler(SOCKET_PATH)));
+        // Mosaic keeps nothing in HTTP sessions, but Javalin opened one on every WebSocket upgrade it served (it
+        // snapshots the session's attributes) and Jetty's default cache would hold each, never expiring, for the
+        // process's life (BENCHMARK.md, sockets). None is kept, none is cookied.
         config.jetty.modifyServletContextHandler(context -> {
             SessionHandler sessions = context.getSessionHandler();
             NullSessionCache none = new NullSessionCache(sessions);
@@ -93,8 +89,7 @@ public final class HttpApi {
     }
 
     private static void routes(JavalinConfig config, UseCases useCases, HttpSettings settings, ObjectMapper mapper,
-                               Authentication authentication, EventGateway gateway,
-                               OperationsController operations, ProblemMapper problems) {
+                               Authentication authentication, OperationsController operations, ProblemMapper problems) {
         JsonBody bodies = new JsonBody(mapper, settings.maxBodyBytes());
         UploadController uploads = new UploadController(useCases, bodies);
         MessageController messages = new MessageController(useCases);
@@ -117,7 +112,6 @@ public final class HttpApi {
         config.routes.get("/api/v1/messages/{message_id}", messages::get);
         config.routes.get("/api/v1/conversations/{peer_id}/messages", messages::list);
         config.routes.get("/api/v1/limits", new LimitsController(useCases.readLimits())::get);
-        config.routes.ws("/api/v1/ws", gateway::configure);
         if (settings.devSignIn()) {
             DevSignIn devSignIn = new DevSignIn(settings.tokens(), bodies);
             config.routes.post(DevSignIn.PATH, devSignIn::issue, Authentication.Access.ANYONE);

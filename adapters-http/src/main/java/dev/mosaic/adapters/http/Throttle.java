@@ -1,8 +1,6 @@
 package dev.mosaic.adapters.http;
 
 import dev.mosaic.domain.UserId;
-import io.javalin.http.Context;
-import io.javalin.http.Header;
 
 /**
  * The rate limits: every API call and socket connect takes a token from its user's bucket, or, where no user is
@@ -26,21 +24,23 @@ final class Throttle {
         addresses.take(address);
     }
 
-    /** Before a socket upgrade: the user named by its header, else its address (the token may come in a frame). */
-    void socketUpgrade(Context ctx, Authentication authentication) {
-        String authorization = ctx.header(Header.AUTHORIZATION);
+    /**
+     * Before a socket upgrade: the user named by its header, else its address (the token may come in a frame).
+     * Answers the user its header names, or null; the socket then says why, once open.
+     */
+    UserId socketUpgrade(String authorization, String address, Authentication authentication) {
         if (authorization == null) {
-            address(ctx.ip());
-            return;
+            address(address);
+            return null;
         }
         UserId user;
         try {
-            user = authentication.remember(ctx, authorization);
+            user = authentication.userOf(authorization);
         } catch (Unauthenticated refused) {
-            // the socket itself says why, once open
-            address(ctx.ip());
-            return;
+            address(address);
+            return null;
         }
         user(user);
+        return user;
     }
 }
