@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * libjpeg-turbo's TurboJPEG C API (Debian's {@code libturbojpeg0}, 2.x), called through JNA. It decodes a
- * JPEG straight to 1/8, 1/4, 3/8, 1/2… of its size by running smaller inverse DCTs, which ImageIO's
+ * JPEG straight to 1/8, 1/4, 1/2… of its size by running smaller inverse DCTs, which ImageIO's
  * subsampling cannot do: ImageIO decodes every pixel and then drops most of them.
  */
 final class TurboJpeg {
@@ -36,8 +36,13 @@ final class TurboJpeg {
     private static final int ACCURATE_DCT = 4096;
     /** TJPF_BGRX / TJPF_XRGB: memory order that reads back as a packed RGB int on this machine. */
     private static final int PACKED_RGB = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? 3 : 5;
-    /** The scaling factors libjpeg-turbo implements below 1, as eighths. */
-    private static final int[] EIGHTHS = {1, 2, 3, 4, 5, 6, 7, 8};
+    /**
+     * The scaling factors libjpeg-turbo implements up to 1, as eighths, but 3/8: its 3×3 inverse DCT is plain C, while
+     * 1/8, 1/4 and 1/2 have SIMD code, so a 12 MP photo decodes to 1/2 (2000×1500) in 48.5 ms of CPU and to 3/8
+     * (1500×1125) in 51.0 ms; the 1280 preview then comes from a sharper picture at no cost (bootstrap/BENCHMARK.md,
+     * issue 15, fourth session).
+     */
+    private static final int[] EIGHTHS = {1, 2, 4, 5, 6, 7, 8};
 
     /** The C functions used, as declared in turbojpeg.h of libjpeg-turbo 2.0 and later. */
     interface Api extends Library {

@@ -34,9 +34,12 @@ class TurboJpegTest {
     @ParameterizedTest
     @CsvSource({
         "4000, 3000, 320, 500, 375",     // 1/8 covers a thumbnail
-        "4000, 3000, 1280, 1500, 1125",  // 3/8 covers a preview; 1/4 (1000) would not
-        "4032, 3024, 1280, 1512, 1134",
-        "3000, 4000, 1280, 1125, 1500",
+        "4000, 3000, 1280, 2000, 1500",  // 1/2 covers a preview; 1/4 (1000) would not, 3/8 is skipped
+        "4032, 3024, 1280, 2016, 1512",
+        "3000, 4000, 1280, 1500, 2000",
+        "1000, 750, 320, 500, 375",      // 1/4 (250) does not cover a thumbnail, 3/8 is skipped
+        "2000, 1500, 1280, 1500, 1125",  // 6/8: 5/8 (1250) does not cover 1280
+        "2000, 1500, 1250, 1250, 938",   // ... 1250 does
         "1000, 800, 1280, 1000, 800",    // a picture smaller than asked stays whole
         "1281, 100, 1280, 1281, 100",
         "17, 9, 320, 17, 9"
