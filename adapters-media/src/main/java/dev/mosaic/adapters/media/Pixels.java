@@ -40,8 +40,8 @@ final class Pixels {
      * Scaled down so the longest side is at most {@code longest}; a smaller picture is kept as it is. A reduction
      * to half or less goes in halving bicubic steps (imgscalr's QUALITY), so that no detail aliases; a smaller one
      * is a single bilinear step, which aliases nothing at that ratio either and costs a third of Java2D's bicubic
-     * (a TurboJPEG 3/8 decode of a 12 MP photo to the 1280 preview: 14 against 45 ms; bootstrap/BENCHMARK.md,
-     * issue 15, fourth session).
+     * (the 1280 preview of a 12 MP photo: 11–15 against 40–50 ms of CPU; bootstrap/BENCHMARK.md, issue 15, fourth
+     * session).
      */
     static BufferedImage fitWithin(BufferedImage image, int longest) {
         Size size = new Size(image.getWidth(), image.getHeight());

@@ -38,9 +38,9 @@ final class TurboJpeg {
     private static final int PACKED_RGB = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? 3 : 5;
     /**
      * The scaling factors libjpeg-turbo implements up to 1, as eighths, but 3/8: its 3×3 inverse DCT is plain C, while
-     * 1/8, 1/4 and 1/2 have SIMD code, so a 12 MP photo decodes to 1/2 (2000×1500) in 48.5 ms of CPU and to 3/8
-     * (1500×1125) in 51.0 ms; the 1280 preview then comes from a sharper picture at no cost (bootstrap/BENCHMARK.md,
-     * issue 15, fourth session).
+     * the 4×4 and 2×2 ones (1/2, 1/4) have SIMD code and 1/8 needs only each block's DC, so a 12 MP photo decodes to
+     * 1/2 (2000×1500) in 48.5 ms of CPU and to 3/8 (1500×1125) in 51.0 ms; the 1280 preview then comes from a sharper
+     * picture at no cost (bootstrap/BENCHMARK.md, issue 15, fourth session).
      */
     private static final int[] EIGHTHS = {1, 2, 4, 5, 6, 7, 8};
 
