@@ -1,83 +1,101 @@
 package dev.mosaic.adapters.persistence;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
- * The statements every batch create runs, through JDBI's core API with explicit binds and a hand-written row
- * mapper: on this path SqlObject's per-call attach, its configuration copies and reflective binding of 27 columns
- * cost more CPU than the database's own work (JFR, issue 15). The SQL is {@link MessageDao}'s.
+ * The statements every batch create runs, on plain JDBC ({@link Jdbc}): SqlObject's per-call attach and
+ * reflective binding of 27 columns, then JDBI's per-bind argument resolution, cost more CPU than the database's
+ * own work (JFR, issue 15).
  */
 final class AlbumStatements {
-    private static final RowMapper<UsageRow> USAGE = (rows, context) -> new UsageRow(
-            rows.getLong("pending_uploads"), rows.getLong("pending_bytes"), instant(rows.getObject(
-            "earliest_deadline", OffsetDateTime.class)), rows.getLong("albums"),
-            instant(rows.getObject("oldest_album", OffsetDateTime.class)));
+    static final String INSERT_MESSAGE = """
+            INSERT INTO messages (id, sender_id, receiver_id, body, created_at) VALUES (?, ?, ?, ?, ?)""";
+
+    static final String INSERT_ASSET = "INSERT INTO assets (" + MessageDao.ASSET_COLUMNS + """
+            ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** A sender's uploads still waiting for their bytes, and its albums since the window's start. */
+    static final String USAGE = """
+            SELECT pending.uploads, pending.bytes, pending.earliest, sent.albums, sent.oldest
+            FROM (SELECT COUNT(*) AS uploads, COALESCE(SUM(file_size), 0) AS bytes, MIN(expires_at) AS earliest
+                  FROM assets WHERE owner_id = ? AND stage = ?) pending,
+                 (SELECT COUNT(*) AS albums, MIN(created_at) AS oldest
+                  FROM messages WHERE sender_id = ? AND created_at > ?) sent""";
 
     private AlbumStatements() {
     }
 
     /** The message, then all its assets in one batch: two statements whatever the album's size. */
     static void insert(Handle handle, MessageRow message, List<AssetRow> assets) {
-        handle.createUpdate(MessageDao.INSERT_MESSAGE)
-                .bind("id", message.id())
-                .bind("senderId", message.senderId())
-                .bind("receiverId", message.receiverId())
-                .bind("body", message.body())
-                .bind("createdAt", (Object) message.createdAt())
-                .execute();
+        Jdbc.prepared(handle, INSERT_MESSAGE, statement -> {
+            statement.setLong(1, message.id());
+            statement.setLong(2, message.senderId());
+            statement.setLong(3, message.receiverId());
+            statement.setString(4, message.body());
+            Jdbc.setInstant(statement, 5, message.createdAt());
+            return statement.executeUpdate();
+        });
         if (assets.isEmpty()) {
             return;
         }
-        PreparedBatch batch = handle.prepareBatch(MessageDao.INSERT_ASSET);
-        for (AssetRow asset : assets) {
-            bind(batch, asset).add();
-        }
-        batch.execute();
+        Jdbc.prepared(handle, INSERT_ASSET, statement -> {
+            for (AssetRow asset : assets) {
+                bind(statement, asset);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
     }
 
     static UsageRow usage(Handle handle, long sender, String stage, Instant windowStart) {
-        return handle.createQuery(MessageDao.USAGE)
-                .bind("sender", sender)
-                .bind("stage", stage)
-                .bind("windowStart", (Object) windowStart)
-                .map(USAGE)
-                .one();
+        return Jdbc.prepared(handle, USAGE, statement -> {
+            statement.setLong(1, sender);
+            statement.setString(2, stage);
+            statement.setLong(3, sender);
+            Jdbc.setInstant(statement, 4, windowStart);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return new UsageRow(rows.getLong(1), rows.getLong(2), instant(rows.getObject(3, OffsetDateTime.class)),
+                        rows.getLong(4), instant(rows.getObject(5, OffsetDateTime.class)));
+            }
+        });
     }
 
-    private static <S extends SqlStatement<S>> S bind(S statement, AssetRow row) {
-        return statement.bind("id", row.id())
-                .bind("messageId", row.messageId())
-                .bind("displayOrder", row.displayOrder())
-                .bind("ownerId", row.ownerId())
-                .bind("kind", row.kind())
-                .bind("fileName", row.fileName())
-                .bind("contentType", row.contentType())
-                .bind("objectKey", row.objectKey())
-                .bind("uploadMode", row.uploadMode())
-                .bind("fileSize", row.fileSize())
-                .bind("partSize", row.partSize())
-                .bind("numParts", row.numParts())
-                .bind("uploadId", row.uploadId())
-                .bind("stage", row.stage())
-                .bind("progress", row.progress())
-                .bind("width", row.width())
-                .bind("height", row.height())
-                .bind("durationMillis", row.durationMillis())
-                .bind("placeholder", row.placeholder())
-                .bind("renditions", row.renditions())
-                .bind("failureCode", row.failureCode())
-                .bind("createdAt", (Object) row.createdAt())
-                .bind("updatedAt", (Object) row.updatedAt())
-                .bind("expiresAt", (Object) row.expiresAt())
-                .bind("caption", row.caption())
-                .bind("altText", row.altText())
-                .bind("supersededKeys", row.supersededKeys());
+    /** In the order of {@link MessageDao#ASSET_COLUMNS}. */
+    private static void bind(PreparedStatement statement, AssetRow row) throws SQLException {
+        statement.setLong(1, row.id());
+        statement.setLong(2, row.messageId());
+        statement.setInt(3, row.displayOrder());
+        statement.setLong(4, row.ownerId());
+        Jdbc.setString(statement, 5, row.kind());
+        Jdbc.setString(statement, 6, row.fileName());
+        Jdbc.setString(statement, 7, row.contentType());
+        Jdbc.setString(statement, 8, row.objectKey());
+        Jdbc.setString(statement, 9, row.uploadMode());
+        statement.setLong(10, row.fileSize());
+        Jdbc.setLong(statement, 11, row.partSize());
+        Jdbc.setInt(statement, 12, row.numParts());
+        Jdbc.setString(statement, 13, row.uploadId());
+        Jdbc.setString(statement, 14, row.stage());
+        statement.setInt(15, row.progress());
+        Jdbc.setInt(statement, 16, row.width());
+        Jdbc.setInt(statement, 17, row.height());
+        Jdbc.setLong(statement, 18, row.durationMillis());
+        Jdbc.setString(statement, 19, row.placeholder());
+        Jdbc.setString(statement, 20, row.renditions());
+        Jdbc.setString(statement, 21, row.failureCode());
+        Jdbc.setInstant(statement, 22, row.createdAt());
+        Jdbc.setInstant(statement, 23, row.updatedAt());
+        Jdbc.setInstant(statement, 24, row.expiresAt());
+        Jdbc.setString(statement, 25, row.caption());
+        Jdbc.setString(statement, 26, row.altText());
+        Jdbc.setString(statement, 27, row.supersededKeys());
     }
 
     private static Instant instant(OffsetDateTime column) {

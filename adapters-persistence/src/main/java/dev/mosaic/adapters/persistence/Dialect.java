@@ -13,15 +13,15 @@ enum Dialect {
 
         @Override
         String nextValues(String sequence) {
-            return "SELECT NEXT VALUE FOR " + sequence + " FROM SYSTEM_RANGE(1, :count)";
+            return "SELECT NEXT VALUE FOR " + sequence + " FROM SYSTEM_RANGE(1, ?)";
         }
 
         @Override
-        String appendEvent() {
-            return """
+        EventAppend appendEvent() {
+            return new EventAppend("""
                     INSERT INTO events (recipient_id, seq, event_type, payload)
-                    SELECT user_id, last_seq, :type, :payload
-                    FROM FINAL TABLE (UPDATE event_counters SET last_seq = last_seq + 1 WHERE user_id = :user)""";
+                    SELECT user_id, last_seq, ?, ?
+                    FROM FINAL TABLE (UPDATE event_counters SET last_seq = last_seq + 1 WHERE user_id = ?)""", 3, 1, 2);
         }
     },
     /** Claims lock the first free job and skip those other claimers hold: no waiting, no lost races. */
@@ -38,17 +38,17 @@ enum Dialect {
 
         @Override
         String nextValues(String sequence) {
-            return "SELECT nextval('" + sequence + "') FROM generate_series(1, :count)";
+            return "SELECT nextval('" + sequence + "') FROM generate_series(1, ?)";
         }
 
         @Override
-        String appendEvent() {
-            return """
+        EventAppend appendEvent() {
+            return new EventAppend("""
                     WITH advanced AS (
-                      UPDATE event_counters SET last_seq = last_seq + 1 WHERE user_id = :user
+                      UPDATE event_counters SET last_seq = last_seq + 1 WHERE user_id = ?
                       RETURNING user_id, last_seq)
                     INSERT INTO events (recipient_id, seq, event_type, payload)
-                    SELECT user_id, last_seq, :type, :payload FROM advanced""";
+                    SELECT user_id, last_seq, ?, ? FROM advanced""", 1, 2, 3);
         }
     };
 
@@ -63,14 +63,18 @@ enum Dialect {
     /** A query answering one new value of a sequence created by the migrations. */
     abstract String nextValue(String sequence);
 
-    /** A query answering {@code :count} new values of a sequence, one per row. */
+    /** A query answering as many new values of a sequence as its one parameter says, one per row. */
     abstract String nextValues(String sequence);
 
     /**
-     * One statement that advances {@code :user}'s event counter, holding its row lock until the commit, and logs
-     * the event under the new number; it inserts nothing (count 0) when the user has no counter yet.
+     * One statement that advances a user's event counter, holding its row lock until the commit, and logs the
+     * event under the new number; it inserts nothing (count 0) when the user has no counter yet.
      */
-    abstract String appendEvent();
+    abstract EventAppend appendEvent();
+
+    /** {@link #appendEvent()}'s SQL and where its three parameters go (1-based, as JDBC counts). */
+    record EventAppend(String sql, int user, int type, int payload) {
+    }
 
     /**
      * The statement that lets the current transaction's commit return before the log reaches the disk, or

@@ -21,7 +21,7 @@ final class JdbiEventLog implements EventLog {
     static final int COUNTERS_PER_READ = 1_000;
 
     private final JdbiTransactions transactions;
-    private final String appendEvent;
+    private final Dialect.EventAppend appendEvent;
 
     JdbiEventLog(JdbiTransactions transactions, Dialect dialect) {
         this.transactions = transactions;
@@ -58,12 +58,14 @@ final class JdbiEventLog implements EventLog {
         }
     }
 
+    /** On plain JDBC ({@link Jdbc}): every create runs it once per recipient. */
     private int append(Handle handle, long user, String type, String payload) {
-        return handle.createUpdate(appendEvent)
-                .bind("user", user)
-                .bind("type", type)
-                .bind("payload", payload)
-                .execute();
+        return Jdbc.prepared(handle, appendEvent.sql(), statement -> {
+            statement.setLong(appendEvent.user(), user);
+            statement.setString(appendEvent.type(), type);
+            statement.setString(appendEvent.payload(), payload);
+            return statement.executeUpdate();
+        });
     }
 
     @Override

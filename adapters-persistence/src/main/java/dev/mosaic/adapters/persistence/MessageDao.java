@@ -12,30 +12,12 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(MessageRow.class)
 @RegisterConstructorMapper(AssetRow.class)
 interface MessageDao {
+    /** Also the order of {@link AlbumStatements#INSERT_ASSET}'s parameters. */
     String ASSET_COLUMNS = """
             id, message_id, display_order, owner_id, kind, file_name, content_type, object_key, upload_mode,
             file_size, part_size, num_parts, upload_id, stage, progress, width, height, duration_millis,
             placeholder, renditions, failure_code, created_at, updated_at, expires_at, caption, alt_text,
             superseded_keys""";
-
-    /** Run by {@link AlbumStatements}, as are the two below. */
-    String INSERT_MESSAGE = """
-            INSERT INTO messages (id, sender_id, receiver_id, body, created_at)
-            VALUES (:id, :senderId, :receiverId, :body, :createdAt)""";
-
-    String INSERT_ASSET = "INSERT INTO assets (" + ASSET_COLUMNS + """
-            ) VALUES (:id, :messageId, :displayOrder, :ownerId, :kind, :fileName, :contentType, :objectKey,
-            :uploadMode, :fileSize, :partSize, :numParts, :uploadId, :stage, :progress, :width, :height,
-            :durationMillis, :placeholder, :renditions, :failureCode, :createdAt, :updatedAt, :expiresAt, :caption,
-            :altText, :supersededKeys)""";
-
-    String USAGE = """
-            SELECT pending.uploads AS pending_uploads, pending.bytes AS pending_bytes,
-                   pending.earliest AS earliest_deadline, sent.albums AS albums, sent.oldest AS oldest_album
-            FROM (SELECT COUNT(*) AS uploads, COALESCE(SUM(file_size), 0) AS bytes, MIN(expires_at) AS earliest
-                  FROM assets WHERE owner_id = :sender AND stage = :stage) pending,
-                 (SELECT COUNT(*) AS albums, MIN(created_at) AS oldest
-                  FROM messages WHERE sender_id = :sender AND created_at > :windowStart) sent""";
 
     @SqlQuery("SELECT id, sender_id, receiver_id, body, created_at FROM messages WHERE id = :id")
     Optional<MessageRow> message(long id);

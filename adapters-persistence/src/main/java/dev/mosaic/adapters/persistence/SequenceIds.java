@@ -3,9 +3,11 @@ package dev.mosaic.adapters.persistence;
 import dev.mosaic.application.port.out.IdSource;
 import dev.mosaic.domain.AssetId;
 import dev.mosaic.domain.MessageId;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Ids from database sequences: unique across nodes, never reused, even after a rollback. */
+/** Ids from database sequences: unique across nodes, never reused, even after a rollback. Plain JDBC: {@link Jdbc}. */
 final class SequenceIds implements IdSource {
     private final JdbiTransactions transactions;
     private final Dialect dialect;
@@ -31,15 +33,26 @@ final class SequenceIds implements IdSource {
         if (count < 1) {
             return List.of();
         }
-        return transactions.withHandle(handle -> handle.createQuery(dialect.nextValues("asset_ids"))
-                .bind("count", count)
-                .mapTo(Long.class)
-                .map(AssetId::of)
-                .list());
+        String sql = dialect.nextValues("asset_ids");
+        return transactions.withHandle(handle -> Jdbc.prepared(handle, sql, statement -> {
+            statement.setInt(1, count);
+            List<AssetId> ids = new ArrayList<>(count);
+            try (ResultSet values = statement.executeQuery()) {
+                while (values.next()) {
+                    ids.add(AssetId.of(values.getLong(1)));
+                }
+            }
+            return ids;
+        }));
     }
 
     private long next(String sequence) {
-        return transactions.withHandle(handle ->
-                handle.createQuery(dialect.nextValue(sequence)).mapTo(Long.class).one());
+        String sql = dialect.nextValue(sequence);
+        return transactions.withHandle(handle -> Jdbc.prepared(handle, sql, statement -> {
+            try (ResultSet value = statement.executeQuery()) {
+                value.next();
+                return value.getLong(1);
+            }
+        }));
     }
 }

@@ -4,11 +4,10 @@ import java.time.Instant;
 
 /**
  * What a quota counts, in one row: a sender's uploads still waiting for their bytes and the albums of the window.
- * Public only because JDBI maps to public types; used in this package alone.
  *
  * @param earliestDeadline null when nothing is pending
  * @param oldestAlbum      null when no album is in the window
  */
-public record UsageRow(long pendingUploads, long pendingBytes, Instant earliestDeadline, long albums,
+record UsageRow(long pendingUploads, long pendingBytes, Instant earliestDeadline, long albums,
                        Instant oldestAlbum) {
 }
