@@ -2,6 +2,7 @@ package dev.mosaic.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 
 /**
  * A display name that is safe to show and to offer as a download name. It never reaches a
@@ -10,6 +11,9 @@ import java.text.Normalizer;
 public record FileName(String value) {
     public static final int MAX_UTF8_BYTES = 255;
     private static final String FALLBACK = "file";
+    // compiled once: String.replaceAll and matches compile their pattern on every call
+    private static final Pattern DOTS = Pattern.compile("\\.{2,}");
+    private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,10}");
 
     public FileName {
         if (value == null || !value.equals(sanitizeOnce(value))) {
@@ -34,7 +38,7 @@ public record FileName(String value) {
         String name = Normalizer.normalize(raw, Normalizer.Form.NFC);
         name = lastSegment(name);
         name = VisibleText.dropInvisible(name);
-        name = name.replaceAll("\\.{2,}", ".");
+        name = DOTS.matcher(name).replaceAll(".");
         name = strip(name);
         name = truncateUtf8(name, MAX_UTF8_BYTES);
         name = strip(name);
@@ -93,7 +97,7 @@ public record FileName(String value) {
             return "";
         }
         String extension = value.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
-        return extension.matches("[a-z0-9]{1,10}") ? extension : "";
+        return EXTENSION.matcher(extension).matches() ? extension : "";
     }
 
     @Override

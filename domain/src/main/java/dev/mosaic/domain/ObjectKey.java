@@ -18,6 +18,12 @@ public record ObjectKey(String value) {
     private static final String RAW = "raw/";
     private static final String SEALED = "sealed/";
     private static final Pattern GENERATION = Pattern.compile("_r([1-9][0-9]{0,5})-.+");
+    // compiled once: String.replaceAll compiles its pattern on every call, and every upload makes a slug
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_SAFE = Pattern.compile("[^A-Za-z0-9._-]");
+    private static final Pattern DOTS = Pattern.compile("\\.{2,}");
+    private static final Pattern LEADING_DOTS_OR_UNDERSCORES = Pattern.compile("^[._]+");
+    private static final Pattern TRAILING_DOTS = Pattern.compile("\\.+$");
 
     public ObjectKey {
         if (value == null || !SYNTAX.matcher(value).matches() || value.contains("..")) {
@@ -87,17 +93,16 @@ public record ObjectKey(String value) {
 
     /** Only ASCII letters, digits, dot, dash and underscore of the display name survive. */
     static String slug(FileName name) {
-        String ascii = Normalizer.normalize(name.value(), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "")
-                .replaceAll("[^A-Za-z0-9._-]", "_")
-                .replaceAll("\\.{2,}", ".")
-                .replaceAll("^[._]+", "");
+        String ascii = MARKS.matcher(Normalizer.normalize(name.value(), Normalizer.Form.NFD)).replaceAll("");
+        ascii = NOT_SAFE.matcher(ascii).replaceAll("_");
+        ascii = DOTS.matcher(ascii).replaceAll(".");
+        ascii = LEADING_DOTS_OR_UNDERSCORES.matcher(ascii).replaceAll("");
         if (ascii.length() > MAX_SLUG) {
             String extension = name.extension();
             int keep = MAX_SLUG - (extension.isEmpty() ? 0 : extension.length() + 1);
             ascii = ascii.substring(0, keep) + (extension.isEmpty() ? "" : "." + extension);
         }
-        ascii = ascii.replaceAll("\\.{2,}", ".").replaceAll("\\.+$", "");
+        ascii = TRAILING_DOTS.matcher(DOTS.matcher(ascii).replaceAll(".")).replaceAll("");
         return ascii.isEmpty() ? "file" : ascii.toLowerCase(Locale.ROOT);
     }
 

@@ -59,6 +59,7 @@ class OperationsTest {
         api = TestApi.start(new StubUseCases());
         api.get("/api/v1/messages/105", 1);
         api.get("/api/v1/messages/106", 1);
+        assertThat(api.get("/api/v1/nowhere", 1).statusCode()).isEqualTo(404);
 
         HttpResponse<String> response = api.send(api.request("/metrics").GET().build());
 
@@ -67,7 +68,9 @@ class OperationsTest {
                 type -> assertThat(type).startsWith("text/plain").contains("version=0.0.4"));
         assertThat(response.body()).contains("http_server_requests_seconds_count{")
                 .containsPattern("http_server_requests_seconds_count\\{[^}]*method=\"GET\"[^}]*"
-                        + "uri=\"/api/v1/messages/\\{message_id}\"[^}]*} 2");
+                        + "uri=\"/api/v1/messages/\\{message_id}\"[^}]*} 2")
+                .as("one series per method, route and status")
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"404\"[^}]*uri=\"unmatched\"[^}]*} 1");
     }
 
     @Test

@@ -51,21 +51,17 @@ final class JpegScans {
 
     /** The next marker code, skipping entropy-coded bytes, stuffed zeros and restart markers. */
     private static int nextMarker(Bytes in) throws IOException {
-        int b = in.read();
-        while (b != -1) {
-            if (b == 0xFF) {
-                int code = in.read();
-                while (code == 0xFF) {
-                    code = in.read();
-                }
-                if (code == -1) {
-                    return -1;
-                }
-                if (code != 0x00 && !(code >= 0xD0 && code <= 0xD7)) {
-                    return code;
-                }
+        while (in.skipPastFf()) {
+            int code = in.read();
+            while (code == 0xFF) {
+                code = in.read();
             }
-            b = in.read();
+            if (code == -1) {
+                return -1;
+            }
+            if (code != 0x00 && !(code >= 0xD0 && code <= 0xD7)) {
+                return code;
+            }
         }
         return -1;
     }
@@ -76,7 +72,8 @@ final class JpegScans {
 
     /**
      * A stream read through a buffer of its own, byte by byte without a lock per byte: a
-     * {@code BufferedInputStream} took 75 ms for the 5.7 MB of a 12 MP photo, this about a tenth.
+     * {@code BufferedInputStream} took 75 ms for the 5.7 MB of a 12 MP photo, this about a tenth; entropy-coded data
+     * is searched for its next 0xFF in the buffer itself (1.6 against 5.0 ms of CPU for a 4.3 MB photo).
      */
     private static final class Bytes implements AutoCloseable {
         private final InputStream in;
@@ -98,6 +95,25 @@ final class JpegScans {
                 }
             }
             return buffer[position++] & 0xFF;
+        }
+
+        /** Reads up to and including the next 0xFF byte; false when the stream ends first. */
+        boolean skipPastFf() throws IOException {
+            while (true) {
+                for (int i = position; i < limit; i++) {
+                    if (buffer[i] == (byte) 0xFF) {
+                        position = i + 1;
+                        return true;
+                    }
+                }
+                position = limit;
+                if (read() == -1) {
+                    return false;
+                }
+                if (buffer[position - 1] == (byte) 0xFF) {
+                    return true;
+                }
+            }
         }
 
         void skipNBytes(long count) throws IOException {

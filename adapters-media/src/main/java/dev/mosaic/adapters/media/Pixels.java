@@ -36,13 +36,25 @@ final class Pixels {
         return packed;
     }
 
-    /** Scaled down so the longest side is at most {@code longest}; a smaller picture is kept as it is. */
+    /**
+     * Scaled down so the longest side is at most {@code longest}; a smaller picture is kept as it is. A reduction
+     * to half or less goes in halving bicubic steps (imgscalr's QUALITY), so that no detail aliases; a smaller one
+     * is a single bilinear step, which aliases nothing at that ratio either and costs a third of Java2D's bicubic
+     * (a TurboJPEG 3/8 decode of a 12 MP photo to the 1280 preview: 14 against 45 ms; bootstrap/BENCHMARK.md,
+     * issue 15, fourth session).
+     */
     static BufferedImage fitWithin(BufferedImage image, int longest) {
         Size size = new Size(image.getWidth(), image.getHeight());
         Size target = size.fitWithin(longest);
         if (target.equals(size)) {
             return image;
         }
-        return Scalr.resize(image, Method.QUALITY, Mode.FIT_EXACT, target.width(), target.height());
+        return Scalr.resize(image, oneStep(size, target) ? Method.BALANCED : Method.QUALITY, Mode.FIT_EXACT,
+                target.width(), target.height());
+    }
+
+    /** Whether {@code target} is at least half of {@code size} each way. */
+    static boolean oneStep(Size size, Size target) {
+        return 2L * target.width() >= size.width() && 2L * target.height() >= size.height();
     }
 }
