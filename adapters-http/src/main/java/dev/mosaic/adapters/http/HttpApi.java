@@ -112,6 +112,7 @@ public final class HttpApi {
         config.routes.get("/api/v1/messages/{message_id}", messages::get);
         config.routes.get("/api/v1/conversations/{peer_id}/messages", messages::list);
         config.routes.get("/api/v1/limits", new LimitsController(useCases.readLimits())::get);
+        // /api/v1/ws is not a Javalin route: SocketUpgrades upgrades it in front of the servlets (configureServer)
         if (settings.devSignIn()) {
             DevSignIn devSignIn = new DevSignIn(settings.tokens(), bodies);
             config.routes.post(DevSignIn.PATH, devSignIn::issue, Authentication.Access.ANYONE);
