@@ -3,6 +3,7 @@ package dev.mosaic.bootstrap;
 import static dev.mosaic.bootstrap.RunningMosaic.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -69,8 +70,12 @@ public final class ThumbnailLatencyBenchmark {
             for (Pacing pacing : pacings) {
                 String loadBefore = Files.readString(Path.of("/proc/loadavg")).strip();
                 List<Run> timed = new ArrayList<>();
+                long jitBefore = 0;
                 try (MachineWatch watch = new MachineWatch()) {
                     for (int run = 0; run < warmups + runs; run++) {
+                        if (run == warmups) {
+                            jitBefore = jitMillis();
+                        }
                         Run done = completeAndAwaitThumbnail(server, socket, photo, log);
                         if (pacing == Pacing.SETTLED) {
                             socket.awaitArrival(frame -> is(frame, done.asset(), "ready"), Duration.ofSeconds(30));
@@ -84,8 +89,12 @@ public final class ThumbnailLatencyBenchmark {
                         socket.awaitArrival(frame -> is(frame, timed.get(timed.size() - 1).asset(), "ready"),
                                 Duration.ofSeconds(30));
                     }
+                    long jit = jitMillis() - jitBefore;
                     watch.stop();
                     report(pacing, timed, watch, log, photo.length, warmups, loadBefore);
+                    // a JVM still compiling shares the cores with the runs and runs their code slower
+                    System.out.printf(Locale.ROOT, "JIT compilation during the timed runs: %d ms (summed over"
+                            + " the compilations; it falls as the node warms up)%n", jit);
                 }
             }
         }
@@ -151,6 +160,10 @@ public final class ThumbnailLatencyBenchmark {
                 ThumbnailPhases.percentile(millis, 0.5),
                 ThumbnailPhases.percentile(millis, 0.9), millis.get(0), millis.get(millis.size() - 1));
         System.out.println("cores: " + Runtime.getRuntime().availableProcessors() + ", java " + Runtime.version());
+    }
+
+    private static long jitMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     private static boolean is(JsonNode frame, long assetId, String stage) {
