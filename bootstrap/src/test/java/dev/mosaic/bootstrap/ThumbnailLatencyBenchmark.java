@@ -38,14 +38,15 @@ public final class ThumbnailLatencyBenchmark {
     private enum Pacing { PACED, SETTLED }
 
     /**
-     * @param args timed runs (9), warm-ups (2), and which pacing: {@code paced} (each run starts as soon as the
+     * @param args timed runs (15), warm-ups (80: a node that has been running; with fewer the JIT compiler
+     *             still shares the cores, BENCHMARK.md), and which pacing: {@code paced} (each run starts as soon as the
      *             previous photo's {@code thumbnail_ready} arrived, so its preview is being made meanwhile),
      *             {@code settled} (each run starts once the previous photo is {@code ready}), or {@code both}
      *             (the default: paced, then settled, on the same node)
      */
     public static void main(String[] args) throws Exception {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 9;
-        int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 80;
         String mode = args.length > 2 ? args[2] : "both";
         List<Pacing> pacings = mode.equals("both") ? List.of(Pacing.PACED, Pacing.SETTLED)
                 : List.of(Pacing.valueOf(mode.toUpperCase(Locale.ROOT)));
