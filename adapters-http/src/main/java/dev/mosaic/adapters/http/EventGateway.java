@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,11 +43,7 @@ final class EventGateway {
     private final SocketCaps caps;
     private final MeterRegistry registry;
     /** Sign-in deadlines and pings: one daemon thread for all sockets. */
-    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "mosaic-ws-timers");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService deadlines = timers();
     private final Set<EventSocket> sockets = ConcurrentHashMap.newKeySet();
     private final Map<UserId, Set<EventSocket>> byUser = new ConcurrentHashMap<>();
     private final LastSequences lastSequences = new LastSequences(LastSequences.DEFAULT_CAPACITY);
@@ -72,6 +68,17 @@ final class EventGateway {
                 LOG.warn("Pinging sockets failed", failure);
             }
         }, pings.period().toMillis(), pings.period().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A cancelled sign-in deadline leaves the queue at once, so it does not keep its socket reachable for 10 s. */
+    private static ScheduledExecutorService timers() {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "mosaic-ws-timers");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timers.setRemoveOnCancelPolicy(true);
+        return timers;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.mosaic.adapters.http;
 
+import dev.mosaic.application.port.out.Unavailable;
 import dev.mosaic.domain.UserId;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -25,6 +26,8 @@ final class SocketEndpoint implements FrameHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SocketEndpoint.class);
     private static final MethodHandle TEXT;
+    static final int SERVER_ERROR = 1011;
+    static final int TRY_AGAIN_LATER = 1013;
 
     static {
         try {
@@ -63,7 +66,7 @@ final class SocketEndpoint implements FrameHandler {
             authorization = null;
             remembered = null;
             since = null;
-            gateway.opened(socket, header, user, cursor);
+            guarded(() -> gateway.opened(socket, header, user, cursor));
             callback.succeeded();
             coreSession.demand();
         } catch (Throwable failure) {
@@ -106,7 +109,35 @@ final class SocketEndpoint implements FrameHandler {
     }
 
     private void text(String message) {
-        gateway.received(socket, message);
+        guarded(() -> gateway.received(socket, message));
+    }
+
+    /**
+     * Runs the gateway's part. A failure there is Mosaic's, never the client's: an outage closes the socket with
+     * {@code 1013 try_again_later} (the client reconnects with backoff, as after any drop) and a WARN line, anything
+     * else with {@code 1011 server_error} and an ERROR line. The close reason never carries the failure's text.
+     */
+    private void guarded(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException failure) {
+            if (outage(failure)) {
+                LOG.warn("Socket {} closed with try_again_later: {}", socket.id(), failure.toString());
+                socket.close(TRY_AGAIN_LATER, "try_again_later");
+            } else {
+                LOG.error("Socket {} failed; closed with server_error", socket.id(), failure);
+                socket.close(SERVER_ERROR, "server_error");
+            }
+        }
+    }
+
+    private static boolean outage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Unavailable) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -119,9 +150,6 @@ final class SocketEndpoint implements FrameHandler {
     public void onClosed(CloseStatus closeStatus, Callback callback) {
         if (socket != null) {
             gateway.closed(socket);
-        }
-        if (texts != null) {
-            texts.fail(new IllegalStateException("closed"));
         }
         callback.succeeded();
     }

@@ -18,6 +18,8 @@ final class InMemoryEvents implements ReadEventsUseCase {
     final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
     /** How often {@link #lastSequences} was asked: a few queries on a real event log, however many users. */
     final java.util.concurrent.atomic.AtomicInteger sweepReads = new java.util.concurrent.atomic.AtomicInteger();
+    /** When set, every read of a user's log fails with it: the event log's database is down, or broken. */
+    volatile RuntimeException failure;
 
     synchronized StoredEvent append(UserId user, Event event) {
         List<StoredEvent> log = logs.computeIfAbsent(user, owner -> new ArrayList<>());
@@ -29,6 +31,7 @@ final class InMemoryEvents implements ReadEventsUseCase {
     @Override
     public synchronized List<StoredEvent> since(UserId user, long afterSequence, int limit) {
         reads.incrementAndGet();
+        failIfSet();
         return logs.getOrDefault(user, List.of()).stream()
                 .filter(stored -> stored.sequence() > afterSequence)
                 .limit(limit)
@@ -51,6 +54,14 @@ final class InMemoryEvents implements ReadEventsUseCase {
     @Override
     public synchronized long lastSequence(UserId user) {
         reads.incrementAndGet();
+        failIfSet();
         return logs.getOrDefault(user, List.of()).size();
+    }
+
+    private void failIfSet() {
+        RuntimeException set = failure;
+        if (set != null) {
+            throw set;
+        }
     }
 }

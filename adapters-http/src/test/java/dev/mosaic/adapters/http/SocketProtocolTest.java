@@ -2,6 +2,8 @@ package dev.mosaic.adapters.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mosaic.application.port.out.Unavailable;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -69,6 +71,38 @@ class SocketProtocolTest {
         socket.sendText(chunk + "\"}", true).exceptionally(alreadyClosed -> null).join();
 
         assertThat(recorder.closed.get(5, TimeUnit.SECONDS)).startsWith("1009 ");
+    }
+
+    @Test
+    void signingInWhileTheEventLogIsUnavailableClosesWithTryAgainLater() throws Exception {
+        api.stubs.events.failure = new Unavailable(Unavailable.Part.DATABASE, "connection refused",
+                new IOException("refused"));
+        open();
+
+        socket.sendText("{\"type\": \"auth\", \"token\": \"" + TestApi.token(1) + "\"}", true).join();
+
+        assertThat(recorder.closed.get(5, TimeUnit.SECONDS)).isEqualTo("1013 try_again_later");
+    }
+
+    @Test
+    void aSocketSignedInByItsHeaderWhileTheEventLogIsUnavailableClosesWithTryAgainLater() throws Exception {
+        api.stubs.events.failure = new Unavailable(Unavailable.Part.DATABASE, "connection refused",
+                new IOException("refused"));
+
+        socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + TestApi.token(1))
+                .buildAsync(URI.create("ws://localhost:" + api.api.port() + "/api/v1/ws"), recorder).join();
+
+        assertThat(recorder.closed.get(5, TimeUnit.SECONDS)).isEqualTo("1013 try_again_later");
+    }
+
+    @Test
+    void aFailureOfMosaicsOwnClosesWithServerErrorAndNoDetailForTheClient() throws Exception {
+        api.stubs.events.failure = new IllegalStateException("SELECT secret FROM internals");
+        open();
+
+        socket.sendText("{\"type\": \"auth\", \"token\": \"" + TestApi.token(1) + "\"}", true).join();
+
+        assertThat(recorder.closed.get(5, TimeUnit.SECONDS)).isEqualTo("1011 server_error");
     }
 
     private void open() {
