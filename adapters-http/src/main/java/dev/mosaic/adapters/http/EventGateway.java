@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 final class EventGateway {
 
+    static final int GOING_AWAY = 1001;
     static final int POLICY_VIOLATION = 1008;
     static final int UNSUPPORTED_DATA = 1003;
     static final Duration PING_INTERVAL = Duration.ofSeconds(25);
@@ -136,7 +138,7 @@ final class EventGateway {
 
     void shutdown() {
         deadlines.shutdownNow();
-        sockets.forEach(socket -> socket.close(1001, "server_stopping"));
+        sockets.forEach(socket -> socket.close(GOING_AWAY, "server_stopping"));
     }
 
     /**
@@ -153,11 +155,16 @@ final class EventGateway {
                 return;
             }
             socket.waitingFrom(address);
-            socket.authDeadline(deadlines.schedule(() -> {
-                if (!socket.isAuthenticated()) {
-                    socket.close(POLICY_VIOLATION, "auth_timeout");
-                }
-            }, authTimeout.toMillis(), TimeUnit.MILLISECONDS));
+            try {
+                socket.authDeadline(deadlines.schedule(() -> {
+                    if (!socket.isAuthenticated()) {
+                        socket.close(POLICY_VIOLATION, "auth_timeout");
+                    }
+                }, authTimeout.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (RejectedExecutionException stopping) {
+                // opened while the node shuts down: the timers are gone, and so is this socket
+                socket.close(GOING_AWAY, "server_stopping");
+            }
             return;
         }
         try {

@@ -171,8 +171,13 @@ public final class HttpApi {
     }
 
     public void stop() {
-        gateway.shutdown();
+        closeSockets();
         app.stop();
+    }
+
+    /** The first half of {@link #stop}: every socket is closed, while the server still accepts. */
+    void closeSockets() {
+        gateway.shutdown();
     }
 
     /** Pushes the new events of these users to their open sockets; wire it to the event notifier. */

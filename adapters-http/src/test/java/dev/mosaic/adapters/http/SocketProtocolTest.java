@@ -105,6 +105,15 @@ class SocketProtocolTest {
         assertThat(recorder.closed.get(5, TimeUnit.SECONDS)).isEqualTo("1011 server_error");
     }
 
+    @Test
+    void aSocketOpenedWhileTheNodeStopsIsToldSoAndNoTimerFails() throws Exception {
+        api.api.closeSockets();
+
+        open();
+
+        assertThat(recorder.closed.get(5, TimeUnit.SECONDS)).isEqualTo("1001 server_stopping");
+    }
+
     private void open() {
         socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(URI.create("ws://localhost:" + api.api.port() + "/api/v1/ws"), recorder).join();
