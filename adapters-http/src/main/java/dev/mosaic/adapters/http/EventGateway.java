@@ -20,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.core.CloseStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 final class EventGateway {
 
-    static final int GOING_AWAY = 1001;
-    static final int POLICY_VIOLATION = 1008;
-    static final int UNSUPPORTED_DATA = 1003;
     static final Duration PING_INTERVAL = Duration.ofSeconds(25);
     private static final Logger LOG = LoggerFactory.getLogger(EventGateway.class);
 
@@ -138,7 +136,7 @@ final class EventGateway {
 
     void shutdown() {
         deadlines.shutdownNow();
-        sockets.forEach(socket -> socket.close(GOING_AWAY, "server_stopping"));
+        sockets.forEach(socket -> socket.close(CloseStatus.SHUTDOWN, "server_stopping"));
     }
 
     /**
@@ -151,26 +149,26 @@ final class EventGateway {
             String address = socket.address();
             if (!caps.admitWaiting(address)) {
                 Refusals.count(registry, SocketCaps.CODE);
-                socket.close(POLICY_VIOLATION, SocketCaps.CODE);
+                socket.close(CloseStatus.POLICY_VIOLATION, SocketCaps.CODE);
                 return;
             }
             socket.waitingFrom(address);
             try {
                 socket.authDeadline(deadlines.schedule(() -> {
                     if (!socket.isAuthenticated()) {
-                        socket.close(POLICY_VIOLATION, "auth_timeout");
+                        socket.close(CloseStatus.POLICY_VIOLATION, "auth_timeout");
                     }
                 }, authTimeout.toMillis(), TimeUnit.MILLISECONDS));
             } catch (RejectedExecutionException stopping) {
                 // opened while the node shuts down: the timers are gone, and so is this socket
-                socket.close(GOING_AWAY, "server_stopping");
+                socket.close(CloseStatus.SHUTDOWN, "server_stopping");
             }
             return;
         }
         try {
             authenticate(socket, authentication.userOf(remembered, authorization), since(since));
         } catch (Unauthenticated refused) {
-            socket.close(POLICY_VIOLATION, refused.code());
+            socket.close(CloseStatus.POLICY_VIOLATION, refused.code());
         }
     }
 
@@ -188,10 +186,10 @@ final class EventGateway {
                 authenticate(socket, authentication.userOf("Bearer " + Optional.ofNullable(auth.token()).orElse("")),
                         Optional.ofNullable(auth.since()));
             } catch (Unauthenticated refused) {
-                socket.close(POLICY_VIOLATION, refused.code());
+                socket.close(CloseStatus.POLICY_VIOLATION, refused.code());
             }
         } else if (!socket.isAuthenticated()) {
-            socket.close(POLICY_VIOLATION, "auth_required");
+            socket.close(CloseStatus.POLICY_VIOLATION, "auth_required");
         } else if (parsed.isEmpty()) {
             socket.send(frames.error("frame_malformed", "frames are JSON objects with a string \"type\""));
         } else if (SocketFrames.UPLOAD_PROGRESS.equals(type)) {
@@ -244,7 +242,7 @@ final class EventGateway {
 
     void receivedBinary(EventSocket socket) {
         if (sockets.contains(socket)) {
-            socket.close(UNSUPPORTED_DATA, "text_frames_only");
+            socket.close(CloseStatus.BAD_DATA, "text_frames_only");
         }
     }
 
@@ -302,7 +300,7 @@ final class EventGateway {
             socket.send(frames.ready(user.value(), last));
             for (EventSocket oldest : caps.surplus(mine)) {
                 Refusals.count(registry, SocketCaps.CODE);
-                oldest.close(POLICY_VIOLATION, SocketCaps.CODE);
+                oldest.close(CloseStatus.POLICY_VIOLATION, SocketCaps.CODE);
             }
             if (!socket.isOpen()) {
                 unregister(socket);

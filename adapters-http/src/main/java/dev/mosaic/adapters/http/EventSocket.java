@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CloseStatus;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
@@ -155,7 +156,7 @@ final class EventSocket {
     void send(String text) {
         session.sendFrame(new Frame(OpCode.TEXT).setPayload(text), Callback.from(() -> { }, failure -> {
             LOG.debug("Could not send to socket {}; closing it", id(), failure);
-            close(1011, "send_failed");
+            close(CloseStatus.SERVER_ERROR, "send_failed");
         }), false);
     }
 

@@ -26,8 +26,6 @@ final class SocketEndpoint implements FrameHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SocketEndpoint.class);
     private static final MethodHandle TEXT;
-    static final int SERVER_ERROR = 1011;
-    static final int TRY_AGAIN_LATER = 1013;
 
     static {
         try {
@@ -123,10 +121,10 @@ final class SocketEndpoint implements FrameHandler {
         } catch (RuntimeException failure) {
             if (outage(failure)) {
                 LOG.warn("Socket {} closed with try_again_later: {}", socket.id(), failure.toString());
-                socket.close(TRY_AGAIN_LATER, "try_again_later");
+                socket.close(CloseStatus.TRY_AGAIN_LATER, "try_again_later");
             } else {
                 LOG.error("Socket {} failed; closed with server_error", socket.id(), failure);
-                socket.close(SERVER_ERROR, "server_error");
+                socket.close(CloseStatus.SERVER_ERROR, "server_error");
             }
         }
     }
