@@ -107,10 +107,11 @@ final class JpegScans {
                     }
                 }
                 position = limit;
-                if (read() == -1) {
+                int next = read();
+                if (next == -1) {
                     return false;
                 }
-                if (buffer[position - 1] == (byte) 0xFF) {
+                if (next == 0xFF) {
                     return true;
                 }
             }
