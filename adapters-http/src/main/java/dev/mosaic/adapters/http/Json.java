@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 
 /** The one JSON dialect of the API: snake_case names, nulls left out, strict types, bounded input. */
 final class Json {
@@ -50,6 +51,8 @@ final class Json {
                 .withCoercionConfig(LogicalType.Float, floating -> floating
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+                // records' accessors and constructors called through generated lambdas, not reflection
+                .addModule(new BlackbirdModule())
                 .build();
     }
 }

@@ -19,41 +19,42 @@ final class UploadController {
     private final AbortUploadUseCase abortUpload;
     private final ReplaceAssetUseCase replaceAsset;
     private final JsonBody bodies;
+    private final JsonAnswers answers;
 
-    UploadController(UseCases useCases, JsonBody bodies) {
+    UploadController(UseCases useCases, JsonBody bodies, JsonAnswers answers) {
         this.sendAlbum = useCases.sendAlbum();
         this.completeUpload = useCases.completeUpload();
         this.signParts = useCases.signParts();
         this.abortUpload = useCases.abortUpload();
         this.replaceAsset = useCases.replaceAsset();
         this.bodies = bodies;
+        this.answers = answers;
     }
 
     void send(Context ctx) {
         SendAlbumRequest request = bodies.read(ctx, SendAlbumRequest.class);
-        ctx.status(HttpStatus.CREATED)
-                .json(AlbumCreatedJson.from(
-                        sendAlbum.send(request.toCommand(Authentication.user(ctx), ctx.header(IDEMPOTENCY_KEY)))));
+        answers.write(ctx.status(HttpStatus.CREATED), AlbumCreatedJson.from(
+                sendAlbum.send(request.toCommand(Authentication.user(ctx), ctx.header(IDEMPOTENCY_KEY)))));
     }
 
     void complete(Context ctx) {
         CompleteUploadRequest request = bodies.read(ctx, CompleteUploadRequest.class);
-        ctx.json(completeUpload.complete(request.toCommand(Authentication.user(ctx))));
+        answers.write(ctx, completeUpload.complete(request.toCommand(Authentication.user(ctx))));
     }
 
     void signParts(Context ctx) {
         SignPartsRequest request = bodies.read(ctx, SignPartsRequest.class);
-        ctx.json(signParts.sign(request.toCommand(Authentication.user(ctx))));
+        answers.write(ctx, signParts.sign(request.toCommand(Authentication.user(ctx))));
     }
 
     void replace(Context ctx) {
         ReplaceAssetRequest request = bodies.read(ctx, ReplaceAssetRequest.class);
-        ctx.json(UploadInstructionJson.from(
+        answers.write(ctx, UploadInstructionJson.from(
                 replaceAsset.replace(request.toCommand(Authentication.user(ctx), ctx.header(IDEMPOTENCY_KEY)))));
     }
 
     void abort(Context ctx) {
         AbortUploadRequest request = bodies.read(ctx, AbortUploadRequest.class);
-        ctx.json(abortUpload.abort(request.toCommand(Authentication.user(ctx))));
+        answers.write(ctx, abortUpload.abort(request.toCommand(Authentication.user(ctx))));
     }
 }

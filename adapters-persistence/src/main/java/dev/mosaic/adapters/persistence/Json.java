@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 
@@ -34,6 +35,8 @@ final class Json {
                             return Instant.parse(value);
                         }
                     }))
+            // accessors and constructors called through generated lambdas, not reflection
+            .addModule(new BlackbirdModule())
             .build();
 
     private Json() {

@@ -112,47 +112,71 @@ public final class SendAlbumService implements SendAlbumUseCase {
     private Message create(SendAlbumCommand command, List<AttachmentRules.Checked> checked) {
         Instant now = clock.instant();
         UserId sender = command.sender();
-        // one short transaction for the quota's read and every id: one connection, one commit, and that commit
-        // need not wait for the disk. It writes nothing but the sequences' advance, and nothing is answered or
-        // stored from it until the album's own commit below, which is durable and, the database's log being
-        // written in order, flushes this one with it. A crash before that loses ids no row holds and no client
-        // saw (a sequence may hand them out again: still unique among stored rows); the album stays one
-        // transaction, the event numbers are drawn in it (gap-free), the idempotency key is completed in it.
-        Reserved reserved = transactions.inTransactionMadeDurableByTheNext(() -> {
-            enforceQuota(sender, checked, now);
-            return new Reserved(ids.nextMessageId(), ids.nextAssetIds(checked.size()));
-        });
-        MessageId messageId = reserved.message();
-        UserId receiver = UserId.of(command.receiverId());
         List<Asset> assets = new ArrayList<>();
-        Message message;
         try {
-            for (int i = 0; i < checked.size(); i++) {
-                AttachmentRules.Checked attachment = checked.get(i);
-                AssetId assetId = reserved.assets().get(i);
-                UploadPlan plan = attachment.plan() instanceof UploadPlan.Multipart multipart
-                        ? multipart.startedAs(storage.startMultipart(
-                                ObjectKey.raw(sender, assetId, attachment.fileName()), attachment.contentType()))
-                        : attachment.plan();
-                assets.add(Asset.awaitingUpload(assetId, messageId, sender, attachment.kind(), attachment.fileName(),
-                        attachment.contentType(), plan, attachment.hints(), attachment.text(), now,
-                        now.plus(settings.uploadDeadline())));
+            if (!storageCallsComeFirst(checked)) {
+                // nothing to ask a remote store: the quota's read, the ids, the rows and the events in one transaction
+                return transactions.inTransaction(() -> {
+                    Message album = album(command, checked, reserve(sender, checked, now), now, assets);
+                    store(command, album);
+                    return album;
+                });
             }
-            message = new Message(messageId, sender, receiver, command.text(), now, assets);
-            Message album = message;
-            transactions.run(() -> {
-                messages.add(album);
-                if (command.idempotencyKey() != null) {
-                    idempotency.complete(sender, command.idempotencyKey(), messageId);
-                }
-                // last: the audience's event counters stay locked until the commit, so take them late
-                Announcements.toAudience(events, album, new Fact.AlbumSent(album));
-            });
+            // one short transaction for the quota's read and every id: the multipart uploads' keys hold the asset
+            // ids, and starting them is a round trip to the store, which must not hold a connection. That commit
+            // need not wait for the disk. It writes nothing but the sequences' advance, and nothing is answered or
+            // stored from it until the album's own commit below, which is durable and, the database's log being
+            // written in order, flushes this one with it. A crash before that loses ids no row holds and no client
+            // saw (a sequence may hand them out again: still unique among stored rows); the album stays one
+            // transaction, the event numbers are drawn in it (gap-free), the idempotency key is completed in it.
+            Reserved reserved = transactions.inTransactionMadeDurableByTheNext(() -> reserve(sender, checked, now));
+            Message album = album(command, checked, reserved, now, assets);
+            transactions.run(() -> store(command, album));
+            return album;
         } catch (RuntimeException failure) {
             assets.forEach(asset -> asset.multipart().ifPresent(plan -> abortQuietly(asset, plan, failure)));
             throw failure;
         }
-        return message;
+    }
+
+    /** Whether the album starts a multipart upload on a store that answers over the network. */
+    private boolean storageCallsComeFirst(List<AttachmentRules.Checked> checked) {
+        return !storage.startsMultipartLocally()
+                && checked.stream().anyMatch(attachment -> attachment.plan() instanceof UploadPlan.Multipart);
+    }
+
+    private Reserved reserve(UserId sender, List<AttachmentRules.Checked> checked, Instant now) {
+        enforceQuota(sender, checked, now);
+        return new Reserved(ids.nextMessageId(), ids.nextAssetIds(checked.size()));
+    }
+
+    /** The album with its assets, each multipart upload started (and added to {@code started} at once). */
+    private Message album(SendAlbumCommand command, List<AttachmentRules.Checked> checked, Reserved reserved,
+                          Instant now, List<Asset> started) {
+        UserId sender = command.sender();
+        MessageId messageId = reserved.message();
+        for (int i = 0; i < checked.size(); i++) {
+            AttachmentRules.Checked attachment = checked.get(i);
+            AssetId assetId = reserved.assets().get(i);
+            UploadPlan plan = attachment.plan() instanceof UploadPlan.Multipart multipart
+                    ? multipart.startedAs(storage.startMultipart(
+                            ObjectKey.raw(sender, assetId, attachment.fileName()), attachment.contentType()))
+                    : attachment.plan();
+            started.add(Asset.awaitingUpload(assetId, messageId, sender, attachment.kind(), attachment.fileName(),
+                    attachment.contentType(), plan, attachment.hints(), attachment.text(), now,
+                    now.plus(settings.uploadDeadline())));
+        }
+        return new Message(messageId, sender, UserId.of(command.receiverId()), command.text(), now, started);
+    }
+
+    /** The message, its assets, the idempotency key's completion, then the events. */
+    private void store(SendAlbumCommand command, Message album) {
+        messages.add(album);
+        if (command.idempotencyKey() != null) {
+            idempotency.complete(command.sender(), command.idempotencyKey(), album.id());
+        }
+        // last: the audience's event counters stay locked until the commit, so take them late
+        Announcements.toAudience(events, album, new Fact.AlbumSent(album));
     }
 
     private record Reserved(MessageId message, List<AssetId> assets) {

@@ -40,6 +40,11 @@ public final class ImmediateTransactions implements TransactionRunner {
         }
     }
 
+    /** Whether the calling thread is inside a transaction. */
+    public boolean isOpen() {
+        return lock.isHeldByCurrentThread();
+    }
+
     /** For each outermost transaction committed, in order: whether its commit could return before the flush. */
     public List<Boolean> flushDeferred() {
         lock.lock();

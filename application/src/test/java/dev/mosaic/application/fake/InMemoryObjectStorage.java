@@ -36,6 +36,8 @@ public final class InMemoryObjectStorage implements ObjectStorage {
     private final Map<String, OpenUpload> uploads = new HashMap<>();
     private final AtomicLong uploadIds = new AtomicLong();
     private volatile boolean healthy = true;
+    private volatile boolean local;
+    private volatile Runnable onStartMultipart = () -> { };
     private final Map<ObjectKey, RuntimeException> failures = new HashMap<>();
 
     public InMemoryObjectStorage() {
@@ -83,6 +85,16 @@ public final class InMemoryObjectStorage implements ObjectStorage {
         return stored(key).bytes().clone();
     }
 
+    /** Runs {@code probe} each time a multipart upload starts (to see, say, whether a transaction is open then). */
+    public void whenMultipartStarts(Runnable probe) {
+        this.onStartMultipart = probe;
+    }
+
+    /** Whether this store says it starts multipart uploads locally, as the local disk does (a remote one by default). */
+    public void setStartsMultipartLocally(boolean local) {
+        this.local = local;
+    }
+
     public void setHealthy(boolean healthy) {
         this.healthy = healthy;
     }
@@ -114,9 +126,15 @@ public final class InMemoryObjectStorage implements ObjectStorage {
 
     @Override
     public synchronized String startMultipart(ObjectKey key, ContentType type) {
+        onStartMultipart.run();
         String uploadId = "memory-upload-" + uploadIds.incrementAndGet();
         uploads.put(uploadId, new OpenUpload(key, type, new HashMap<>()));
         return uploadId;
+    }
+
+    @Override
+    public boolean startsMultipartLocally() {
+        return local;
     }
 
     @Override

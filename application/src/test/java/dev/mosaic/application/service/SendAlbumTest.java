@@ -12,6 +12,7 @@ import dev.mosaic.application.port.in.SendAlbumCommand.Attachment;
 import dev.mosaic.application.view.AlbumCreated;
 import dev.mosaic.application.view.UploadInstruction;
 import dev.mosaic.domain.UserId;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
@@ -66,12 +67,53 @@ class SendAlbumTest {
     }
 
     @Test
-    void onlyTheIdsAreDrawnInATransactionWhoseCommitMayReturnBeforeTheFlush() {
+    void anAlbumWithoutMultipartUploadIsOneDurableTransaction() {
         world.services.sendAlbum().send(album(photo(), photo()));
 
-        // the quota's read and the ids first, then the album, its assets and its events in one durable commit
-        assertThat(world.transactions.flushDeferred()).containsExactly(true, false);
+        // the quota's read, the ids, the album, its assets and its events: nothing to ask the store first
+        assertThat(world.transactions.flushDeferred()).containsExactly(false);
         assertThat(world.events.lastSequence(SENDER)).isEqualTo(1);
+    }
+
+    @Test
+    void aRemoteStoresMultipartUploadStartsBetweenTheIdsAndTheAlbumOutsideAnyTransaction() {
+        List<Boolean> startedInATransaction = new ArrayList<>();
+        world.storage.whenMultipartStarts(() -> startedInATransaction.add(world.transactions.isOpen()));
+
+        world.services.sendAlbum().send(guideRequest());
+
+        // the quota's read and the ids first, in a commit that may return before the flush; then the album, its
+        // assets and its events in one durable commit
+        assertThat(world.transactions.flushDeferred()).containsExactly(true, false);
+        assertThat(startedInATransaction).containsExactly(false);
+        assertThat(world.storage.openMultipartUploads()).isEqualTo(1);
+        assertThat(world.events.lastSequence(SENDER)).isEqualTo(1);
+    }
+
+    @Test
+    void aLocalStoresMultipartUploadStartsInsideTheAlbumsOneTransaction() {
+        world.storage.setStartsMultipartLocally(true);
+        List<Boolean> startedInATransaction = new ArrayList<>();
+        world.storage.whenMultipartStarts(() -> startedInATransaction.add(world.transactions.isOpen()));
+
+        AlbumCreated created = world.services.sendAlbum().send(guideRequest());
+
+        assertThat(world.transactions.flushDeferred()).containsExactly(false);
+        assertThat(startedInATransaction).containsExactly(true);
+        assertThat(created.uploads()).hasSize(3).filteredOn(UploadInstruction.Multipart.class::isInstance).hasSize(1);
+        assertThat(world.storage.openMultipartUploads()).isEqualTo(1);
+        assertThat(world.events.lastSequence(SENDER)).isEqualTo(1);
+    }
+
+    @Test
+    void aLocalStoresMultipartUploadStartedForAFailedBatchIsAborted() {
+        world.storage.setStartsMultipartLocally(true);
+        world.failNextEventAppend.set(true);
+
+        assertThatThrownBy(() -> world.services.sendAlbum().send(guideRequest())).isInstanceOf(RuntimeException.class);
+
+        assertThat(world.storage.openMultipartUploads()).isZero();
+        assertThat(world.transactions.committed()).isZero();
     }
 
     @Test
