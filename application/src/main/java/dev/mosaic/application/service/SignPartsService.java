@@ -64,7 +64,7 @@ public final class SignPartsService implements SignPartsUseCase {
         }
         SignedRequest put = storage.signPut(asset.objectKey(), asset.fileSize(), asset.contentType(), expiresAt);
         return PartsIssued.direct(asset.id().value(), asset.objectKey().value(), expiresAt.toString(),
-                put.url().toString(), put.headers());
+                put.location(), put.headers());
     }
 
     private PartsIssued multipart(SignPartsCommand command, Asset asset, UploadPlan.Multipart plan, Instant expiresAt) {

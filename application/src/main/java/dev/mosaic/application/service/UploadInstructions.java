@@ -38,7 +38,7 @@ final class UploadInstructions {
                             first.size() < multipart.numParts() ? first.size() + 1 : null, expiresAt));
         }
         SignedRequest put = storage.signPut(asset.objectKey(), asset.fileSize(), asset.contentType(), expiresAt);
-        return new UploadInstruction.Direct(id, key, name, kind, expiresAt.toString(), put.url().toString(),
+        return new UploadInstruction.Direct(id, key, name, kind, expiresAt.toString(), put.location(),
                 put.headers());
     }
 
@@ -47,7 +47,7 @@ final class UploadInstructions {
                     Instant expiresAt) {
         List<PartUrl> items = parts.isEmpty() ? List.of()
                 : storage.signParts(asset.objectKey(), plan.startedId(), parts, expiresAt).stream()
-                        .map(signed -> new PartUrl(signed.partNumber(), signed.url().toString(), signed.size()))
+                        .map(signed -> new PartUrl(signed.partNumber(), signed.location(), signed.size()))
                         .toList();
         return new PartBatch(items, next, expiresAt.toString());
     }

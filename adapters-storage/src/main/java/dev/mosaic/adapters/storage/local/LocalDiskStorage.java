@@ -62,7 +62,7 @@ public final class LocalDiskStorage implements ObjectStorage, SignedUrlEndpoint 
 
     @Override
     public SignedRequest signPut(ObjectKey key, long size, ContentType type, Instant expiresAt) {
-        URI url = signer.sign(new Grant.PutObject(key, size, type, expiresAt.getEpochSecond()));
+        String url = signer.location(new Grant.PutObject(key, size, type, expiresAt.getEpochSecond()));
         return new SignedRequest(url, Map.of("Content-Type", type.value()));
     }
 
@@ -81,7 +81,7 @@ public final class LocalDiskStorage implements ObjectStorage, SignedUrlEndpoint 
     public List<SignedPart> signParts(ObjectKey key, String uploadId, List<UploadPlan.Part> parts,
                                       Instant expiresAt) {
         return parts.stream()
-                .map(part -> new SignedPart(part.number(), part.size(), signer.sign(new Grant.PutPart(
+                .map(part -> new SignedPart(part.number(), part.size(), signer.location(new Grant.PutPart(
                         key, uploadId, part.number(), part.size(), expiresAt.getEpochSecond()))))
                 .toList();
     }

@@ -46,6 +46,11 @@ final class UrlSigner {
     }
 
     URI sign(Grant grant) {
+        return URI.create(location(grant));
+    }
+
+    /** The signed URL as text: what a client is given, built here from parts already known to be well formed. */
+    String location(Grant grant) {
         Map<String, String> query = new LinkedHashMap<>(grant.parameters());
         query.put(EXPIRES, Long.toString(grant.expires()));
         query.put(SIGNATURE, Base64.getUrlEncoder().withoutPadding().encodeToString(mac(grant)));
@@ -55,7 +60,7 @@ final class UrlSigner {
             url.append(separator).append(parameter.getKey()).append('=').append(encode(parameter.getValue()));
             separator = '&';
         }
-        return URI.create(url.toString());
+        return url.toString();
     }
 
     /** The grant of a PUT URL: a part when it names an upload, else a whole object. */

@@ -77,13 +77,33 @@ public interface ObjectStorage {
 
     boolean isHealthy();
 
-    record SignedRequest(URI url, Map<String, String> headers) {
+    /**
+     * A signed PUT: its URL as the text clients are given (a store that builds it as text need not parse it into a
+     * {@link URI}: 1.5 % of a batch create's CPU, issue 15), and the headers to send.
+     */
+    record SignedRequest(String location, Map<String, String> headers) {
         public SignedRequest {
             headers = Map.copyOf(headers);
         }
+
+        public SignedRequest(URI url, Map<String, String> headers) {
+            this(url.toString(), headers);
+        }
+
+        public URI url() {
+            return URI.create(location);
+        }
     }
 
-    record SignedPart(int partNumber, long size, URI url) {
+    /** One part's signed PUT, its URL as text (see {@link SignedRequest}). */
+    record SignedPart(int partNumber, long size, String location) {
+        public SignedPart(int partNumber, long size, URI url) {
+            this(partNumber, size, url.toString());
+        }
+
+        public URI url() {
+            return URI.create(location);
+        }
     }
 
     record StoredObject(long size, Optional<ContentType> contentType) {
