@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -56,32 +57,40 @@ final class SocketUpgrades extends WebSocketNegotiator.AbstractNegotiator {
 
     @Override
     public FrameHandler negotiate(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+        String since;
+        try {
+            since = Request.extractQueryParameters(request).getValue("since");
+        } catch (BadMessageException malformed) {
+            // read before the rate limit, so a request that cannot be served takes no token: the answer Jetty gives
+            // any malformed request
+            answer(response, callback, JettyProblems.problem(400));
+            return null;
+        }
         String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
         UserId remembered;
         try {
             remembered = throttle.socketUpgrade(authorization, Request.getRemoteAddr(request), authentication);
         } catch (RateLimited limited) {
-            refuse(response, callback, limited);
+            Refusals.count(registry, RateLimited.CODE);
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+            answer(response, callback, Problem.of(429, RateLimited.CODE, limited.getMessage()));
             return null;
         }
         // declined: kept per socket with its windows, zlib's state cost ~110 KB outside the heap for each idle
         // socket, to save a few dozen bytes on event frames of a few hundred (BENCHMARK.md, sockets)
         response.setExtensions(List.of());
-        return new SocketEndpoint(gateway, authorization, remembered,
-                Request.extractQueryParameters(request).getValue("since"));
+        return new SocketEndpoint(gateway, authorization, remembered, since);
     }
 
-    private void refuse(ServerUpgradeResponse response, Callback callback, RateLimited limited) {
-        Refusals.count(registry, RateLimited.CODE);
+    private void answer(ServerUpgradeResponse response, Callback callback, Problem problem) {
         byte[] body;
         try {
-            body = mapper.writeValueAsBytes(Problem.of(429, RateLimited.CODE, limited.getMessage()));
+            body = mapper.writeValueAsBytes(problem);
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }
-        response.setStatus(429);
+        response.setStatus(problem.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
-        response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.mosaic.adapters.http.TrafficLimits.RateLimit;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +99,18 @@ class TrafficLimitsTest {
     }
 
     @Test
+    void aMalformedQueryOnTheSocketIsA400ThatTakesNoToken() throws IOException {
+        for (int i = 0; i < 6; i++) {
+            String answer = rawUpgrade("/api/v1/ws?since=%zz", 1);
+
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                    .contains("\"code\":\"request_malformed\"");
+        }
+
+        assertThat(upgradeStatus(Map.of("Authorization", "Bearer " + TestApi.token(1)))).isEqualTo(101);
+    }
+
+    @Test
     void aUsersThirdSocketClosesTheOldest() {
         SocketClient first = signedIn(1);
         SocketClient second = signedIn(1);
@@ -138,6 +155,23 @@ class TrafficLimitsTest {
                 return handshake.getResponse().statusCode();
             }
             throw failed;
+        }
+    }
+
+    private String rawUpgrade(String target, long user) throws IOException {
+        try (Socket socket = new Socket("localhost", api.api.port())) {
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Authorization: Bearer " + TestApi.token(user) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            socket.setSoTimeout(10_000);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[4096];
+            for (int read; !bytes.toString(StandardCharsets.ISO_8859_1).contains("}") && (read = in.read(buffer)) > 0; ) {
+                bytes.write(buffer, 0, read);
+            }
+            return bytes.toString(StandardCharsets.ISO_8859_1);
         }
     }
 
