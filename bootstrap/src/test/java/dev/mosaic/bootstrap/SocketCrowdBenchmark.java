@@ -74,6 +74,7 @@ public final class SocketCrowdBenchmark {
         String loadBefore = load();
         int port = freePort();
         Process server = startServer(dir, port, pin.node(jvmCommand(jvm)));
+        int status = 0;
         try {
             HttpClient http = HttpClient.newHttpClient();
             awaitHealthy(http, port);
@@ -100,15 +101,12 @@ public final class SocketCrowdBenchmark {
                     again, cpu, sockets), "socket-crowd-reader");
             reader.setDaemon(true);
             reader.start();
-            if (!connected.await(15, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("the sockets did not all settle in 15 minutes");
-            }
+            await(connected, 15, server, dir, "the sockets did not all settle in 15 minutes");
             Thread.sleep(1_000);
             long connectedRss = rssKib(server.pid());
             String memory = jcmd(server.pid(), "VM.native_memory", "summary");
-            if (!reconnected.await(15L * Math.max(1, reconnects), TimeUnit.MINUTES)) {
-                throw new IllegalStateException("the sockets did not all reconnect in 15 minutes");
-            }
+            await(reconnected, 15L * Math.max(1, reconnects), server, dir,
+                    "the sockets did not all reconnect in 15 minutes");
             Thread.sleep(2_000);
             long reconnectedRss = rssKib(server.pid());
 
@@ -206,10 +204,14 @@ public final class SocketCrowdBenchmark {
             histogram.lines().skip(1).limit(14).forEach(line -> System.out.println("  " + line.strip()));
             histogram.lines().filter(line -> line.startsWith("Total")).forEach(line -> System.out.println("  " + line));
             System.out.println("the whole histogram, the node's log and the client's errors: " + dir);
+        } catch (Exception failed) {
+            // printed here: exiting in finally would swallow it
+            failed.printStackTrace();
+            status = 1;
         } finally {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
-            System.exit(0);
+            System.exit(status);
         }
     }
 
@@ -261,6 +263,21 @@ public final class SocketCrowdBenchmark {
             throw new IllegalStateException("npm install ws failed: " + Files.readString(dir.resolve("npm.log")));
         }
         return script;
+    }
+
+    /** Waits for the latch, and gives up at once if the node dies meanwhile (a crashed node never counts it down). */
+    private static void await(CountDownLatch latch, long minutes, Process server, Path dir, String timedOut)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes);
+        while (!latch.await(1, TimeUnit.SECONDS)) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the node exited with " + server.exitValue() + ": see "
+                        + dir.resolve("node.log"));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(timedOut);
+            }
+        }
     }
 
     private static void read(InputStream out, Map<Long, Long> arrivals, CountDownLatch connected,
