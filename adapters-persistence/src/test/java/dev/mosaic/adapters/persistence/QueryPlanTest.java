@@ -4,21 +4,18 @@ import static dev.mosaic.application.fake.Fixtures.T0;
 import static dev.mosaic.application.fake.Fixtures.asset;
 import static dev.mosaic.application.fake.Fixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mosaic.application.fake.Fixtures.AssetFixture;
 import dev.mosaic.domain.Asset;
 import dev.mosaic.domain.Message;
-import java.sql.SQLException;
-import java.time.Instant;
-
+import dev.mosaic.domain.MessageId;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,24 +63,17 @@ class QueryPlanTest {
                         "OWNER_ID, STAGE, EXPIRES_AT, FILE_SIZE", "STAGE, EXPIRES_AT", "UNSWEPT_SINCE");
     }
 
+    /** A review finding: with a check reading {@code messages} in its place, H2 refused to alter {@code messages}. */
     @Test
-    void anAssetOfAMessageThatDoesNotExistIsRefused() {
+    void aLaterMigrationCanStillAddAndDropAColumnOfMessages() {
         adapter.messages().add(message(100).with(asset(500)).build());
-        String insert = "INSERT INTO assets (" + MessageDao.ASSET_COLUMNS + ") SELECT 501, %d, 1, owner_id, kind,"
-                + " file_name, content_type, 'elsewhere', upload_mode, file_size, part_size, num_parts, upload_id,"
-                + " stage, progress, width, height, duration_millis, placeholder, renditions, failure_code, created_at,"
-                + " updated_at, expires_at, caption, alt_text, superseded_keys FROM assets WHERE id = 500";
 
-        assertThatThrownBy(() -> jdbi.jdbi.useHandle(handle -> handle.execute(insert.formatted(101))))
-                .isInstanceOf(UnableToExecuteStatementException.class)
-                .cause().isInstanceOf(SQLException.class).hasMessageContaining("ASSETS_MESSAGE_EXISTS");
-        assertThatThrownBy(() -> jdbi.jdbi.useHandle(handle -> handle.execute(
-                        "UPDATE assets SET message_id = 101 WHERE id = 500")))
-                .hasMessageContaining("ASSETS_MESSAGE_EXISTS");
-        jdbi.jdbi.useHandle(handle -> handle.execute(insert.formatted(100)));
-        long messageOf501 = jdbi.jdbi.withHandle(handle -> handle.createQuery(
-                "SELECT message_id FROM assets WHERE id = 501").mapTo(Long.class).one());
-        assertThat(messageOf501).isEqualTo(100);
+        jdbi.jdbi.useHandle(handle -> {
+            handle.execute("ALTER TABLE messages ADD COLUMN edited_at TIMESTAMP WITH TIME ZONE");
+            handle.execute("ALTER TABLE messages DROP COLUMN edited_at");
+        });
+
+        assertThat(adapter.messages().byId(new MessageId(100))).isPresent();
     }
 
     @Test
