@@ -95,7 +95,8 @@ final class JdbiMessages implements Messages {
 
     @Override
     public List<Asset> unsweptBefore(Instant before, int limit) {
-        return transactions.withDao(MessageDao.class, dao -> dao.unsweptBefore(before, Math.max(limit, 0))).stream()
+        return transactions.withDao(MessageDao.class,
+                        dao -> dao.unsweptBetween(Instant.EPOCH, before, Math.max(limit, 0))).stream()
                 .map(AssetMapping::toAsset)
                 .toList();
     }

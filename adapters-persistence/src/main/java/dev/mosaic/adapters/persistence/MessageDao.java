@@ -70,11 +70,18 @@ interface MessageDao {
             LIMIT :limit""")
     List<AssetRow> deadlinePassed(String stage, Instant now, int limit);
 
-    @SqlQuery("SELECT " + ASSET_COLUMNS + """
-             FROM assets WHERE unswept_since < :before
+    /**
+     * The floor keeps the scan to the marked rows: H2 indexes NULLs (first) and starts a range without a lower bound
+     * at the index's first entry, so {@code unswept_since < :before} alone walked every asset uploading or swept
+     * (issue 15, {@code QueryPlanTest}). No asset changed before the epoch.
+     */
+    String UNSWEPT_BETWEEN = "SELECT " + ASSET_COLUMNS + """
+             FROM assets WHERE unswept_since >= :floor AND unswept_since < :before
             ORDER BY unswept_since, id
-            LIMIT :limit""")
-    List<AssetRow> unsweptBefore(Instant before, int limit);
+            LIMIT :limit""";
+
+    @SqlQuery(UNSWEPT_BETWEEN)
+    List<AssetRow> unsweptBetween(Instant floor, Instant before, int limit);
 
     /** Only when the asset has not changed since it was read: a later change is swept again. */
     @SqlUpdate("UPDATE assets SET unswept_since = NULL WHERE id = :id AND updated_at = :updatedAt")

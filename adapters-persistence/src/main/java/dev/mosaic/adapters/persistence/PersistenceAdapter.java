@@ -10,6 +10,7 @@ import dev.mosaic.application.port.out.Leases;
 import dev.mosaic.application.port.out.Messages;
 import dev.mosaic.application.port.out.TransactionRunner;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,9 +49,8 @@ public final class PersistenceAdapter implements AutoCloseable {
         HikariDataSource pool = new HikariDataSource(poolConfig(settings, dialect));
         try {
             // Flyway opens connections of its own: on PostgreSQL it holds two at once, more than a small pool has
-            var result = Flyway.configure()
+            var result = migrations(Flyway.configure(), dialect)
                     .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
-                    .locations("classpath:db/migration")
                     .load()
                     .migrate();
             LOG.info("database {} at schema version {}", dialect, result.targetSchemaVersion);
@@ -59,6 +59,18 @@ public final class PersistenceAdapter implements AutoCloseable {
             pool.close();
             throw failure;
         }
+    }
+
+    /**
+     * The common migrations ({@code db/migration}) and the database's own: a version number is used once across all
+     * of them, by a common migration or by one of each database.
+     */
+    static FluentConfiguration migrations(FluentConfiguration flyway, Dialect dialect) {
+        return switch (dialect) {
+            case H2 -> flyway.locations("classpath:db/migration")
+                    .javaMigrations(new H2AssetsWithoutForeignKeyIndex());
+            case POSTGRESQL -> flyway.locations("classpath:db/migration", "classpath:db/postgresql");
+        };
     }
 
     static HikariConfig poolConfig(PersistenceSettings settings, Dialect dialect) {

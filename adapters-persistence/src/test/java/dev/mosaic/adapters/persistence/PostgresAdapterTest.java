@@ -87,10 +87,45 @@ class PostgresAdapterTest {
         }
     }
 
-    /** How many migrations Flyway finds: the files under {@code db/migration}. */
+    /** How many migrations Flyway finds: the files under {@code db/migration} and {@code db/postgresql}. */
     private static long migrations() throws Exception {
-        try (Stream<Path> files = Files.list(Path.of(PostgresAdapterTest.class.getResource("/db/migration").toURI()))) {
-            return files.filter(file -> file.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        long count = 0;
+        for (String folder : new String[] {"/db/migration", "/db/postgresql"}) {
+            try (Stream<Path> files = Files.list(Path.of(PostgresAdapterTest.class.getResource(folder).toURI()))) {
+                count += files.filter(file -> file.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+            }
+        }
+        return count;
+    }
+
+    @Test
+    void theStorageSweepsIndexHoldsOnlyTheAssetsWaitingForItAndAssetsKeepTheirForeignKey() throws Exception {
+        PersistenceSettings database = PostgresStores.freshDatabase(1);
+        PersistenceAdapter.start(database).close();
+
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
+                     database.password());
+             Statement statement = connection.createStatement()) {
+            try (ResultSet index = statement.executeQuery(
+                    "SELECT indexdef FROM pg_indexes WHERE indexname = 'assets_unswept'")) {
+                assertThat(index.next()).isTrue();
+                assertThat(index.getString(1)).endsWith("(unswept_since) WHERE (unswept_since IS NOT NULL)");
+            }
+            try (ResultSet keys = statement.executeQuery("""
+                    SELECT count(*) FROM pg_constraint
+                    WHERE conrelid = 'assets'::regclass AND confrelid = 'messages'::regclass AND contype = 'f'""")) {
+                assertThat(keys.next()).isTrue();
+                assertThat(keys.getLong(1)).isEqualTo(1);
+            }
+            statement.execute("SET enable_seqscan = off");
+            try (ResultSet plan = statement.executeQuery("EXPLAIN " + MessageDao.UNSWEPT_BETWEEN
+                    .replace(":floor", "'1970-01-01T00:00:00Z'").replace(":before", "now()").replace(":limit", "100"))) {
+                StringBuilder text = new StringBuilder();
+                while (plan.next()) {
+                    text.append(plan.getString(1)).append('\n');
+                }
+                assertThat(text).as("the sweep's query implies the partial index's predicate").contains("assets_unswept");
+            }
         }
     }
 
