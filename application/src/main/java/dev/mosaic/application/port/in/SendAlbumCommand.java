@@ -30,6 +30,25 @@ public record SendAlbumCommand(UserId sender, Long receiverId, String text, List
         }
         attachments = List.copyOf(attachments);
         checkIdempotencyKey(idempotencyKey);
+        text = wellFormed(text);
+    }
+
+    /**
+     * The text with each lone surrogate (half of an emoji, say, from a client that cut a string by UTF-16 units)
+     * replaced by U+FFFD, as a UTF-8 decoder does with a broken sequence. Kept as it was, it was answered as a
+     * {@code \uD83C} escape that strict JSON parsers refuse, and stored as {@code ?} by PostgreSQL's driver.
+     */
+    static String wellFormed(String text) {
+        if (text == null || text.codePoints().noneMatch(SendAlbumCommand::isSurrogate)) {
+            return text;
+        }
+        StringBuilder kept = new StringBuilder(text.length());
+        text.codePoints().map(point -> isSurrogate(point) ? '\uFFFD' : point).forEach(kept::appendCodePoint);
+        return kept.toString();
+    }
+
+    private static boolean isSurrogate(int codePoint) {
+        return codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE;
     }
 
     /** A client's {@code Idempotency-Key}, when it sent one, is 1 to 200 visible ASCII characters. */

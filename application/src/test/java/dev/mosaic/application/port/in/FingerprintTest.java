@@ -20,6 +20,23 @@ class FingerprintTest {
         return new SendAlbumCommand(SENDER, 42L, text, List.of(files), "key");
     }
 
+    @ParameterizedTest
+    @MethodSource("loneSurrogates")
+    void aLoneSurrogateInTheTextBecomesTheReplacementCharacter(String sent, String kept) {
+        assertThat(album(sent, PHOTO).text()).isEqualTo(kept);
+    }
+
+    static Stream<Arguments> loneSurrogates() {
+        return Stream.of(
+                Arguments.of("a\uD83C", "a\uFFFD"),
+                Arguments.of("\uDF34b", "\uFFFDb"),
+                Arguments.of("\uDF34\uD83C", "\uFFFD\uFFFD"),
+                Arguments.of("x\uD83C\uDF34\uD83C", "x\uD83C\uDF34\uFFFD"),
+                Arguments.of("\uD83C\uDF34 and \u00E9", "\uD83C\uDF34 and \u00E9"),
+                Arguments.of("", ""),
+                Arguments.of(null, null));
+    }
+
     static Stream<Arguments> pairsThatDiffer() {
         return Stream.of(
                 Arguments.of(album(null, PHOTO), album("null", PHOTO)),
