@@ -102,7 +102,7 @@ final class UrlSigner {
     }
 
     private byte[] mac(Grant grant) {
-        StringBuilder canonical = new StringBuilder();
+        StringBuilder canonical = new StringBuilder(160);
         for (String field : grant.signedFields()) {
             canonical.append(field.length()).append(':').append(field).append('\n');
         }
