@@ -91,7 +91,8 @@ public final class HttpApi {
     private static void routes(JavalinConfig config, UseCases useCases, HttpSettings settings, ObjectMapper mapper,
                                Authentication authentication, OperationsController operations, ProblemMapper problems) {
         JsonBody bodies = new JsonBody(mapper, settings.maxBodyBytes());
-        UploadController uploads = new UploadController(useCases, bodies, new JsonAnswers(mapper));
+        UploadController uploads = new UploadController(useCases, bodies,
+                new JsonAnswers(mapper, config.http.compressionStrategy));
         MessageController messages = new MessageController(useCases);
         Cors cors = new Cors(settings.allowedOrigins());
 

@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 
@@ -21,6 +22,9 @@ final class JsonBody {
 
     /** Refused bodies up to this size are read to their end before the 413 goes out. */
     static final long MAX_DRAIN_BYTES = 16L * 1024 * 1024;
+
+    /** A declared length up to this is read into an array of that size at once; a larger one as it arrives. */
+    static final int EXACT_READ_BYTES = 64 * 1024;
 
     private final long maxBytes;
     /** A reader per body type, made once: it holds the type's deserializer, which a mapper looks up on every call. */
@@ -81,6 +85,9 @@ final class JsonBody {
                 drain(in, declared);
                 throw tooLarge();
             }
+            if (declared >= 0 && declared <= EXACT_READ_BYTES) {
+                return declared(in, (int) declared);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 1024), 64 * 1024));
             byte[] chunk = new byte[8192];
             long total = 0;
@@ -96,6 +103,17 @@ final class JsonBody {
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
+    }
+
+    /**
+     * A body of known length read straight into its array: no chunk buffer and no copy, which were 6 % of what a
+     * batch create allocated (JFR, issue 15). Jetty ends the stream at the declared length and fails a shorter one. Only
+     * up to {@link #EXACT_READ_BYTES}, so that a client declaring a large body and sending little holds little.
+     */
+    private static byte[] declared(InputStream in, int length) throws IOException {
+        byte[] body = new byte[length];
+        int read = in.readNBytes(body, 0, length);
+        return read == length ? body : Arrays.copyOf(body, read);
     }
 
     /**

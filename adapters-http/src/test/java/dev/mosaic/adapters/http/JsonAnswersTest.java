@@ -3,6 +3,7 @@ package dev.mosaic.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.compression.CompressionStrategy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class JsonAnswersTest {
     final ObjectMapper mapper = Json.mapper();
-    final JsonAnswers answers = new JsonAnswers(mapper);
+    final JsonAnswers answers = new JsonAnswers(mapper, CompressionStrategy.GZIP);
 
     record Answer(long messageId, String text, List<String> names, Map<String, String> headers, Integer left) {
     }

@@ -8,8 +8,10 @@ import dev.mosaic.application.port.in.AssetReference;
 import dev.mosaic.application.port.in.SendAlbumCommand;
 import dev.mosaic.domain.CompletedPart;
 import dev.mosaic.domain.UserId;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,26 @@ class UploadRoutesTest {
         assertThat(multipart.path("batch").path("next_part_number").asInt()).isEqualTo(3);
         assertThat(body.path("message").path("assets").get(0).path("file_name").asText()).isEqualTo("beach.jpg");
         assertThat(body.path("message").path("assets").get(0).has("thumbnail_url")).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, JsonBody.EXACT_READ_BYTES})
+    void aBodyWithoutContentLengthOrLargerThanOneReadIsReadWhole(int padding) {
+        String padded = GUIDE_BATCH.replaceFirst("\\{", "{\"padding\": \"" + "x".repeat(padding) + "\",");
+        byte[] body = padded.getBytes(StandardCharsets.UTF_8);
+        HttpRequest.BodyPublisher unknownLength = HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(body));
+        HttpRequest.BodyPublisher knownLength = HttpRequest.BodyPublishers.ofByteArray(body);
+
+        for (HttpRequest.BodyPublisher publisher : List.of(unknownLength, knownLength)) {
+            stubs.lastSend.set(null);
+            HttpResponse<String> response = api.send(api.authorized("/api/v1/files/upload/", 7)
+                    .header("Content-Type", "application/json").POST(publisher).build());
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            assertThat(stubs.lastSend.get().text()).isEqualTo("Check out the photos from the trip!");
+            assertThat(stubs.lastSend.get().attachments()).hasSize(2);
+        }
     }
 
     @Test

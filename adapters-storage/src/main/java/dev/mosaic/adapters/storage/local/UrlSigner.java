@@ -5,13 +5,11 @@ import dev.mosaic.application.port.in.RequestRejected.Reason;
 import dev.mosaic.domain.ContentType;
 import dev.mosaic.domain.ObjectKey;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -29,18 +27,25 @@ final class UrlSigner {
     static final String ATTACHMENT = "attachment";
     static final String SIGNATURE = "signature";
 
-    /** Keyed once; each signature works on a clone (a {@code Mac} is not thread-safe, and looking one up is slow). */
-    private final Mac keyed;
+    private static final Base64.Encoder SIGNATURES = Base64.getUrlEncoder().withoutPadding();
+
+    /**
+     * Keyed once; each thread signs with its own clone, reused ({@code doFinal} resets it): a {@code Mac} is not
+     * thread-safe, looking one up is slow, and a clone per signature was garbage on every URL.
+     */
+    private final ThreadLocal<Mac> macs;
     private final String base;
     private final Clock clock;
 
     UrlSigner(byte[] signingKey, URI publicUrl, Clock clock) {
+        Mac keyed;
         try {
-            this.keyed = Mac.getInstance("HmacSHA256");
+            keyed = Mac.getInstance("HmacSHA256");
             keyed.init(new SecretKeySpec(signingKey, "HmacSHA256"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JDK has HmacSHA256", e);
         }
+        this.macs = ThreadLocal.withInitial(() -> cloneOf(keyed));
         this.base = publicUrl.toString().replaceAll("/+$", "") + "/storage/";
         this.clock = clock;
     }
@@ -51,16 +56,16 @@ final class UrlSigner {
 
     /** The signed URL as text: what a client is given, built here from parts already known to be well formed. */
     String location(Grant grant) {
-        Map<String, String> query = new LinkedHashMap<>(grant.parameters());
-        query.put(EXPIRES, Long.toString(grant.expires()));
-        query.put(SIGNATURE, Base64.getUrlEncoder().withoutPadding().encodeToString(mac(grant)));
-        StringBuilder url = new StringBuilder(base).append(grant.key().value());
+        String key = grant.key().value();
+        StringBuilder url = new StringBuilder(base.length() + key.length() + 160).append(base).append(key);
         char separator = '?';
-        for (Map.Entry<String, String> parameter : query.entrySet()) {
-            url.append(separator).append(parameter.getKey()).append('=').append(encode(parameter.getValue()));
+        for (Map.Entry<String, String> parameter : grant.parameters().entrySet()) {
+            url.append(separator).append(parameter.getKey()).append('=')
+                    .append(QueryValues.encode(parameter.getValue()));
             separator = '&';
         }
-        return url.toString();
+        url.append(separator).append(EXPIRES).append('=').append(grant.expires());
+        return url.append('&').append(SIGNATURE).append('=').append(SIGNATURES.encodeToString(mac(grant))).toString();
     }
 
     /** The grant of a PUT URL: a part when it names an upload, else a whole object. */
@@ -97,12 +102,16 @@ final class UrlSigner {
     }
 
     private byte[] mac(Grant grant) {
-        StringBuilder canonical = new StringBuilder();
+        StringBuilder canonical = new StringBuilder(160);
         for (String field : grant.signedFields()) {
             canonical.append(field.length()).append(':').append(field).append('\n');
         }
+        return macs.get().doFinal(canonical.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Mac cloneOf(Mac keyed) {
         try {
-            return ((Mac) keyed.clone()).doFinal(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return (Mac) keyed.clone();
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("the JDK's HmacSHA256 can be cloned", e);
         }
@@ -130,9 +139,5 @@ final class UrlSigner {
     private static RequestRejected invalidSignature() {
         return new RequestRejected(Reason.FORBIDDEN, "signature_invalid",
                 "this storage URL is not signed by this server, or was changed");
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }
