@@ -31,6 +31,7 @@ final class JdbiMessages implements Messages {
                 .toList();
         transactions.withHandle(handle -> {
             AlbumStatements.insert(handle, AssetMapping.toRow(message), assets);
+            PendingUploads.added(handle, assets);
             return null;
         });
     }
@@ -64,15 +65,32 @@ final class JdbiMessages implements Messages {
     public void update(Asset next) {
         // the order column is not updated, so any value does
         AssetRow row = AssetMapping.toRow(next, 0);
-        if (transactions.withDao(MessageDao.class, dao -> dao.updateAsset(row)) != 1) {
-            throw new IllegalStateException("no asset " + next.id() + " in message " + next.messageId());
-        }
+        transactions.withHandle(handle -> {
+            PendingUploads.Share before = PendingUploads.before(handle, row).orElseThrow(
+                    () -> new IllegalStateException("no asset " + next.id() + " in message " + next.messageId()));
+            handle.attach(MessageDao.class).updateAsset(row);
+            PendingUploads.changed(handle, before, PendingUploads.Share.of(row));
+            return null;
+        });
     }
 
     @Override
     public UploadUsage usage(UserId sender, Instant windowStart) {
-        UsageRow row = transactions.withHandle(
-                handle -> AlbumStatements.usage(handle, sender.value(), Stage.UPLOADING.name(), windowStart));
+        return usage(transactions.withHandle(
+                handle -> AlbumStatements.usage(handle, sender.value(), Stage.UPLOADING.name(), windowStart)));
+    }
+
+    @Override
+    public UploadUsage keptUsage(UserId sender, Instant windowStart) {
+        return usage(transactions.withHandle(handle -> PendingUploads.kept(handle, sender.value(), windowStart)));
+    }
+
+    @Override
+    public UploadUsage recountedUsage(UserId sender, Instant windowStart) {
+        return usage(transactions.withHandle(handle -> PendingUploads.recount(handle, sender.value(), windowStart)));
+    }
+
+    private static UploadUsage usage(UsageRow row) {
         return new UploadUsage(Math.toIntExact(row.pendingUploads()), row.pendingBytes(),
                 Optional.ofNullable(row.earliestDeadline()), Math.toIntExact(row.albums()),
                 Optional.ofNullable(row.oldestAlbum()));

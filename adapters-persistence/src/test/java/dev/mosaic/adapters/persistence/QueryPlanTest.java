@@ -52,6 +52,16 @@ class QueryPlanTest {
     }
 
     @Test
+    void theCreatesQuotaReadLooksUpTheSendersPendingRowAndCountsItsAlbumsFromAnIndex() {
+        String plan = explain(PendingUploads.KEPT_USAGE.replaceFirst("\\?", "7")
+                .replaceFirst("\\?", "CURRENT_TIMESTAMP").replaceFirst("\\?", "7"));
+
+        assertThat(plan).contains("MESSAGES_BY_SENDER_TIME: SENDER_ID = ").containsPattern(
+                "PENDING_UPLOADS\" \"PENDING\"\\s+/\\* PUBLIC\\.PRIMARY_KEY_\\w+: OWNER_ID = ")
+                .doesNotContain("ASSETS");
+    }
+
+    @Test
     void everyIndexOfAssetsServesAQueryOrAGuaranteeAndNoneDuplicatesAnother() {
         List<String> indexes = jdbi.jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'ASSETS'""")

@@ -12,6 +12,8 @@ import dev.mosaic.domain.Asset;
 import dev.mosaic.domain.AssetMove;
 import dev.mosaic.domain.Message;
 import dev.mosaic.domain.Stage;
+import dev.mosaic.domain.UploadQuota;
+import dev.mosaic.domain.UploadUsage;
 import dev.mosaic.domain.UserId;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -104,6 +106,42 @@ abstract class RowLockChecks {
 
         assertThat(race.second()).isTrue();
         assertThat(db.messages().byAsset(uploading.id()).orElseThrow().assets()).containsExactly(processing);
+    }
+
+    @Test
+    void aSecondFirstAlbumWaitsForTheOpenFirstOneAndBothAreKept() throws Exception {
+        race(() -> albumOfTheNewcomer(100, 500), () -> albumOfTheNewcomer(101, 510), true);
+
+        assertThat(keptUploadsOfTheNewcomer()).isEqualTo(2);
+    }
+
+    @Test
+    void aFirstAlbumWaitingForOneThatRollsBackIsKeptAlone() throws Exception {
+        race(() -> albumOfTheNewcomer(100, 500), () -> albumOfTheNewcomer(101, 510), false);
+
+        assertThat(keptUploadsOfTheNewcomer()).isEqualTo(1);
+    }
+
+    @Test
+    void aRecountWaitsForAnOpenAlbumAndCountsIt() throws Exception {
+        albumOfTheNewcomer(99, 490);
+
+        Race<UploadUsage> race = race(() -> albumOfTheNewcomer(100, 500), () -> db.transactions().inTransaction(
+                () -> db.messages().recountedUsage(NEWCOMER, T0.minus(UploadQuota.WINDOW))), true);
+
+        assertThat(race.second().pendingUploads()).isEqualTo(2);
+        assertThat(keptUploadsOfTheNewcomer()).isEqualTo(2);
+    }
+
+    private UploadUsage albumOfTheNewcomer(long message, long asset) {
+        db.messages().add(message(message).between(NEWCOMER, UserId.of(2)).with(asset(asset)).build());
+        return null;
+    }
+
+    private int keptUploadsOfTheNewcomer() {
+        UploadUsage kept = db.messages().keptUsage(NEWCOMER, T0.minus(UploadQuota.WINDOW));
+        assertThat(kept.pendingUploads()).isEqualTo(db.messages().usage(NEWCOMER, T0).pendingUploads());
+        return kept.pendingUploads();
     }
 
     /** What {@code AssetChanges} does: lock the album, read the asset, store what its transition answers. */

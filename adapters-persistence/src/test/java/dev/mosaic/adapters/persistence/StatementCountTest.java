@@ -5,12 +5,15 @@ import static dev.mosaic.application.fake.Fixtures.SENDER;
 import static dev.mosaic.application.fake.Fixtures.T0;
 import static dev.mosaic.application.fake.Fixtures.asset;
 import static dev.mosaic.application.fake.Fixtures.message;
+import static dev.mosaic.application.fake.Fixtures.moved;
 import static dev.mosaic.application.fake.Fixtures.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mosaic.application.event.Fact;
 import dev.mosaic.application.port.out.JobQueue;
+import dev.mosaic.domain.Asset;
 import dev.mosaic.domain.AssetId;
+import dev.mosaic.domain.MediaInfo;
 import dev.mosaic.domain.Message;
 import dev.mosaic.domain.Stage;
 import java.nio.file.Path;
@@ -75,17 +78,19 @@ class StatementCountTest {
     }
 
     @Test
-    void aBatchCreateIsSevenStatementsWhateverTheAlbumsSize() {
+    void aBatchCreateIsEightStatementsWhateverTheAlbumsSize() {
         Message album = message(100).with(asset(500), asset(501), asset(502)).build();
-        // both have had events before (a user's first costs two statements more: aUsersFirstEvent…)
+        // both have had events before (a user's first costs two statements more: aUsersFirstEvent…), and the sender
+        // an upload (its first costs one more: aSendersFirstUpload…)
         adapter.eventLog().append(SENDER, update(99, 400, Stage.UPLOADING));
         adapter.eventLog().append(RECEIVER, update(99, 400, Stage.UPLOADING));
+        adapter.messages().add(message(99).with(asset(400)).build());
         JdbiMessages messages = new JdbiMessages(transactions);
         SequenceIds ids = new SequenceIds(transactions, Dialect.H2);
         JdbiEventLog events = new JdbiEventLog(transactions, Dialect.H2);
 
         transactions.run(() -> {
-            messages.usage(SENDER, T0);
+            assertThat(messages.keptUsage(SENDER, T0).pendingUploads()).isEqualTo(1);
             ids.nextMessageId();
             assertThat(ids.nextAssetIds(3)).hasSize(3).doesNotHaveDuplicates();
         });
@@ -95,8 +100,37 @@ class StatementCountTest {
             events.appendToEach(List.of(SENDER, RECEIVER), new Fact.AlbumSent(album));
         });
 
-        assertThat(statements).as("the message, its assets in one batch, one per recipient").hasValue(7);
+        assertThat(statements).as("the message, its assets in one batch, the sender's pending uploads, one per"
+                + " recipient").hasValue(8);
         assertThat(events.lastSequence(RECEIVER)).isEqualTo(2);
+        assertThat(messages.keptUsage(SENDER, T0).pendingUploads()).isEqualTo(4);
+    }
+
+    @Test
+    void aSendersFirstUploadCreatesItsPendingRowOnTheWay() {
+        JdbiMessages messages = new JdbiMessages(transactions);
+
+        transactions.run(() -> messages.add(message(100).with(asset(500), asset(501)).build()));
+        assertThat(statements).as("the message, its assets, an update that finds no row, the row").hasValue(4);
+        transactions.run(() -> messages.add(message(101).with(asset(510)).build()));
+
+        assertThat(statements).hasValue(7);
+        assertThat(messages.keptUsage(SENDER, T0).pendingUploads()).isEqualTo(3);
+    }
+
+    @Test
+    void anAssetChangeReadsTheAssetBeforeAndWritesThePendingRowOnlyWhenAnUploadBeginsOrEnds() {
+        Message album = message(100).with(asset(500)).build();
+        adapter.messages().add(album);
+        JdbiMessages messages = new JdbiMessages(transactions);
+        Asset processing = moved(album.assets().get(0).complete(T0.plusSeconds(1)));
+
+        transactions.run(() -> messages.update(processing));
+        assertThat(statements).as("the asset before, the asset, the pending row").hasValue(3);
+        transactions.run(() -> messages.update(moved(processing.ready(MediaInfo.NONE, List.of(), T0.plusSeconds(2)))));
+
+        assertThat(statements).as("the asset before, the asset").hasValue(5);
+        assertThat(messages.keptUsage(SENDER, T0).pendingUploads()).isZero();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.mosaic.application.service;
 
-import dev.mosaic.application.port.in.QuotaExceeded;
 import dev.mosaic.application.port.in.ReplaceAssetCommand;
 import dev.mosaic.application.port.in.ReplaceAssetUseCase;
 import dev.mosaic.application.port.in.RequestRejected;
@@ -17,7 +16,6 @@ import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.Replacement;
 import dev.mosaic.domain.Stage;
 import dev.mosaic.domain.UploadPlan;
-import dev.mosaic.domain.UploadQuota;
 import dev.mosaic.domain.UserId;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,6 +37,7 @@ public final class ReplaceAssetService implements ReplaceAssetUseCase {
     private final AssetChanges changes;
     private final IdempotencyClaims idempotency;
     private final UploadInstructions instructions;
+    private final QuotaGuard quota;
     private final Clock clock;
 
     public ReplaceAssetService(MosaicSettings settings, Messages messages, IdempotencyKeys idempotency,
@@ -51,6 +50,7 @@ public final class ReplaceAssetService implements ReplaceAssetUseCase {
         this.changes = changes;
         this.idempotency = new IdempotencyClaims(idempotency, clock);
         this.instructions = new UploadInstructions(storage);
+        this.quota = new QuotaGuard(messages);
         this.clock = clock;
     }
 
@@ -127,10 +127,7 @@ public final class ReplaceAssetService implements ReplaceAssetUseCase {
     }
 
     private void enforceQuota(UserId sender, AttachmentRules.Checked file, Instant now) {
-        settings.quota().checkUploads(messages.usage(sender, now.minus(UploadQuota.WINDOW)), 1, file.plan().fileSize())
-                .ifPresent(breach -> {
-                    throw new QuotaExceeded(breach);
-                });
+        quota.enforce(sender, now, usage -> settings.quota().checkUploads(usage, 1, file.plan().fileSize()));
     }
 
     private static RequestRejected busy(Asset asset) {

@@ -1,7 +1,6 @@
 package dev.mosaic.application.service;
 
 import dev.mosaic.application.event.Fact;
-import dev.mosaic.application.port.in.QuotaExceeded;
 import dev.mosaic.application.port.in.RequestRejected;
 import dev.mosaic.application.port.in.RequestRejected.Reason;
 import dev.mosaic.application.port.in.SendAlbumCommand;
@@ -20,7 +19,6 @@ import dev.mosaic.domain.Message;
 import dev.mosaic.domain.MessageId;
 import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.UploadPlan;
-import dev.mosaic.domain.UploadQuota;
 import dev.mosaic.domain.UserId;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,6 +42,7 @@ public final class SendAlbumService implements SendAlbumUseCase {
     private final EventNotifier notifier;
     private final Views views;
     private final UploadInstructions instructions;
+    private final QuotaGuard quota;
     private final Clock clock;
 
     public SendAlbumService(MosaicSettings settings, TransactionRunner transactions, Messages messages, IdSource ids,
@@ -60,6 +59,7 @@ public final class SendAlbumService implements SendAlbumUseCase {
         this.notifier = notifier;
         this.views = views;
         this.instructions = new UploadInstructions(storage);
+        this.quota = new QuotaGuard(messages);
         this.clock = clock;
     }
 
@@ -182,16 +182,9 @@ public final class SendAlbumService implements SendAlbumUseCase {
     private record Reserved(MessageId message, List<AssetId> assets) {
     }
 
-    /**
-     * Counted from the stored albums, so it holds across nodes and restarts; two albums sent at the same moment
-     * may both pass the last free place.
-     */
     private void enforceQuota(UserId sender, List<AttachmentRules.Checked> checked, Instant now) {
         long bytes = checked.stream().mapToLong(attachment -> attachment.plan().fileSize()).sum();
-        settings.quota().check(messages.usage(sender, now.minus(UploadQuota.WINDOW)), checked.size(), bytes)
-                .ifPresent(breach -> {
-                    throw new QuotaExceeded(breach);
-                });
+        quota.enforce(sender, now, usage -> settings.quota().check(usage, checked.size(), bytes));
     }
 
     private void abortQuietly(Asset asset, UploadPlan.Multipart plan, RuntimeException cause) {

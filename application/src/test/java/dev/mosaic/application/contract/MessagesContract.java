@@ -253,6 +253,114 @@ public abstract class MessagesContract {
     }
 
     @Test
+    void keptUsageIsTheCountedUsageWithoutTheDeadline() {
+        Instant window = T0.minus(Duration.ofHours(24));
+        messages.add(message(100).createdAt(T0.minus(Duration.ofHours(2))).with(
+                asset(500).direct(7_000), asset(501).multipart(), asset(502).at(Stage.PROCESSING, 0),
+                asset(503).at(Stage.CANCELLED, 0)).build());
+        messages.add(message(101).between(RECEIVER, SENDER).with(asset(510).direct(99)).build());
+
+        UploadUsage counted = messages.usage(SENDER, window);
+        assertThat(messages.keptUsage(SENDER, window)).isEqualTo(new UploadUsage(2, 7_000 + 12 * 1024 * 1024,
+                Optional.empty(), 1, Optional.of(T0.minus(Duration.ofHours(2)))));
+        assertThat(counted.pendingUploads()).isEqualTo(2);
+        assertThat(counted.pendingBytes()).isEqualTo(7_000 + 12 * 1024 * 1024);
+        assertKept(RECEIVER, 1, 99);
+        assertThat(messages.keptUsage(STRANGER, window)).isEqualTo(UploadUsage.none());
+    }
+
+    @Test
+    void keptUsageFollowsEveryUploadThroughCompletionAbortExpiryAndReplacement() {
+        Message album = message(100).with(asset(500), asset(501).direct(7_000), asset(502).direct(20)).build();
+        messages.add(album);
+        messages.add(message(101).between(RECEIVER, SENDER).with(asset(510).direct(99)).build());
+        assertKept(SENDER, 3, 8_020);
+
+        Asset processing = moved(album.assets().get(0).complete(T0.plusSeconds(5)));
+        ports.transactions().run(() -> messages.update(processing));
+        assertKept(SENDER, 2, 7_020);
+        Asset cancelled = moved(album.assets().get(1).cancel(T0.plusSeconds(6)));
+        ports.transactions().run(() -> messages.update(cancelled));
+        assertKept(SENDER, 1, 20);
+        messages.update(moved(messages.byAsset(AssetId.of(510)).orElseThrow().asset(AssetId.of(510)).orElseThrow()
+                .expire(T0.plus(Duration.ofDays(1)))));
+        assertKept(RECEIVER, 0, 0);
+
+        Asset resized = asset(502).inMessage(100).direct(3_000).build();
+        messages.update(resized);
+        assertKept(SENDER, 1, 3_000);
+        Asset retried = moved(cancelled.replace(replacement(cancelled, 4_000), T0.plusSeconds(7)));
+        ports.transactions().run(() -> messages.update(retried));
+        assertKept(SENDER, 2, 7_000);
+        Asset ready = moved(processing.ready(MediaInfo.NONE, List.of(), T0.plusSeconds(8)));
+        messages.update(ready);
+        assertKept(SENDER, 2, 7_000);
+        Asset swapped = moved(ready.replace(replacement(ready, 500), T0.plusSeconds(9)));
+        messages.update(swapped);
+        assertKept(SENDER, 3, 7_500);
+        messages.update(moved(swapped.complete(T0.plusSeconds(10))));
+        assertKept(SENDER, 2, 7_000);
+    }
+
+    @Test
+    void concurrentAlbumsOfOneNewSenderAreAllKept() throws Exception {
+        int albums = 6;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(albums);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < albums; i++) {
+                Message album = message(200 + i).with(asset(700 + 2L * i), asset(701 + 2L * i).direct(10)).build();
+                done.add(pool.submit(() -> {
+                    start.await();
+                    ports.transactions().run(() -> messages.add(album));
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> writer : done) {
+                writer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertKept(SENDER, 2 * albums, albums * 1_010L);
+    }
+
+    @Test
+    void aRecountAnswersTheCountedUsageAndKeepsIt() {
+        Instant window = T0.minus(Duration.ofHours(24));
+        messages.add(message(100).with(asset(500).expiresAt(T0.plusSeconds(60)), asset(501).direct(7_000)).build());
+
+        UploadUsage recounted = ports.transactions().inTransaction(() -> messages.recountedUsage(SENDER, window));
+
+        assertThat(recounted).isEqualTo(messages.usage(SENDER, window))
+                .isEqualTo(new UploadUsage(2, 8_000, Optional.of(T0.plusSeconds(60)), 1, Optional.of(T0)));
+        assertKept(SENDER, 2, 8_000);
+        assertThat(messages.recountedUsage(STRANGER, window)).isEqualTo(UploadUsage.none());
+        assertThat(messages.keptUsage(STRANGER, window)).isEqualTo(UploadUsage.none());
+        messages.add(message(101).between(STRANGER, SENDER).with(asset(510).direct(5)).build());
+        assertKept(STRANGER, 1, 5);
+    }
+
+    /** The kept totals and the counted ones agree on these figures. */
+    private void assertKept(dev.mosaic.domain.UserId user, int uploads, long bytes) {
+        Instant window = T0.minus(Duration.ofHours(24));
+        UploadUsage counted = messages.usage(user, window);
+        assertThat(List.of(counted.pendingUploads(), counted.pendingBytes())).as("counted")
+                .containsExactly(uploads, bytes);
+        assertThat(messages.keptUsage(user, window)).as("kept").isEqualTo(new UploadUsage(uploads, bytes,
+                Optional.empty(), counted.albumsInWindow(), counted.oldestAlbumInWindow()));
+    }
+
+    private static Replacement replacement(Asset asset, long fileSize) {
+        FileName name = FileName.sanitize("again.jpg");
+        return new Replacement(AssetKind.IMAGE, name, ContentType.JPEG, asset.objectKey().nextGeneration(name),
+                new UploadPlan.Direct(fileSize), MediaInfo.NONE, AssetText.NONE, T0.plusSeconds(3600));
+    }
+
+    @Test
     void expiredUploadsAreThoseStillUploadingPastTheirDeadlineOldestFirst() {
         Instant now = T0.plus(Duration.ofHours(3));
         messages.add(message(100).with(

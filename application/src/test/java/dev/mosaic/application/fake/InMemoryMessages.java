@@ -25,8 +25,27 @@ public final class InMemoryMessages implements Messages {
     /** Each asset past its upload not swept since its last change: that change, and when its sweep is due. */
     private final Map<AssetId, Unswept> unswept = new HashMap<>();
     private final Map<ObjectKey, RetiredUpload> retired = new HashMap<>();
+    /** Each sender's kept pending totals, maintained by every asset write as the database's row is. */
+    private final Map<UserId, Pending> kept = new HashMap<>();
 
     private record Unswept(Instant changedAt, Instant since) {
+    }
+
+    private record Pending(int uploads, long bytes) {
+        static final Pending NONE = new Pending(0, 0);
+
+        static Pending of(Asset asset) {
+            return asset.stage() == Stage.UPLOADING ? new Pending(1, asset.fileSize()) : NONE;
+        }
+
+        Pending plus(Pending other, int sign) {
+            return new Pending(uploads + sign * other.uploads, bytes + sign * other.bytes);
+        }
+    }
+
+    /** Sets a sender's kept totals, as a counter that drifted would hold them. */
+    public synchronized void keepTotals(UserId sender, int uploads, long bytes) {
+        kept.put(sender, new Pending(uploads, bytes));
     }
 
     /** Refuses, before writing anything, a message whose id, asset ids or object keys are taken. */
@@ -46,6 +65,7 @@ public final class InMemoryMessages implements Messages {
         for (Asset asset : message.assets()) {
             assetOwners.put(asset.id(), message.id());
             keyOwners.put(asset.objectKey(), message.id());
+            keep(asset, 1);
         }
     }
 
@@ -85,6 +105,8 @@ public final class InMemoryMessages implements Messages {
             keyOwners.put(next.objectKey(), next.messageId());
         }
         messages.put(holder.id(), holder.withAsset(next));
+        keep(stored, -1);
+        keep(next, 1);
         if (next.isUploading()) {
             unswept.remove(next.id());
         } else {
@@ -173,6 +195,25 @@ public final class InMemoryMessages implements Messages {
         return new UploadUsage(pending.size(), pending.stream().mapToLong(Asset::fileSize).sum(),
                 pending.stream().map(Asset::expiresAt).min(Comparator.naturalOrder()), albums.size(),
                 albums.stream().min(Comparator.naturalOrder()));
+    }
+
+    @Override
+    public synchronized UploadUsage keptUsage(UserId sender, Instant windowStart) {
+        UploadUsage counted = usage(sender, windowStart);
+        Pending pending = kept.getOrDefault(sender, Pending.NONE);
+        return new UploadUsage(pending.uploads(), pending.bytes(), Optional.empty(), counted.albumsInWindow(),
+                counted.oldestAlbumInWindow());
+    }
+
+    @Override
+    public synchronized UploadUsage recountedUsage(UserId sender, Instant windowStart) {
+        UploadUsage counted = usage(sender, windowStart);
+        kept.put(sender, new Pending(counted.pendingUploads(), counted.pendingBytes()));
+        return counted;
+    }
+
+    private void keep(Asset asset, int sign) {
+        kept.put(asset.owner(), kept.getOrDefault(asset.owner(), Pending.NONE).plus(Pending.of(asset), sign));
     }
 
     private static boolean between(Message message, UserId one, UserId other) {

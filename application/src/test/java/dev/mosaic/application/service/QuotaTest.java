@@ -120,6 +120,41 @@ class QuotaTest {
     }
 
     @Test
+    void keptTotalsThatDriftedHighAreRepairedAndTheSenderIsNotRefused() {
+        send(SENDER, 10);
+        world.messages.keepTotals(SENDER, 3, 10_000);
+
+        send(SENDER, 20, 30);
+
+        assertThat(world.messages.keptUsage(SENDER, java.time.Instant.EPOCH).pendingUploads()).isEqualTo(3);
+        assertThat(world.messages.keptUsage(SENDER, java.time.Instant.EPOCH).pendingBytes()).isEqualTo(60);
+        assertThat(refused(SENDER, 10).breach().freesAt()).as("the deadline, read from the assets")
+                .contains(world.clock.instant().plus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void onlyARequestTheKeptTotalsWouldRefuseIsRecounted() {
+        world.messages.keepTotals(SENDER, 1, 1_000);
+
+        send(SENDER, 10);
+
+        assertThat(world.messages.keptUsage(SENDER, java.time.Instant.EPOCH).pendingUploads())
+                .as("not recounted: the kept totals let it through").isEqualTo(2);
+        assertThat(world.messages.keptUsage(SENDER, java.time.Instant.EPOCH).pendingBytes()).isEqualTo(1_010);
+    }
+
+    @Test
+    void aRefusalAfterTheRecountNamesTheCountedBreach() {
+        send(SENDER, 6_000);
+        world.messages.keepTotals(SENDER, 3, 10_000);
+
+        QuotaExceeded exceeded = refused(SENDER, 4_001);
+
+        assertThat(exceeded.breach().quota()).isEqualTo(Quota.PENDING_BYTES);
+        assertThat(exceeded.breach().freesAt()).contains(world.clock.instant().plus(Duration.ofHours(24)));
+    }
+
+    @Test
     void theHeadroomTellsWhatIsUsedOfEachQuota() {
         send(SENDER, 100, 200);
 

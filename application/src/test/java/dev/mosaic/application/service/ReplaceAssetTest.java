@@ -302,6 +302,19 @@ class ReplaceAssetTest {
     }
 
     @Test
+    void aReplacementIsNotRefusedByKeptTotalsThatDriftedHigh() {
+        FakeWorld small = new FakeWorld(MosaicSettings.defaults().withQuota(new UploadQuota(1, 10_000, 100)));
+        UploadInstruction only = send(small);
+        small.services.abortUpload().abort(new AbortUploadCommand(SENDER, new AssetReference(only.assetId(), null)));
+        small.messages.keepTotals(SENDER, 1, 10_000);
+
+        small.services.replaceAsset().replace(new ReplaceAssetCommand(SENDER,
+                new AssetReference(only.assetId(), null), REAL_PDF, null));
+
+        assertThat(small.messages.keptUsage(SENDER, java.time.Instant.EPOCH).pendingUploads()).isEqualTo(1);
+    }
+
+    @Test
     void theSameRequestWithTheSameKeyAnswersTheSameCellOnce() {
         failWithAFakePdf();
 

@@ -46,6 +46,20 @@ public interface Messages {
      */
     UploadUsage usage(UserId sender, Instant windowStart);
 
+    /**
+     * As {@link #usage}, but the pending uploads' count and bytes come from totals kept per sender in the
+     * transaction of every asset write: one row read however many uploads are pending. The earliest deadline is not
+     * kept (always empty), so a quota that this usage would breach is decided on {@link #recountedUsage}, which
+     * also repairs totals that drifted.
+     */
+    UploadUsage keptUsage(UserId sender, Instant windowStart);
+
+    /**
+     * {@link #usage}, counted from the assets, and the sender's kept totals set to what it counted; in a
+     * transaction, the kept totals stay locked until it ends, so no concurrent asset write is lost from them.
+     */
+    UploadUsage recountedUsage(UserId sender, Instant windowStart);
+
     /** Assets still uploading whose upload deadline is before {@code now}, oldest first. */
     List<Asset> uploadsExpiredAt(Instant now, int limit);
 
