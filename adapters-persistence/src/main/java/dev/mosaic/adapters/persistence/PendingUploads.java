@@ -25,11 +25,21 @@ final class PendingUploads {
                   FROM messages WHERE sender_id = ? AND created_at > ?) sent
             LEFT JOIN pending_uploads pending ON pending.owner_id = ?""";
 
-    static final String ADD = "UPDATE pending_uploads SET uploads = uploads + ?, bytes = bytes + ? WHERE owner_id = ?";
+    /**
+     * Never below zero: a total that drifted low (an asset written without the row, e.g. by a node of the code before
+     * migration 10 during a rolling upgrade, or missed by the migration's backfill) stops at zero and is exact again
+     * once the owner's pending uploads have all ended.
+     */
+    static final String ADD = """
+            UPDATE pending_uploads SET uploads = GREATEST(uploads + ?, 0), bytes = GREATEST(bytes + ?, 0)
+            WHERE owner_id = ?""";
 
     static final String INSERT = "INSERT INTO pending_uploads (uploads, bytes, owner_id) VALUES (?, ?, ?)";
 
     static final String SET = "UPDATE pending_uploads SET uploads = ?, bytes = ? WHERE owner_id = ?";
+
+    /** The owner's row, locked until the transaction ends. */
+    static final String LOCK = "SELECT uploads, bytes FROM pending_uploads WHERE owner_id = ? FOR UPDATE";
 
     /** The asset as it is before an update, held locked so the difference applied is the one written. */
     static final String ASSET_BEFORE = """
@@ -47,10 +57,10 @@ final class PendingUploads {
         static Share of(AssetRow row) {
             return of(row.ownerId(), row.stage(), row.fileSize());
         }
+    }
 
-        boolean isNone() {
-            return uploads == 0 && bytes == 0;
-        }
+    /** An owner's row as stored. */
+    private record Totals(long uploads, long bytes) {
     }
 
     /** New assets: one statement per owner with an upload among them (an album has one owner), owners in order. */
@@ -77,17 +87,15 @@ final class PendingUploads {
         });
     }
 
-    /** An asset went from {@code before} to {@code after}: nothing to write unless an upload began or ended. */
+    /**
+     * An asset went from {@code before} to {@code after}: nothing to write unless an upload began or ended. An asset
+     * never changes owner.
+     */
     static void changed(Handle handle, Share before, Share after) {
-        if (before.owner() == after.owner()) {
-            add(handle, after.owner(), after.uploads() - before.uploads(), after.bytes() - before.bytes());
-        } else if (before.owner() < after.owner()) {
-            add(handle, before.owner(), -before.uploads(), -before.bytes());
-            add(handle, after.owner(), after.uploads(), after.bytes());
-        } else {
-            add(handle, after.owner(), after.uploads(), after.bytes());
-            add(handle, before.owner(), -before.uploads(), -before.bytes());
+        if (before.owner() != after.owner()) {
+            throw new IllegalStateException("an asset of user " + before.owner() + " may not pass to " + after.owner());
         }
+        add(handle, after.owner(), after.uploads() - before.uploads(), after.bytes() - before.bytes());
     }
 
     /**
@@ -99,7 +107,8 @@ final class PendingUploads {
             return;
         }
         if (update(handle, ADD, owner, uploads, bytes) == 0
-                && !UniqueInsert.attempt(handle, inserting -> update(inserting, INSERT, owner, uploads, bytes))
+                && !UniqueInsert.attempt(handle,
+                        inserting -> update(inserting, INSERT, owner, Math.max(uploads, 0), Math.max(bytes, 0)))
                 && update(handle, ADD, owner, uploads, bytes) != 1) {
             throw new IllegalStateException("the pending uploads of user " + owner + " vanished");
         }
@@ -107,20 +116,48 @@ final class PendingUploads {
 
     /**
      * The exact usage, counted from the assets with the owner's row locked first (so every asset write that
-     * touched it has committed and is counted), and the row set to it.
+     * touched it has committed and is counted), and the row set to it when it differs.
      */
     static UsageRow recount(Handle handle, long owner, Instant windowStart) {
-        if (update(handle, ADD, owner, 0, 0) == 0
-                && !UniqueInsert.attempt(handle, inserting -> update(inserting, INSERT, owner, 0, 0))) {
-            update(handle, ADD, owner, 0, 0);
-        }
+        Totals kept = lock(handle, owner).orElseGet(() -> {
+            if (UniqueInsert.attempt(handle, inserting -> update(inserting, INSERT, owner, 0, 0))) {
+                return new Totals(0, 0);
+            }
+            return lock(handle, owner).orElseThrow(
+                    () -> new IllegalStateException("the pending uploads of user " + owner + " vanished"));
+        });
         UsageRow counted = AlbumStatements.usage(handle, owner, UPLOADING, windowStart);
-        update(handle, SET, owner, counted.pendingUploads(), counted.pendingBytes());
+        if (!kept.equals(new Totals(counted.pendingUploads(), counted.pendingBytes()))) {
+            update(handle, SET, owner, counted.pendingUploads(), counted.pendingBytes());
+        }
         return counted;
     }
 
-    /** The kept usage: no earliest deadline (null). */
+    /** The owner's kept uploads and bytes, the row locked; empty when there is no row. */
+    private static Optional<Totals> lock(Handle handle, long owner) {
+        return Jdbc.prepared(handle, LOCK, statement -> {
+            statement.setLong(1, owner);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(new Totals(rows.getLong(1), rows.getLong(2))) : Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * The kept usage: no earliest deadline (null). A row below zero (only one written before {@link #ADD} stopped at
+     * zero could be) is not a usage: it is recounted instead.
+     */
     static UsageRow kept(Handle handle, long owner, Instant windowStart) {
+        UsageRow kept = read(handle, owner, windowStart);
+        if (kept.pendingUploads() >= 0 && kept.pendingBytes() >= 0) {
+            return kept;
+        }
+        UsageRow counted = recount(handle, owner, windowStart);
+        return new UsageRow(counted.pendingUploads(), counted.pendingBytes(), null, counted.albums(),
+                counted.oldestAlbum());
+    }
+
+    private static UsageRow read(Handle handle, long owner, Instant windowStart) {
         return Jdbc.prepared(handle, KEPT_USAGE, statement -> {
             statement.setLong(1, owner);
             Jdbc.setInstant(statement, 2, windowStart);

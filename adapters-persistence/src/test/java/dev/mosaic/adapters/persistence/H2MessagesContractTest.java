@@ -2,6 +2,7 @@ package dev.mosaic.adapters.persistence;
 
 import dev.mosaic.application.contract.MessagesContract;
 import dev.mosaic.application.contract.Ports;
+import dev.mosaic.domain.UserId;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,5 +13,10 @@ class H2MessagesContractTest extends MessagesContract {
     @Override
     protected Ports newPorts() {
         return H2Stores.portsIn(folder);
+    }
+
+    @Override
+    protected void keepTotals(Ports ports, UserId user, long uploads, long bytes) {
+        PendingUploadsChecks.keepTotals(ports, user, uploads, bytes);
     }
 }

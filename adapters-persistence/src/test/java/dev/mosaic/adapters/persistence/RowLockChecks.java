@@ -1,5 +1,6 @@
 package dev.mosaic.adapters.persistence;
 
+import static dev.mosaic.application.fake.Fixtures.SENDER;
 import static dev.mosaic.application.fake.Fixtures.T0;
 import static dev.mosaic.application.fake.Fixtures.asset;
 import static dev.mosaic.application.fake.Fixtures.message;
@@ -16,10 +17,12 @@ import dev.mosaic.domain.UploadQuota;
 import dev.mosaic.domain.UploadUsage;
 import dev.mosaic.domain.UserId;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +96,7 @@ abstract class RowLockChecks {
         assertThat(race.first()).isTrue();
         assertThat(race.second()).as("the completion saw the cancellation").isFalse();
         assertThat(db.messages().byAsset(uploading.id()).orElseThrow().assets()).containsExactly(cancelled);
+        assertThat(keptUploadsOf(SENDER)).as("one upload ended once").isZero();
     }
 
     @Test
@@ -106,6 +110,7 @@ abstract class RowLockChecks {
 
         assertThat(race.second()).isTrue();
         assertThat(db.messages().byAsset(uploading.id()).orElseThrow().assets()).containsExactly(processing);
+        assertThat(keptUploadsOf(SENDER)).as("the rolled back cancellation took nothing off").isZero();
     }
 
     @Test
@@ -133,19 +138,37 @@ abstract class RowLockChecks {
         assertThat(keptUploadsOfTheNewcomer()).isEqualTo(2);
     }
 
+    @Test
+    void anAlbumWaitsForARecountsLockAndIsCountedAfterIt() throws Exception {
+        albumOfTheNewcomer(99, 490);
+
+        Race<UploadUsage> race = race(() -> db.messages().recountedUsage(NEWCOMER, T0.minus(UploadQuota.WINDOW)),
+                () -> albumOfTheNewcomer(100, 500), true);
+
+        assertThat(race.first().pendingUploads()).isEqualTo(1);
+        assertThat(keptUploadsOfTheNewcomer()).isEqualTo(2);
+    }
+
     private UploadUsage albumOfTheNewcomer(long message, long asset) {
         db.messages().add(message(message).between(NEWCOMER, UserId.of(2)).with(asset(asset)).build());
         return null;
     }
 
     private int keptUploadsOfTheNewcomer() {
-        UploadUsage kept = db.messages().keptUsage(NEWCOMER, T0.minus(UploadQuota.WINDOW));
-        assertThat(kept.pendingUploads()).isEqualTo(db.messages().usage(NEWCOMER, T0).pendingUploads());
+        return keptUploadsOf(NEWCOMER);
+    }
+
+    /** The user's kept pending uploads, checked against those counted from the assets (bytes too). */
+    private int keptUploadsOf(UserId user) {
+        UploadUsage kept = db.messages().keptUsage(user, T0.minus(UploadQuota.WINDOW));
+        UploadUsage counted = db.messages().usage(user, T0);
+        assertThat(List.of(kept.pendingUploads(), kept.pendingBytes()))
+                .isEqualTo(List.of(counted.pendingUploads(), counted.pendingBytes()));
         return kept.pendingUploads();
     }
 
     /** What {@code AssetChanges} does: lock the album, read the asset, store what its transition answers. */
-    private boolean changeUnderLock(Asset asset, java.util.function.Function<Asset, AssetMove> transition) {
+    private boolean changeUnderLock(Asset asset, Function<Asset, AssetMove> transition) {
         Asset current = db.messages().lockByAsset(asset.id()).orElseThrow().asset(asset.id()).orElseThrow();
         AssetMove move = transition.apply(current);
         if (move.moved()) {

@@ -12,8 +12,8 @@ import java.util.function.Function;
 
 /**
  * A sender's quota, checked on the cheap kept usage ({@link Messages#keptUsage}); only a request it would refuse
- * reads the usage counted from the assets, which decides, names the earliest deadline for {@code Retry-After}, and
- * repairs kept totals that drifted high. Counted from the stored albums, so it holds across nodes and restarts;
+ * for its pending uploads reads the usage counted from the assets, which decides, names the earliest deadline for
+ * {@code Retry-After}, and repairs kept totals that drifted high (the albums per day are exact in both). Counted from the stored albums, so it holds across nodes and restarts;
  * two requests at the same moment may both pass the last free place.
  */
 final class QuotaGuard {
@@ -29,8 +29,13 @@ final class QuotaGuard {
      */
     void enforce(UserId sender, Instant now, Function<UploadUsage, Optional<QuotaBreach>> check) {
         Instant windowStart = now.minus(UploadQuota.WINDOW);
-        if (check.apply(messages.keptUsage(sender, windowStart)).isEmpty()) {
+        Optional<QuotaBreach> kept = check.apply(messages.keptUsage(sender, windowStart));
+        if (kept.isEmpty()) {
             return;
+        }
+        if (kept.get().quota() == QuotaBreach.Quota.ALBUMS_PER_DAY) {
+            // the albums of the window are counted exactly in the kept usage too: nothing to recount
+            throw new QuotaExceeded(kept.get());
         }
         check.apply(messages.recountedUsage(sender, windowStart)).ifPresent(breach -> {
             throw new QuotaExceeded(breach);

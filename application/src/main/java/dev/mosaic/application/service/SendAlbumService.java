@@ -124,11 +124,13 @@ public final class SendAlbumService implements SendAlbumUseCase {
             }
             // one short transaction for the quota's read and every id: the multipart uploads' keys hold the asset
             // ids, and starting them is a round trip to the store, which must not hold a connection. That commit
-            // need not wait for the disk. It writes nothing but the sequences' advance, and nothing is answered or
-            // stored from it until the album's own commit below, which is durable and, the database's log being
-            // written in order, flushes this one with it. A crash before that loses ids no row holds and no client
-            // saw (a sequence may hand them out again: still unique among stored rows); the album stays one
-            // transaction, the event numbers are drawn in it (gap-free), the idempotency key is completed in it.
+            // need not wait for the disk. It writes nothing but the sequences' advance and, when the quota had to
+            // recount, the sender's repaired pending totals; nothing is answered or stored from it until the album's
+            // own commit below, which is durable and, the database's log being written in order, flushes this one
+            // with it. A crash before that loses ids no row holds and no client saw (a sequence may hand them out
+            // again: still unique among stored rows) and at most a repair of those totals, which the next recount
+            // makes again; the album stays one transaction, the event numbers are drawn in it (gap-free), the
+            // idempotency key is completed in it.
             Reserved reserved = transactions.inTransactionMadeDurableByTheNext(() -> reserve(sender, checked, now));
             Message album = album(command, checked, reserved, now, assets);
             transactions.run(() -> store(command, album));

@@ -38,12 +38,22 @@ public final class InMemoryMessages implements Messages {
             return asset.stage() == Stage.UPLOADING ? new Pending(1, asset.fileSize()) : NONE;
         }
 
-        Pending plus(Pending other, int sign) {
-            return new Pending(uploads + sign * other.uploads, bytes + sign * other.bytes);
+        /** A difference: may be below zero. */
+        Pending minus(Pending other) {
+            return new Pending(uploads - other.uploads, bytes - other.bytes);
+        }
+
+        /** Never below zero, as the database's row: a total that drifted low heals once the uploads end. */
+        Pending plusAtLeastZero(Pending change) {
+            return new Pending(Math.max(uploads + change.uploads, 0), Math.max(bytes + change.bytes, 0));
+        }
+
+        boolean isNegative() {
+            return uploads < 0 || bytes < 0;
         }
     }
 
-    /** Sets a sender's kept totals, as a counter that drifted would hold them. */
+    /** Sets a sender's kept totals, as a counter that drifted would hold them (below zero: as an old row could). */
     public synchronized void keepTotals(UserId sender, int uploads, long bytes) {
         kept.put(sender, new Pending(uploads, bytes));
     }
@@ -65,7 +75,7 @@ public final class InMemoryMessages implements Messages {
         for (Asset asset : message.assets()) {
             assetOwners.put(asset.id(), message.id());
             keyOwners.put(asset.objectKey(), message.id());
-            keep(asset, 1);
+            keep(asset.owner(), Pending.of(asset));
         }
     }
 
@@ -105,8 +115,7 @@ public final class InMemoryMessages implements Messages {
             keyOwners.put(next.objectKey(), next.messageId());
         }
         messages.put(holder.id(), holder.withAsset(next));
-        keep(stored, -1);
-        keep(next, 1);
+        keep(next.owner(), Pending.of(next).minus(Pending.of(stored)));
         if (next.isUploading()) {
             unswept.remove(next.id());
         } else {
@@ -201,6 +210,10 @@ public final class InMemoryMessages implements Messages {
     public synchronized UploadUsage keptUsage(UserId sender, Instant windowStart) {
         UploadUsage counted = usage(sender, windowStart);
         Pending pending = kept.getOrDefault(sender, Pending.NONE);
+        if (pending.isNegative()) {
+            UploadUsage recounted = recountedUsage(sender, windowStart);
+            pending = new Pending(recounted.pendingUploads(), recounted.pendingBytes());
+        }
         return new UploadUsage(pending.uploads(), pending.bytes(), Optional.empty(), counted.albumsInWindow(),
                 counted.oldestAlbumInWindow());
     }
@@ -212,8 +225,8 @@ public final class InMemoryMessages implements Messages {
         return counted;
     }
 
-    private void keep(Asset asset, int sign) {
-        kept.put(asset.owner(), kept.getOrDefault(asset.owner(), Pending.NONE).plus(Pending.of(asset), sign));
+    private void keep(UserId owner, Pending change) {
+        kept.put(owner, kept.getOrDefault(owner, Pending.NONE).plusAtLeastZero(change));
     }
 
     private static boolean between(Message message, UserId one, UserId other) {

@@ -3,6 +3,7 @@ package dev.mosaic.application.service;
 import static dev.mosaic.application.service.GuideStoryTest.SENDER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.mosaic.application.fake.FakeWorld;
 import dev.mosaic.application.port.in.AbortUploadCommand;
@@ -20,6 +21,8 @@ import dev.mosaic.domain.UploadQuota;
 import dev.mosaic.domain.UserId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,14 +34,14 @@ class QuotaTest {
     final FakeWorld world = new FakeWorld(MosaicSettings.defaults().withQuota(new UploadQuota(3, 10_000, 4)));
 
     AlbumCreated send(UserId sender, long... sizes) {
-        List<Attachment> files = java.util.Arrays.stream(sizes)
+        List<Attachment> files = Arrays.stream(sizes)
                 .mapToObj(size -> new Attachment("f" + size + ".pdf", size, "application/pdf", "file", null, null, null, null, null, null, null, null))
                 .toList();
         return world.services.sendAlbum().send(new SendAlbumCommand(sender, 42L, "", files, null));
     }
 
     QuotaExceeded refused(UserId sender, long... sizes) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> send(sender, sizes));
+        Throwable thrown = catchThrowable(() -> send(sender, sizes));
         assertThat(thrown).isInstanceOf(QuotaExceeded.class);
         return (QuotaExceeded) thrown;
     }
@@ -98,7 +101,7 @@ class QuotaTest {
                     new AssetReference(album.uploads().get(0).assetId(), null)));
             world.clock.advance(Duration.ofHours(1));
         }
-        java.time.Instant first = world.clock.instant().minus(Duration.ofHours(4));
+        Instant first = world.clock.instant().minus(Duration.ofHours(4));
 
         QuotaExceeded exceeded = refused(SENDER, 1);
 
@@ -126,8 +129,8 @@ class QuotaTest {
 
         send(SENDER, 20, 30);
 
-        assertThat(world.messages.keptUsage(SENDER, java.time.Instant.EPOCH).pendingUploads()).isEqualTo(3);
-        assertThat(world.messages.keptUsage(SENDER, java.time.Instant.EPOCH).pendingBytes()).isEqualTo(60);
+        assertThat(world.messages.keptUsage(SENDER, Instant.EPOCH).pendingUploads()).isEqualTo(3);
+        assertThat(world.messages.keptUsage(SENDER, Instant.EPOCH).pendingBytes()).isEqualTo(60);
         assertThat(refused(SENDER, 10).breach().freesAt()).as("the deadline, read from the assets")
                 .contains(world.clock.instant().plus(Duration.ofHours(24)));
     }
@@ -138,9 +141,9 @@ class QuotaTest {
 
         send(SENDER, 10);
 
-        assertThat(world.messages.keptUsage(SENDER, java.time.Instant.EPOCH).pendingUploads())
+        assertThat(world.messages.keptUsage(SENDER, Instant.EPOCH).pendingUploads())
                 .as("not recounted: the kept totals let it through").isEqualTo(2);
-        assertThat(world.messages.keptUsage(SENDER, java.time.Instant.EPOCH).pendingBytes()).isEqualTo(1_010);
+        assertThat(world.messages.keptUsage(SENDER, Instant.EPOCH).pendingBytes()).isEqualTo(1_010);
     }
 
     @Test
@@ -152,6 +155,57 @@ class QuotaTest {
 
         assertThat(exceeded.breach().quota()).isEqualTo(Quota.PENDING_BYTES);
         assertThat(exceeded.breach().freesAt()).contains(world.clock.instant().plus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void anAlbumOverTheDaysAlbumsIsRefusedWithoutARecount() {
+        for (int i = 0; i < 4; i++) {
+            world.services.abortUpload().abort(new AbortUploadCommand(SENDER,
+                    new AssetReference(send(SENDER, 1).uploads().get(0).assetId(), null)));
+        }
+        world.messages.keepTotals(SENDER, 3, 10_000);
+
+        QuotaExceeded exceeded = refused(SENDER, 1);
+
+        assertThat(exceeded.breach().quota()).isEqualTo(Quota.ALBUMS_PER_DAY);
+        assertThat(exceeded.breach().limit()).isEqualTo(4);
+        assertThat(exceeded.breach().freesAt()).contains(world.clock.instant().plus(Duration.ofHours(24)));
+        assertThat(world.messages.keptUsage(SENDER, Instant.EPOCH).pendingUploads())
+                .as("the albums are exact in the kept usage: nothing recounted").isEqualTo(3);
+    }
+
+    @Test
+    void keptTotalsBelowZeroNeitherFailNorLockTheSenderOut() {
+        send(SENDER, 10);
+        world.messages.keepTotals(SENDER, -1, -500);
+
+        send(SENDER, 20);
+
+        assertThat(world.messages.keptUsage(SENDER, Instant.EPOCH).pendingUploads()).isEqualTo(2);
+        assertThat(world.messages.keptUsage(SENDER, Instant.EPOCH).pendingBytes()).isEqualTo(30);
+        assertThat(refused(SENDER, 10, 10).breach().quota()).isEqualTo(Quota.PENDING_UPLOADS);
+    }
+
+    @Test
+    void aCreateThatStartsARemoteMultipartUploadFirstRecountsInItsShortFirstTransaction() {
+        long video = 64 * 1024 * 1024;
+        FakeWorld remote = new FakeWorld(MosaicSettings.defaults().withQuota(new UploadQuota(2, 4 * video, 4)));
+        Attachment big = new Attachment("big.mp4", video, "video/mp4", "file", null, null, null, null, null, null,
+                null, null);
+        SendAlbumCommand command = new SendAlbumCommand(SENDER, 42L, "", List.of(big), null);
+        remote.services.sendAlbum().send(command);
+        remote.messages.keepTotals(SENDER, 2, 4 * video);
+
+        remote.services.sendAlbum().send(command);
+
+        assertThat(remote.transactions.flushDeferred()).containsExactly(true, false, true, false);
+        assertThat(remote.storage.openMultipartUploads()).isEqualTo(2);
+        assertThat(remote.messages.keptUsage(SENDER, Instant.EPOCH).pendingUploads()).isEqualTo(2);
+        assertThat(remote.messages.keptUsage(SENDER, Instant.EPOCH).pendingBytes()).isEqualTo(2 * video);
+        QuotaExceeded exceeded = (QuotaExceeded) catchThrowable(
+                () -> remote.services.sendAlbum().send(command));
+        assertThat(exceeded.breach().quota()).isEqualTo(Quota.PENDING_UPLOADS);
+        assertThat(remote.storage.openMultipartUploads()).as("refused before any upload started").isEqualTo(2);
     }
 
     @Test

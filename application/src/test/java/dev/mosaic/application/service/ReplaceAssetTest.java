@@ -28,6 +28,7 @@ import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.Rendition;
 import dev.mosaic.domain.Stage;
 import dev.mosaic.domain.UploadQuota;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -311,7 +312,7 @@ class ReplaceAssetTest {
         small.services.replaceAsset().replace(new ReplaceAssetCommand(SENDER,
                 new AssetReference(only.assetId(), null), REAL_PDF, null));
 
-        assertThat(small.messages.keptUsage(SENDER, java.time.Instant.EPOCH).pendingUploads()).isEqualTo(1);
+        assertThat(small.messages.keptUsage(SENDER, Instant.EPOCH).pendingUploads()).isEqualTo(1);
     }
 
     @Test

@@ -47,16 +47,16 @@ public interface Messages {
     UploadUsage usage(UserId sender, Instant windowStart);
 
     /**
-     * As {@link #usage}, but the pending uploads' count and bytes come from totals kept per sender in the
-     * transaction of every asset write: one row read however many uploads are pending. The earliest deadline is not
-     * kept (always empty), so a quota that this usage would breach is decided on {@link #recountedUsage}, which
-     * also repairs totals that drifted.
+     * As {@link #usage}, but the pending uploads' count and bytes come from totals kept per sender by every asset
+     * write: one row read however many uploads are pending. They may have drifted from the assets (never below
+     * zero); the earliest deadline is not kept (always empty), so a quota that this usage would breach on the pending
+     * uploads is decided on {@link #recountedUsage}.
      */
     UploadUsage keptUsage(UserId sender, Instant windowStart);
 
     /**
-     * {@link #usage}, counted from the assets, and the sender's kept totals set to what it counted; in a
-     * transaction, the kept totals stay locked until it ends, so no concurrent asset write is lost from them.
+     * {@link #usage}, counted exactly from the assets, and the sender's kept totals repaired to what it counted;
+     * in a transaction, no asset write that commits alongside it is lost from them.
      */
     UploadUsage recountedUsage(UserId sender, Instant windowStart);
 
