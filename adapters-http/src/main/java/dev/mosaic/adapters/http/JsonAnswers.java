@@ -48,7 +48,9 @@ final class JsonAnswers {
                 ctx.res().getOutputStream().write(bytes);
             }
         } catch (IOException gone) {
-            // the client's doing (it hung up or stopped reading), as when Javalin's own write fails: no ERROR
+            // the client's doing (it hung up or stopped reading), as when Javalin's own write fails: no ERROR. The
+            // request is still timed with its status (a 201's album is committed; the client's replay with its
+            // Idempotency-Key gets the same answer)
             LOG.debug("{} {}: the answer could not be written: {}", ctx.method(), ctx.path(), gone.toString());
         }
     }

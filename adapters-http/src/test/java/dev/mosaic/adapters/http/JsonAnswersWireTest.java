@@ -140,7 +140,12 @@ class JsonAnswersWireTest {
             Thread.sleep(200);
             hungUp.countDown();
             assertThat(answered.await(10, TimeUnit.SECONDS)).isTrue();
-            Thread.sleep(500);
+            // the request is over once Javalin has timed it: wait for that, not for a guessed while
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (api.registry.find("http.server.requests").timers().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(api.registry.find("http.server.requests").timers()).isNotEmpty();
 
             assertThat(logs.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.ERROR)).isEmpty();
             assertThat(api.registry.find("http.server.requests").tag("status", "500").timers()).isEmpty();

@@ -31,7 +31,8 @@ final class UrlSigner {
 
     /**
      * Keyed once; each thread signs with its own clone, reused ({@code doFinal} resets it): a {@code Mac} is not
-     * thread-safe, looking one up is slow, and a clone per signature was garbage on every URL.
+     * thread-safe, looking one up is slow, and a clone per signature was garbage on every URL. Jetty's pool threads
+     * live long, so a clone serves many URLs; on virtual threads (not used) it would be one clone per request again.
      */
     private final ThreadLocal<Mac> macs;
     private final String base;
