@@ -101,8 +101,7 @@ final class JdbiEventLog implements EventLog {
 
     @Override
     public Map<UserId, Long> lastSequences(Collection<UserId> recipients) {
-        // ascending, whatever the caller's order: two transactions then take shared counters in the same order
-        List<Long> users = recipients.stream().map(UserId::value).distinct().sorted().toList();
+        List<Long> users = recipients.stream().map(UserId::value).distinct().toList();
         Map<UserId, Long> last = new HashMap<>();
         for (int from = 0; from < users.size(); from += COUNTERS_PER_READ) {
             List<Long> batch = users.subList(from, Math.min(users.size(), from + COUNTERS_PER_READ));
