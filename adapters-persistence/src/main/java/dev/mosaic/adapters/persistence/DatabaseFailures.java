@@ -6,17 +6,28 @@ import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Set;
 
-/** Tells a lost database (an outage: the port's {@link Unavailable}) from a failed statement (a bug). */
+/**
+ * Tells a lost or busy database (an outage: the port's {@link Unavailable}) from a failed statement (a bug). Busy:
+ * the statement waited too long for another transaction's lock, or was picked to end a deadlock. The transaction
+ * is rolled back either way ({@link JdbiTransactions}), and the same request a moment later may well succeed.
+ */
 final class DatabaseFailures {
 
     private static final int MAX_DEPTH = 16;
+    /**
+     * H2: lock timeout (error 50200, SQLSTATE HYT00), deadlock (40001), a concurrent update it stopped re-running at
+     * its lock timeout (90131). PostgreSQL: serialization failure (40001), deadlock detected (40P01), lock not
+     * available (55P03, {@code lock_timeout}), query canceled (57014, {@code statement_timeout}).
+     */
+    private static final Set<String> CONTENTION = Set.of("HYT00", "40001", "90131", "40P01", "55P03", "57014");
 
     private DatabaseFailures() {
     }
 
     static RuntimeException unavailableOrSame(RuntimeException failure) {
-        if (failure instanceof Unavailable || !isConnectionLoss(failure)) {
+        if (failure instanceof Unavailable || !isConnectionLoss(failure) && !isContention(failure)) {
             return failure;
         }
         return new Unavailable(Unavailable.Part.DATABASE, rootMessage(failure), failure);
@@ -35,6 +46,17 @@ final class DatabaseFailures {
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The database gave up on a lock wait, or ended a deadlock or a statement that ran too long ({@link #CONTENTION}). */
+    static boolean isContention(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < MAX_DEPTH; cause = cause.getCause(), depth++) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && CONTENTION.contains(sql.getSQLState())) {
                 return true;
             }
         }

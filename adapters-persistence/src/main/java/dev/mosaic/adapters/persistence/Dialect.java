@@ -18,20 +18,25 @@ enum Dialect {
         }
 
         /**
-         * MERGE locks each matched counter in the order of the VALUES and re-reads it once locked. Two first appends
-         * of one user both insert its counter: the later waits for the earlier's commit, then fails with a unique
-         * violation, which H2 undoes alone (the statement, not the transaction); run again, it finds the counter.
+         * Advances only counters that exist, and logs for every recipient or for none: MERGE locks each matched counter
+         * in the order of the VALUES and re-reads it once locked; when some but not all recipients have a counter, the
+         * payload is NULL and the NOT NULL column fails the statement (23502), which H2 undoes whole (the statement,
+         * not the transaction). It never inserts a counter: a MERGE insert that waits past the lock timeout on another
+         * transaction's uncommitted counter fails with 90131, which H2 answers by running the statement again without
+         * undoing the first run, so counters it had advanced would advance twice (a gap). {@link JdbiEventLog} starts
+         * missing counters on their own ({@link EventAppend#startsCounters()}).
          */
         @Override
         EventAppend appendEvent(int recipients) {
+            requireRecipients(recipients);
             return new EventAppend("""
                     INSERT INTO events (recipient_id, seq, event_type, payload)
-                    SELECT user_id, last_seq, ?, ?
+                    SELECT user_id, last_seq, ?, CASE WHEN COUNT(*) OVER () = ? THEN ? END
                     FROM FINAL TABLE (
                       MERGE INTO event_counters c USING (VALUES %s) v(u) ON c.user_id = v.u
-                      WHEN MATCHED THEN UPDATE SET last_seq = c.last_seq + 1
-                      WHEN NOT MATCHED THEN INSERT (user_id, last_seq) VALUES (v.u, 1))"""
-                    .formatted(String.join(", ", Collections.nCopies(recipients, "(CAST(? AS BIGINT))"))), 3, 1, 2, true);
+                      WHEN MATCHED THEN UPDATE SET last_seq = c.last_seq + 1)"""
+                    .formatted(String.join(", ", Collections.nCopies(recipients, "(CAST(? AS BIGINT))"))), 4, 1, 3, 2,
+                    false);
         }
     },
     /** Claims lock the first free job and skip those other claimers hold: no waiting, no lost races. */
@@ -57,6 +62,7 @@ enum Dialect {
          */
         @Override
         EventAppend appendEvent(int recipients) {
+            requireRecipients(recipients);
             return new EventAppend("""
                     WITH advanced AS (
                       INSERT INTO event_counters AS c (user_id, last_seq) VALUES %s
@@ -65,7 +71,7 @@ enum Dialect {
                     INSERT INTO events (recipient_id, seq, event_type, payload)
                     SELECT user_id, last_seq, ?, ? FROM advanced"""
                     .formatted(String.join(", ", Collections.nCopies(recipients, "(?, 1)"))), 1, recipients + 1,
-                    recipients + 2, false);
+                    recipients + 2, 0, true);
         }
     };
 
@@ -84,17 +90,27 @@ enum Dialect {
     abstract String nextValues(String sequence);
 
     /**
-     * One statement that logs an event for each of {@code recipients} distinct users, advancing (or starting at 1) each
-     * one's counter in the order the users are bound, and holding the counters' row locks until the commit.
+     * One statement that logs an event for each of {@code recipients} distinct users, advancing each one's counter in
+     * the order the users are bound, and holding the counters' row locks until the commit. Where it
+     * {@link EventAppend#startsCounters() starts counters} it starts a missing one at 1; where it does not, it logs
+     * nothing unless every user has a counter.
      */
     abstract EventAppend appendEvent(int recipients);
 
+    private static void requireRecipients(int recipients) {
+        if (recipients < 1) {
+            throw new IllegalArgumentException("an event needs at least one recipient, not " + recipients);
+        }
+    }
+
     /**
      * {@link #appendEvent(int)}'s SQL and where its parameters go (1-based, as JDBC counts): the users from
-     * {@code firstUser} on, one after another. {@code rerunOnDuplicate}: the statement may lose a race to start a
-     * counter with a unique violation that leaves the transaction usable, and then succeeds when run again.
+     * {@code firstUser} on, one after another; {@code recipientCount} the number of users, or 0 where the statement
+     * takes none. Without {@code startsCounters}, the statement logs for all users or none: it inserts no row when
+     * none has a counter, and fails with a NOT NULL violation of {@code events.payload} (SQLSTATE 23502, undone with
+     * the statement, the transaction still usable) when only some have.
      */
-    record EventAppend(String sql, int firstUser, int type, int payload, boolean rerunOnDuplicate) {
+    record EventAppend(String sql, int firstUser, int type, int payload, int recipientCount, boolean startsCounters) {
     }
 
     /**

@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mosaic.application.port.out.Unavailable;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import dev.mosaic.application.fake.Fixtures;
+import dev.mosaic.domain.Stage;
+import dev.mosaic.domain.UserId;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.sql.SQLSyntaxErrorException;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +55,53 @@ class DatabaseOutageTest {
         assertThat(DatabaseFailures.isConnectionLoss(new SQLException("shutting down", "57P01"))).isTrue();
         assertThat(DatabaseFailures.isConnectionLoss(new IllegalStateException(new java.net.ConnectException()))).isTrue();
         assertThat(DatabaseFailures.isConnectionLoss(new SQLException("no state"))).isFalse();
+    }
+
+    @Test
+    void lockTimeoutsDeadlocksAndCancelledStatementsAreABusyDatabaseNotABug() {
+        for (String state : List.of("HYT00", "40001", "90131", "40P01", "55P03", "57014")) {
+            RuntimeException busy = new IllegalStateException(new SQLException("busy", state));
+            assertThat(DatabaseFailures.unavailableOrSame(busy)).as(state)
+                    .isInstanceOfSatisfying(Unavailable.class, down -> {
+                        assertThat(down.part()).isEqualTo(Unavailable.Part.DATABASE);
+                        assertThat(down).hasCause(busy);
+                    });
+        }
+        assertThat(DatabaseFailures.isContention(new SQLException("no state"))).isFalse();
+        assertThat(DatabaseFailures.isContention(new SQLException("not null", "23502"))).isFalse();
+    }
+
+    /** Two transactions on a real PostgreSQL: the second waits for the first's row past its {@code lock_timeout}. */
+    @Test
+    void aPostgresLockTimeoutIsTheDatabaseUnavailable() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
+                PersistenceAdapter db = PersistenceAdapter.start(new PersistenceSettings("jdbc:postgresql://localhost:"
+                        + postgres.getPort() + "/postgres?options=-c%20lock_timeout=200", "postgres", "postgres", 2))) {
+            UserId user = UserId.of(7);
+            db.eventLog().append(user, Fixtures.update(99, 1, Stage.UPLOADING));
+            try (Connection holder = postgres.getPostgresDatabase().getConnection();
+                    Statement advance = holder.createStatement()) {
+                holder.setAutoCommit(false);
+                advance.execute("UPDATE event_counters SET last_seq = last_seq + 1 WHERE user_id = 7");
+
+                assertThatThrownBy(() -> db.transactions().run(
+                        () -> db.eventLog().append(user, Fixtures.update(99, 1, Stage.READY))))
+                        .isInstanceOfSatisfying(Unavailable.class, down -> {
+                            assertThat(down.part()).isEqualTo(Unavailable.Part.DATABASE);
+                            assertThat(sqlState(down)).isEqualTo("55P03");
+                        });
+                holder.rollback();
+            }
+            assertThat(db.eventLog().lastSequence(user)).isEqualTo(1);
+        }
+    }
+
+    private static String sqlState(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 }

@@ -77,7 +77,8 @@ class StatementCountTest {
     @Test
     void aBatchCreateIsSixStatementsWhateverTheAlbumsSize() {
         Message album = message(100).with(asset(500), asset(501), asset(502)).build();
-        // both have had events before (a user's first costs no more: aUsersFirstEvent…)
+        // both have had events before, as nearly every create's sender and receiver have (a user's first event
+        // costs more: aUsersFirstEvent…)
         adapter.eventLog().append(SENDER, update(99, 400, Stage.UPLOADING));
         adapter.eventLog().append(RECEIVER, update(99, 400, Stage.UPLOADING));
         JdbiMessages messages = new JdbiMessages(transactions);
@@ -99,17 +100,36 @@ class StatementCountTest {
         assertThat(events.lastSequence(RECEIVER)).isEqualTo(2);
     }
 
+    /**
+     * On H2 the one statement only advances counters that exist, all or none; a user's first event takes the way one
+     * recipient at a time, where the counter is started by a statement of its own (the savepoint around that insert is
+     * a call on the connection, not counted here).
+     */
     @Test
-    void aUsersFirstEventIsOneStatementLikeAnyOther() {
+    void aUsersFirstEventCostsAFewStatementsOnceThenOne() {
         JdbiEventLog events = new JdbiEventLog(transactions, Dialect.H2);
         adapter.eventLog().append(RECEIVER, update(99, 400, Stage.UPLOADING));
 
         transactions.run(() -> events.appendToEach(List.of(SENDER, RECEIVER), update(100, 500, Stage.UPLOADING)));
-        assertThat(statements).as("a new counter started beside a known one, both events logged").hasValue(1);
-        transactions.run(() -> events.appendToEach(List.of(SENDER), update(100, 500, Stage.PROCESSING)));
-        assertThat(statements).hasValue(2);
+        assertThat(statements).as("the one statement failing whole, then the sender tried, started and advanced, the"
+                + " receiver advanced").hasValue(5);
+        transactions.run(() -> events.appendToEach(List.of(SENDER, RECEIVER), update(100, 500, Stage.PROCESSING)));
+        assertThat(statements).as("both counted now: one statement").hasValue(6);
 
         assertThat(events.lastSequence(SENDER)).isEqualTo(2);
-        assertThat(events.lastSequence(RECEIVER)).isEqualTo(2);
+        assertThat(events.lastSequence(RECEIVER)).isEqualTo(3);
+    }
+
+    @Test
+    void twoUsersFirstEventsAreOneEmptyStatementThenAStartAndAnAdvanceEach() {
+        JdbiEventLog events = new JdbiEventLog(transactions, Dialect.H2);
+
+        transactions.run(() -> events.appendToEach(List.of(RECEIVER, SENDER), update(100, 500, Stage.UPLOADING)));
+        assertThat(statements).as("no counter advanced, then each started and advanced").hasValue(5);
+        transactions.run(() -> events.appendToEach(List.of(SENDER), update(100, 500, Stage.PROCESSING)));
+        assertThat(statements).hasValue(6);
+
+        assertThat(events.lastSequence(SENDER)).isEqualTo(2);
+        assertThat(events.lastSequence(RECEIVER)).isEqualTo(1);
     }
 }

@@ -18,8 +18,9 @@ public interface EventLog {
     long append(UserId recipient, Fact fact);
 
     /**
-     * Appends the fact once for each distinct recipient, in the order given: callers order them so that two
-     * transactions take the recipients' counters in the same order. An adapter may save round trips.
+     * Appends the fact once for each distinct recipient, in any order the caller likes: an adapter that locks per
+     * recipient takes them in one order of its own (the JDBI one ascending by user), so two transactions never wait
+     * for each other's recipients crosswise. An adapter may save round trips.
      */
     default void appendToEach(List<UserId> recipients, Fact fact) {
         recipients.stream().distinct().forEach(recipient -> append(recipient, fact));
