@@ -3,14 +3,23 @@ package dev.mosaic.bootstrap;
 import static dev.mosaic.bootstrap.RunningMosaic.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mosaic.adapters.persistence.PersistenceSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** A database or a store that goes away is a 503 with Retry-After, and {@code /health} names the part. */
 class OutageTest {
@@ -40,6 +49,39 @@ class OutageTest {
             assertUnavailable(server.get("/api/v1/messages/1", 1), "database");
             assertPartDown(server, "database", "storage");
         }
+    }
+
+    /**
+     * Another transaction holds the receiver's event counter past H2's lock timeout: the database is busy, not broken.
+     * The album is a 503 with Retry-After, nothing logs ERROR, and the same album a moment later is created.
+     */
+    @Test
+    void aCounterHeldPastTheLockTimeoutIsA503NotAnError() throws Exception {
+        String url = PersistenceSettings.h2File(dataDir).jdbcUrl() + ";LOCK_TIMEOUT=300";
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        try (RunningMosaic server = new RunningMosaic(dataDir, Map.of("MOSAIC_DB_URL", url))) {
+            assertThat(server.post("/api/v1/files/upload/", 1, ALBUM).statusCode()).isEqualTo(201);
+            try (Connection holder = DriverManager.getConnection(url, "sa", "");
+                    Statement advance = holder.createStatement()) {
+                holder.setAutoCommit(false);
+                assertThat(advance.executeUpdate("UPDATE event_counters SET last_seq = last_seq + 1 WHERE user_id = 42"))
+                        .isEqualTo(1);
+
+                HttpResponse<String> busy = server.post("/api/v1/files/upload/", 1, ALBUM);
+                holder.rollback();
+                assertUnavailable(busy, "database");
+            }
+            assertThat(server.post("/api/v1/files/upload/", 1, ALBUM).statusCode()).isEqualTo(201);
+        } finally {
+            root.detachAppender(logged);
+        }
+        assertThat(logged.list).filteredOn(event -> event.getLevel() == Level.ERROR)
+                .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+        assertThat(logged.list).filteredOn(event -> event.getLevel() == Level.WARN)
+                .extracting(ILoggingEvent::getFormattedMessage).anyMatch(line -> line.contains("database unavailable"));
     }
 
     @Test
