@@ -12,8 +12,9 @@ enum Dialect {
         }
 
         @Override
-        String nextValues(String sequence) {
-            return "SELECT NEXT VALUE FOR " + sequence + " FROM SYSTEM_RANGE(1, ?)";
+        String nextValueAndValues(String single, String each) {
+            return "SELECT 0, NEXT VALUE FOR " + single
+                    + " UNION ALL SELECT 1, NEXT VALUE FOR " + each + " FROM SYSTEM_RANGE(1, ?) ORDER BY 1, 2";
         }
 
         @Override
@@ -37,8 +38,9 @@ enum Dialect {
         }
 
         @Override
-        String nextValues(String sequence) {
-            return "SELECT nextval('" + sequence + "') FROM generate_series(1, ?)";
+        String nextValueAndValues(String single, String each) {
+            return "SELECT 0, nextval('" + single + "')"
+                    + " UNION ALL SELECT 1, nextval('" + each + "') FROM generate_series(1, ?) ORDER BY 1, 2";
         }
 
         @Override
@@ -63,8 +65,12 @@ enum Dialect {
     /** A query answering one new value of a sequence created by the migrations. */
     abstract String nextValue(String sequence);
 
-    /** A query answering as many new values of a sequence as its one parameter says, one per row. */
-    abstract String nextValues(String sequence);
+    /**
+     * One query answering one new value of {@code single} in a row marked 0, then as many new values of {@code each}
+     * as its one parameter says, one per row marked 1; ordered by mark, then value. Each sequence advances exactly
+     * once per row it answers (TwoNodesChecks).
+     */
+    abstract String nextValueAndValues(String single, String each);
 
     /**
      * One statement that advances a user's event counter, holding its row lock until the commit, and logs the

@@ -1,6 +1,7 @@
 package dev.mosaic.adapters.persistence;
 
 import dev.mosaic.application.port.out.IdSource;
+import dev.mosaic.application.port.out.NewAlbumIds;
 import dev.mosaic.domain.AssetId;
 import dev.mosaic.domain.MessageId;
 import java.sql.ResultSet;
@@ -11,10 +12,12 @@ import java.util.List;
 final class SequenceIds implements IdSource {
     private final JdbiTransactions transactions;
     private final Dialect dialect;
+    private final String albumIds;
 
     SequenceIds(JdbiTransactions transactions, Dialect dialect) {
         this.transactions = transactions;
         this.dialect = dialect;
+        this.albumIds = dialect.nextValueAndValues("message_ids", "asset_ids");
     }
 
     @Override
@@ -27,22 +30,20 @@ final class SequenceIds implements IdSource {
         return AssetId.of(next("asset_ids"));
     }
 
-    /** All in one query: one round trip whatever the album's size. */
+    /** All in one query, one round trip whatever the album's size: the message's row first, then the assets'. */
     @Override
-    public List<AssetId> nextAssetIds(int count) {
-        if (count < 1) {
-            return List.of();
-        }
-        String sql = dialect.nextValues("asset_ids");
-        return transactions.withHandle(handle -> Jdbc.prepared(handle, sql, statement -> {
-            statement.setInt(1, count);
-            List<AssetId> ids = new ArrayList<>(count);
-            try (ResultSet values = statement.executeQuery()) {
-                while (values.next()) {
-                    ids.add(AssetId.of(values.getLong(1)));
+    public NewAlbumIds forAlbum(int assets) {
+        return transactions.withHandle(handle -> Jdbc.prepared(handle, albumIds, statement -> {
+            statement.setInt(1, assets);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                MessageId message = MessageId.of(rows.getLong(2));
+                List<AssetId> ids = new ArrayList<>(assets);
+                while (rows.next()) {
+                    ids.add(AssetId.of(rows.getLong(2)));
                 }
+                return new NewAlbumIds(message, ids);
             }
-            return ids;
         }));
     }
 
