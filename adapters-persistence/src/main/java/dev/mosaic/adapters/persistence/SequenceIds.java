@@ -4,8 +4,10 @@ import dev.mosaic.application.port.out.IdSource;
 import dev.mosaic.application.port.out.NewAlbumIds;
 import dev.mosaic.domain.AssetId;
 import dev.mosaic.domain.MessageId;
+import java.sql.Array;
 import java.sql.ResultSet;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /** Ids from database sequences: unique across nodes, never reused, even after a rollback. Plain JDBC: {@link Jdbc}. */
@@ -30,18 +32,20 @@ final class SequenceIds implements IdSource {
         return AssetId.of(next("asset_ids"));
     }
 
-    /** All in one query, one round trip whatever the album's size: the message's row first, then the assets'. */
+    /** All in one query, one round trip whatever the album's size. */
     @Override
     public NewAlbumIds forAlbum(int assets) {
         return transactions.withHandle(handle -> Jdbc.prepared(handle, albumIds, statement -> {
             statement.setInt(1, assets);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                MessageId message = MessageId.of(rows.getLong(2));
-                List<AssetId> ids = new ArrayList<>(assets);
-                while (rows.next()) {
-                    ids.add(AssetId.of(rows.getLong(2)));
-                }
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                MessageId message = MessageId.of(row.getLong(1));
+                Array drawn = row.getArray(2);
+                List<AssetId> ids = Arrays.stream((Object[]) drawn.getArray())
+                        .map(value -> AssetId.of(((Number) value).longValue()))
+                        .sorted(Comparator.comparingLong(AssetId::value))
+                        .toList();
+                drawn.free();
                 return new NewAlbumIds(message, ids);
             }
         }));
