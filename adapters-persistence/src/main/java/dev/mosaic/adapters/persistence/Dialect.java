@@ -13,7 +13,8 @@ enum Dialect {
 
         @Override
         String nextValueAndValues(String single, String each) {
-            return "SELECT NEXT VALUE FOR " + single + ", ARRAY(SELECT NEXT VALUE FOR " + each + " FROM SYSTEM_RANGE(1, ?))";
+            return "SELECT NEXT VALUE FOR " + single
+                    + ", ARRAY(SELECT NEXT VALUE FOR " + each + " FROM SYSTEM_RANGE(1, ?))";
         }
 
         @Override
@@ -38,7 +39,8 @@ enum Dialect {
 
         @Override
         String nextValueAndValues(String single, String each) {
-            return "SELECT nextval('" + single + "'), ARRAY(SELECT nextval('" + each + "') FROM generate_series(1, ?))";
+            return "SELECT nextval('" + single + "')"
+                    + ", ARRAY(SELECT nextval('" + each + "') FROM generate_series(1, ?))";
         }
 
         @Override

@@ -55,7 +55,8 @@ class PersistenceAdapterTest {
             NewAlbumIds textOnly = db.ids().forAlbum(0);
 
             assertThat(album.message().value()).isEqualTo(message + 1);
-            assertThat(album.assets()).extracting(AssetId::value).containsExactly(asset + 1, asset + 2, asset + 3, asset + 4);
+            assertThat(album.assets()).extracting(AssetId::value)
+                    .containsExactly(asset + 1, asset + 2, asset + 3, asset + 4);
             assertThat(textOnly.message().value()).isEqualTo(message + 2);
             assertThat(textOnly.assets()).isEmpty();
             assertThat(db.ids().nextAssetId().value()).isEqualTo(asset + 5);

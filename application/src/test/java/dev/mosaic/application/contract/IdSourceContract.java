@@ -45,6 +45,7 @@ public abstract class IdSourceContract {
         }
 
         assertThat(messages).hasSize(80).doesNotHaveDuplicates();
-        assertThat(assets).as("0 to 4 per album, and one more").hasSize(8 * (0 + 1 + 2 + 3 + 4) + 40).doesNotHaveDuplicates();
+        assertThat(assets).as("0 to 4 per album, and one more").hasSize(8 * (0 + 1 + 2 + 3 + 4) + 40)
+                .doesNotHaveDuplicates();
     }
 }
