@@ -1,5 +1,6 @@
 package dev.mosaic.adapters.persistence;
 
+import java.util.Collections;
 import java.util.Locale;
 
 /** The only SQL that differs between the databases we run on. Everything else is portable. */
@@ -17,12 +18,21 @@ enum Dialect {
                     + ", ARRAY(SELECT NEXT VALUE FOR " + each + " FROM SYSTEM_RANGE(1, ?))";
         }
 
+        /**
+         * MERGE locks each matched counter in the order of the VALUES and re-reads it once locked. Two first appends
+         * of one user both insert its counter: the later waits for the earlier's commit, then fails with a unique
+         * violation, which H2 undoes alone (the statement, not the transaction); run again, it finds the counter.
+         */
         @Override
-        EventAppend appendEvent() {
+        EventAppend appendEvent(int recipients) {
             return new EventAppend("""
                     INSERT INTO events (recipient_id, seq, event_type, payload)
                     SELECT user_id, last_seq, ?, ?
-                    FROM FINAL TABLE (UPDATE event_counters SET last_seq = last_seq + 1 WHERE user_id = ?)""", 3, 1, 2);
+                    FROM FINAL TABLE (
+                      MERGE INTO event_counters c USING (VALUES %s) v(u) ON c.user_id = v.u
+                      WHEN MATCHED THEN UPDATE SET last_seq = c.last_seq + 1
+                      WHEN NOT MATCHED THEN INSERT (user_id, last_seq) VALUES (v.u, 1))"""
+                    .formatted(String.join(", ", Collections.nCopies(recipients, "(CAST(? AS BIGINT))"))), 3, 1, 2, true);
         }
     },
     /** Claims lock the first free job and skip those other claimers hold: no waiting, no lost races. */
@@ -43,14 +53,21 @@ enum Dialect {
                     + ", ARRAY(SELECT nextval('" + each + "') FROM generate_series(1, ?))";
         }
 
+        /**
+         * The insert takes the rows in the order of the VALUES, locking each counter it finds; one a concurrent first
+         * append is inserting makes it wait for that transaction and then update, so it never fails on that race.
+         */
         @Override
-        EventAppend appendEvent() {
+        EventAppend appendEvent(int recipients) {
             return new EventAppend("""
                     WITH advanced AS (
-                      UPDATE event_counters SET last_seq = last_seq + 1 WHERE user_id = ?
+                      INSERT INTO event_counters AS c (user_id, last_seq) VALUES %s
+                      ON CONFLICT (user_id) DO UPDATE SET last_seq = c.last_seq + 1
                       RETURNING user_id, last_seq)
                     INSERT INTO events (recipient_id, seq, event_type, payload)
-                    SELECT user_id, last_seq, ?, ? FROM advanced""", 1, 2, 3);
+                    SELECT user_id, last_seq, ?, ? FROM advanced"""
+                    .formatted(String.join(", ", Collections.nCopies(recipients, "(?, 1)"))), 1, recipients + 1,
+                    recipients + 2, false);
         }
     };
 
@@ -73,13 +90,17 @@ enum Dialect {
     abstract String nextValueAndValues(String single, String each);
 
     /**
-     * One statement that advances a user's event counter, holding its row lock until the commit, and logs the
-     * event under the new number; it inserts nothing (count 0) when the user has no counter yet.
+     * One statement that logs an event for each of {@code recipients} distinct users, advancing (or starting at 1) each
+     * one's counter in the order the users are bound, and holding the counters' row locks until the commit.
      */
-    abstract EventAppend appendEvent();
+    abstract EventAppend appendEvent(int recipients);
 
-    /** {@link #appendEvent()}'s SQL and where its three parameters go (1-based, as JDBC counts). */
-    record EventAppend(String sql, int user, int type, int payload) {
+    /**
+     * {@link #appendEvent(int)}'s SQL and where its parameters go (1-based, as JDBC counts): the users from
+     * {@code firstUser} on, one after another. {@code rerunOnDuplicate}: the statement may lose a race to start a
+     * counter with a unique violation that leaves the transaction usable, and then succeeds when run again.
+     */
+    record EventAppend(String sql, int firstUser, int type, int payload, boolean rerunOnDuplicate) {
     }
 
     /**

@@ -8,14 +8,9 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(EventRow.class)
 interface EventDao {
-
-    /** At 0: the append that follows in the same transaction takes number 1. */
-    @SqlUpdate("INSERT INTO event_counters (user_id, last_seq) VALUES (:user, 0)")
-    void startCounter(long user);
 
     @SqlQuery("SELECT last_seq FROM event_counters WHERE user_id = :user")
     Optional<Long> counter(long user);

@@ -13,19 +13,25 @@ import org.jdbi.v3.core.Handle;
 /**
  * Numbers come from a counter row per user, advanced in the appending transaction: the row lock
  * makes concurrent appends wait for each other, and a rollback takes its number back, so the
- * numbers stay 1, 2, 3… without gaps. One statement per recipient advances the counter and logs the
- * event ({@link Dialect#appendEvent()}).
+ * numbers stay 1, 2, 3… without gaps. One statement advances (or starts) the counters of all of a
+ * fact's recipients and logs the event for each ({@link Dialect#appendEvent(int)}).
  */
 final class JdbiEventLog implements EventLog {
     /** Users per counter read of a sweep: 10,000 sockets are 10 statements, each list well under any driver's cap. */
     static final int COUNTERS_PER_READ = 1_000;
+    /** Statements kept for up to this many recipients: an album has two, a change of an asset one or two. */
+    private static final int CACHED_APPENDS = 4;
 
     private final JdbiTransactions transactions;
-    private final Dialect.EventAppend appendEvent;
+    private final Dialect dialect;
+    private final Dialect.EventAppend[] appends = new Dialect.EventAppend[CACHED_APPENDS + 1];
 
     JdbiEventLog(JdbiTransactions transactions, Dialect dialect) {
         this.transactions = transactions;
-        this.appendEvent = dialect.appendEvent();
+        this.dialect = dialect;
+        for (int recipients = 1; recipients <= CACHED_APPENDS; recipients++) {
+            appends[recipients] = dialect.appendEvent(recipients);
+        }
     }
 
     @Override
@@ -38,32 +44,43 @@ final class JdbiEventLog implements EventLog {
 
     @Override
     public void appendToEach(List<UserId> recipients, Fact fact) {
+        // ascending, whatever the caller's order: two transactions then take shared counters in the same order
+        List<Long> users = recipients.stream().map(UserId::value).distinct().sorted().toList();
+        if (users.isEmpty()) {
+            return;
+        }
         String type = EventJson.type(fact);
         String payload = EventJson.payload(fact);
+        Dialect.EventAppend append = users.size() <= CACHED_APPENDS ? appends[users.size()]
+                : dialect.appendEvent(users.size());
         transactions.withHandle(handle -> {
-            for (UserId recipient : recipients) {
-                if (append(handle, recipient.value(), type, payload) != 1) {
-                    appendFirst(handle, recipient.value(), type, payload);
+            // each lost race leaves one more of the users with a counter, and none is ever deleted
+            for (int lost = 0; ; lost++) {
+                try {
+                    int logged = append(handle, append, users, type, payload);
+                    if (logged != users.size()) {
+                        throw new IllegalStateException("logged " + logged + " events for the " + users.size()
+                                + " recipients " + users);
+                    }
+                    return null;
+                } catch (Jdbc.StatementFailed failure) {
+                    if (!append.rerunOnDuplicate() || lost >= users.size() || !UniqueInsert.isUniqueViolation(failure)) {
+                        throw failure;
+                    }
                 }
             }
-            return null;
         });
     }
 
-    /** A user's first event: two first appends may race to create the counter; the loser waits and goes second. */
-    private void appendFirst(Handle handle, long user, String type, String payload) {
-        UniqueInsert.attempt(handle, started -> started.attach(EventDao.class).startCounter(user));
-        if (append(handle, user, type, payload) != 1) {
-            throw new IllegalStateException("the event counter of user " + user + " vanished");
-        }
-    }
-
-    /** On plain JDBC ({@link Jdbc}): every create runs it once per recipient. */
-    private int append(Handle handle, long user, String type, String payload) {
-        return Jdbc.prepared(handle, appendEvent.sql(), statement -> {
-            statement.setLong(appendEvent.user(), user);
-            statement.setString(appendEvent.type(), type);
-            statement.setString(appendEvent.payload(), payload);
+    /** On plain JDBC ({@link Jdbc}): every create runs it once. */
+    private static int append(Handle handle, Dialect.EventAppend append, List<Long> users, String type,
+            String payload) {
+        return Jdbc.prepared(handle, append.sql(), statement -> {
+            for (int i = 0; i < users.size(); i++) {
+                statement.setLong(append.firstUser() + i, users.get(i));
+            }
+            statement.setString(append.type(), type);
+            statement.setString(append.payload(), payload);
             return statement.executeUpdate();
         });
     }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mosaic.application.event.Fact;
+import dev.mosaic.application.event.LoggedFact;
 import dev.mosaic.application.port.out.JobQueue;
 import dev.mosaic.application.port.out.JobQueue.Job;
 import dev.mosaic.domain.Asset;
@@ -101,6 +102,19 @@ abstract class TransactionChecks {
         assertThat(db.eventLog().lastSequence(RECEIVER)).isEqualTo(1);
         assertThat(db.eventLog().append(SENDER, update(100, 500, Stage.READY))).isEqualTo(1);
         assertThat(db.eventLog().append(RECEIVER, update(100, 500, Stage.READY))).isEqualTo(2);
+    }
+
+    @Test
+    void aRolledBackFirstAppendOfTwoUsersLeavesNeitherACounterNorANumber() {
+        assertThatThrownBy(() -> db.transactions().run(() -> {
+            db.eventLog().appendToEach(List.of(SENDER, RECEIVER), update(100, 500, Stage.UPLOADING));
+            throw new Boom();
+        })).isInstanceOf(Boom.class);
+
+        assertThat(db.eventLog().lastSequences(List.of(SENDER, RECEIVER))).isEmpty();
+        db.transactions().run(() -> db.eventLog().appendToEach(List.of(RECEIVER, SENDER), update(100, 500, Stage.READY)));
+        assertThat(db.eventLog().since(SENDER, 0, 10)).extracting(LoggedFact::sequence).containsExactly(1L);
+        assertThat(db.eventLog().since(RECEIVER, 0, 10)).extracting(LoggedFact::sequence).containsExactly(1L);
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -88,6 +89,29 @@ public abstract class EventLogContract {
     }
 
     @Test
+    void twoUsersFirstEventsInOneAppendAreEachOne() {
+        Fact fact = update(100, 500, Stage.UPLOADING);
+
+        ports.transactions().run(() -> log.appendToEach(List.of(SENDER, RECEIVER), fact));
+        ports.transactions().run(() -> log.appendToEach(List.of(SENDER, RECEIVER), update(100, 500, Stage.READY)));
+
+        assertThat(log.since(SENDER, 0, 10)).extracting(LoggedFact::sequence).containsExactly(1L, 2L);
+        assertThat(log.since(RECEIVER, 0, 10)).extracting(LoggedFact::sequence).containsExactly(1L, 2L);
+        assertThat(log.since(RECEIVER, 0, 10).get(0).fact()).isEqualTo(fact);
+        assertThat(log.lastSequence(STRANGER)).isZero();
+    }
+
+    @Test
+    void aRecipientNamedTwiceGetsTheFactOnceWhateverTheOrder() {
+        log.append(SENDER, update(100, 500, Stage.PROCESSING));
+
+        ports.transactions().run(() -> log.appendToEach(List.of(RECEIVER, SENDER, RECEIVER), update(100, 500, Stage.READY)));
+
+        assertThat(log.since(RECEIVER, 0, 10)).extracting(LoggedFact::sequence).containsExactly(1L);
+        assertThat(log.since(SENDER, 0, 10)).extracting(LoggedFact::sequence).containsExactly(1L, 2L);
+    }
+
+    @Test
     void lastSequencesAnswersTheNewestOfEachRecipientAskedAndNothingForOneWithoutEvents() {
         log.append(SENDER, update(100, 500, Stage.PROCESSING));
         log.append(SENDER, update(100, 500, Stage.READY));
@@ -138,6 +162,50 @@ public abstract class EventLogContract {
         facts.forEach(fact -> log.append(RECEIVER, fact));
 
         assertThat(log.since(RECEIVER, 0, 10)).extracting(LoggedFact::fact).containsExactlyElementsOf(facts);
+    }
+
+    /**
+     * Albums both ways between two users, from their very first events on: whatever order the recipients come in,
+     * no two transactions deadlock on the counters, and each user gets every fact once, numbered 1, 2, 3….
+     */
+    @Test
+    void concurrentAppendsToTwoUsersInBothOrdersFromTheirFirstEventsLoseNothing() throws Exception {
+        int threads = 6;
+        int perThread = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (long pair = 0; pair < 3; pair++) {
+                UserId one = UserId.of(5_000 + 2 * pair);
+                UserId other = UserId.of(5_001 + 2 * pair);
+                CountDownLatch start = new CountDownLatch(1);
+                List<Callable<Void>> writers = IntStream.range(0, threads)
+                        .<Callable<Void>>mapToObj(thread -> () -> {
+                            start.await();
+                            for (int i = 0; i < perThread; i++) {
+                                List<UserId> recipients = (thread + i) % 2 == 0 ? List.of(one, other) : List.of(other, one);
+                                Fact fact = update(100, thread * 100L + i + 1, Stage.READY);
+                                ports.transactions().run(() -> log.appendToEach(recipients, fact));
+                            }
+                            return null;
+                        }).toList();
+                List<Future<Void>> results = writers.stream().map(pool::submit).toList();
+                start.countDown();
+                for (Future<Void> result : results) {
+                    result.get(60, TimeUnit.SECONDS);
+                }
+
+                List<Long> gapFree = LongStream.rangeClosed(1, threads * perThread).boxed().toList();
+                List<LoggedFact> ofOne = log.since(one, 0, 1_000);
+                List<LoggedFact> ofOther = log.since(other, 0, 1_000);
+                assertThat(ofOne).extracting(LoggedFact::sequence).containsExactlyElementsOf(gapFree);
+                assertThat(ofOther).extracting(LoggedFact::sequence).containsExactlyElementsOf(gapFree);
+                assertThat(ofOne).extracting(LoggedFact::fact).doesNotHaveDuplicates()
+                        .containsExactlyInAnyOrderElementsOf(ofOther.stream().map(LoggedFact::fact).toList());
+            }
+        } finally {
+            pool.shutdownNow();
+            assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
     }
 
     @Test

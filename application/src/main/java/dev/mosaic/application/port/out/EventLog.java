@@ -18,11 +18,11 @@ public interface EventLog {
     long append(UserId recipient, Fact fact);
 
     /**
-     * Appends the fact for each recipient in turn, in the order given: callers order them so that two
+     * Appends the fact once for each distinct recipient, in the order given: callers order them so that two
      * transactions take the recipients' counters in the same order. An adapter may save round trips.
      */
     default void appendToEach(List<UserId> recipients, Fact fact) {
-        recipients.forEach(recipient -> append(recipient, fact));
+        recipients.stream().distinct().forEach(recipient -> append(recipient, fact));
     }
 
     /** Facts with a sequence above {@code afterSequence}, ascending, at most {@code limit}. */
