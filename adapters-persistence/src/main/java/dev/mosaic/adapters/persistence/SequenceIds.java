@@ -1,20 +1,25 @@
 package dev.mosaic.adapters.persistence;
 
 import dev.mosaic.application.port.out.IdSource;
+import dev.mosaic.application.port.out.NewAlbumIds;
 import dev.mosaic.domain.AssetId;
 import dev.mosaic.domain.MessageId;
+import java.sql.Array;
 import java.sql.ResultSet;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /** Ids from database sequences: unique across nodes, never reused, even after a rollback. Plain JDBC: {@link Jdbc}. */
 final class SequenceIds implements IdSource {
     private final JdbiTransactions transactions;
     private final Dialect dialect;
+    private final String albumIds;
 
     SequenceIds(JdbiTransactions transactions, Dialect dialect) {
         this.transactions = transactions;
         this.dialect = dialect;
+        this.albumIds = dialect.nextValueAndValues("message_ids", "asset_ids");
     }
 
     @Override
@@ -27,22 +32,22 @@ final class SequenceIds implements IdSource {
         return AssetId.of(next("asset_ids"));
     }
 
-    /** All in one query: one round trip whatever the album's size. */
+    /** All in one query, one round trip whatever the album's size. */
     @Override
-    public List<AssetId> nextAssetIds(int count) {
-        if (count < 1) {
-            return List.of();
-        }
-        String sql = dialect.nextValues("asset_ids");
-        return transactions.withHandle(handle -> Jdbc.prepared(handle, sql, statement -> {
-            statement.setInt(1, count);
-            List<AssetId> ids = new ArrayList<>(count);
-            try (ResultSet values = statement.executeQuery()) {
-                while (values.next()) {
-                    ids.add(AssetId.of(values.getLong(1)));
-                }
+    public NewAlbumIds forAlbum(int assets) {
+        return transactions.withHandle(handle -> Jdbc.prepared(handle, albumIds, statement -> {
+            statement.setInt(1, assets);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                MessageId message = MessageId.of(row.getLong(1));
+                Array drawn = row.getArray(2);
+                List<AssetId> ids = Arrays.stream((Object[]) drawn.getArray())
+                        .map(value -> AssetId.of(((Number) value).longValue()))
+                        .sorted(Comparator.comparingLong(AssetId::value))
+                        .toList();
+                drawn.free();
+                return new NewAlbumIds(message, ids);
             }
-            return ids;
         }));
     }
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mosaic.application.port.out.JobQueue;
+import dev.mosaic.application.port.out.NewAlbumIds;
 import dev.mosaic.domain.Asset;
 import dev.mosaic.domain.AssetId;
 import dev.mosaic.domain.Message;
@@ -19,9 +20,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,15 +46,20 @@ class PersistenceAdapterTest {
     }
 
     @Test
-    void aBatchOfAssetIdsIsNewAndFollowsTheOnesBefore() {
+    void anAlbumsIdsFollowTheOnesBeforeAndMoveEachSequenceOncePerId() {
         try (PersistenceAdapter db = H2Stores.startIn(folder)) {
-            long before = db.ids().nextAssetId().value();
+            long message = db.ids().nextMessageId().value();
+            long asset = db.ids().nextAssetId().value();
 
-            List<Long> batch = db.ids().nextAssetIds(4).stream().map(AssetId::value).toList();
+            NewAlbumIds album = db.ids().forAlbum(4);
+            NewAlbumIds textOnly = db.ids().forAlbum(0);
 
-            assertThat(batch).hasSize(4).doesNotHaveDuplicates().allMatch(id -> id > before);
-            assertThat(db.ids().nextAssetId().value()).isGreaterThan(Collections.max(batch));
-            assertThat(db.ids().nextAssetIds(0)).isEmpty();
+            assertThat(album.message().value()).isEqualTo(message + 1);
+            assertThat(album.assets()).extracting(AssetId::value)
+                    .containsExactly(asset + 1, asset + 2, asset + 3, asset + 4);
+            assertThat(textOnly.message().value()).isEqualTo(message + 2);
+            assertThat(textOnly.assets()).isEmpty();
+            assertThat(db.ids().nextAssetId().value()).isEqualTo(asset + 5);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.mosaic.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mosaic.application.port.out.NewAlbumIds;
 import dev.mosaic.domain.AssetId;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -31,16 +31,20 @@ class PostgresAdapterTest {
     }
 
     @Test
-    void aBatchOfAssetIdsIsNewAcrossNodes() {
-        PersistenceSettings database = PostgresStores.freshDatabase(2);
-        try (PersistenceAdapter nodeA = PersistenceAdapter.start(database);
-             PersistenceAdapter nodeB = PersistenceAdapter.start(database)) {
-            List<AssetId> fromA = nodeA.ids().nextAssetIds(3);
-            List<AssetId> fromB = nodeB.ids().nextAssetIds(3);
+    void anAlbumsIdsFollowTheOnesBeforeAndMoveEachSequenceOncePerId() {
+        try (PersistenceAdapter db = PostgresStores.start()) {
+            long message = db.ids().nextMessageId().value();
+            long asset = db.ids().nextAssetId().value();
 
-            assertThat(fromA).hasSize(3).doesNotContainAnyElementsOf(fromB).doesNotHaveDuplicates();
-            assertThat(fromB).hasSize(3).doesNotHaveDuplicates();
-            assertThat(nodeA.ids().nextAssetIds(0)).isEmpty();
+            NewAlbumIds album = db.ids().forAlbum(4);
+            NewAlbumIds textOnly = db.ids().forAlbum(0);
+
+            assertThat(album.message().value()).isEqualTo(message + 1);
+            assertThat(album.assets()).extracting(AssetId::value)
+                    .containsExactly(asset + 1, asset + 2, asset + 3, asset + 4);
+            assertThat(textOnly.message().value()).isEqualTo(message + 2);
+            assertThat(textOnly.assets()).isEmpty();
+            assertThat(db.ids().nextAssetId().value()).isEqualTo(asset + 5);
         }
     }
 
@@ -58,7 +62,7 @@ class PostgresAdapterTest {
             assertThat(transactions.inTransaction(() -> transactions.inTransactionMadeDurableByTheNext(
                     () -> synchronousCommit(transactions)))).as("joined: the outer transaction stays durable")
                     .isEqualTo("on");
-            assertThat(transactions.inTransactionMadeDurableByTheNext(() -> adapter.ids().nextAssetIds(3)))
+            assertThat(transactions.inTransactionMadeDurableByTheNext(() -> adapter.ids().forAlbum(3).assets()))
                     .hasSize(3);
             assertThat(synchronousCommit(transactions)).isEqualTo("on");
         }

@@ -11,6 +11,7 @@ import dev.mosaic.application.event.LoggedFact;
 import dev.mosaic.application.port.out.JobQueue;
 import dev.mosaic.application.port.out.JobQueue.ClaimedJob;
 import dev.mosaic.application.port.out.JobQueue.Job;
+import dev.mosaic.application.port.out.NewAlbumIds;
 import dev.mosaic.domain.Asset;
 import dev.mosaic.domain.AssetMove;
 import dev.mosaic.domain.AssetId;
@@ -129,6 +130,26 @@ abstract class TwoNodesChecks {
         assertThat(retaken.attempt()).isEqualTo(2);
         nodeB.jobQueue().done(retaken);
         assertThat(nodeB.jobQueue().pending()).isZero();
+    }
+
+    @Test
+    void albumIdsDrawnOnTwoNodesAtOnceMoveEachSequenceOncePerIdAndRepeatNone() throws Exception {
+        long messagesBefore = nodeA.ids().nextMessageId().value();
+        long assetsBefore = nodeB.ids().nextAssetId().value();
+
+        // 8 threads, 25 albums each, of 0 to 4 assets: 200 albums, 400 assets
+        List<List<NewAlbumIds>> drawn = allAtOnce(8, thread -> () -> IntStream.range(0, 25)
+                .mapToObj(album -> node(thread).ids().forAlbum((thread + album) % 5)).toList());
+
+        List<NewAlbumIds> albums = drawn.stream().flatMap(List::stream).toList();
+        // every value in between was handed out: no sequence moved for an id it did not answer
+        assertThat(albums).extracting(album -> album.message().value()).containsExactlyInAnyOrderElementsOf(
+                LongStream.rangeClosed(messagesBefore + 1, messagesBefore + 200).boxed().toList());
+        assertThat(albums.stream().flatMap(album -> album.assets().stream()).map(AssetId::value).toList())
+                .containsExactlyInAnyOrderElementsOf(
+                        LongStream.rangeClosed(assetsBefore + 1, assetsBefore + 400).boxed().toList());
+        assertThat(nodeB.ids().nextMessageId().value()).isEqualTo(messagesBefore + 201);
+        assertThat(nodeA.ids().nextAssetId().value()).isEqualTo(assetsBefore + 401);
     }
 
     private Optional<ClaimedJob> claim(int thread) {

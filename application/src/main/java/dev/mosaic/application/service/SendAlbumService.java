@@ -11,6 +11,7 @@ import dev.mosaic.application.port.out.EventNotifier;
 import dev.mosaic.application.port.out.IdSource;
 import dev.mosaic.application.port.out.IdempotencyKeys;
 import dev.mosaic.application.port.out.Messages;
+import dev.mosaic.application.port.out.NewAlbumIds;
 import dev.mosaic.application.port.out.ObjectStorage;
 import dev.mosaic.application.port.out.TransactionRunner;
 import dev.mosaic.application.view.AlbumCreated;
@@ -129,7 +130,7 @@ public final class SendAlbumService implements SendAlbumUseCase {
             // written in order, flushes this one with it. A crash before that loses ids no row holds and no client
             // saw (a sequence may hand them out again: still unique among stored rows); the album stays one
             // transaction, the event numbers are drawn in it (gap-free), the idempotency key is completed in it.
-            Reserved reserved = transactions.inTransactionMadeDurableByTheNext(() -> reserve(sender, checked, now));
+            NewAlbumIds reserved = transactions.inTransactionMadeDurableByTheNext(() -> reserve(sender, checked, now));
             Message album = album(command, checked, reserved, now, assets);
             transactions.run(() -> store(command, album));
             return album;
@@ -145,13 +146,13 @@ public final class SendAlbumService implements SendAlbumUseCase {
                 && checked.stream().anyMatch(attachment -> attachment.plan() instanceof UploadPlan.Multipart);
     }
 
-    private Reserved reserve(UserId sender, List<AttachmentRules.Checked> checked, Instant now) {
+    private NewAlbumIds reserve(UserId sender, List<AttachmentRules.Checked> checked, Instant now) {
         enforceQuota(sender, checked, now);
-        return new Reserved(ids.nextMessageId(), ids.nextAssetIds(checked.size()));
+        return ids.forAlbum(checked.size());
     }
 
     /** The album with its assets, each multipart upload started (and added to {@code started} at once). */
-    private Message album(SendAlbumCommand command, List<AttachmentRules.Checked> checked, Reserved reserved,
+    private Message album(SendAlbumCommand command, List<AttachmentRules.Checked> checked, NewAlbumIds reserved,
                           Instant now, List<Asset> started) {
         UserId sender = command.sender();
         MessageId messageId = reserved.message();
@@ -177,9 +178,6 @@ public final class SendAlbumService implements SendAlbumUseCase {
         }
         // last: the audience's event counters stay locked until the commit, so take them late
         Announcements.toAudience(events, album, new Fact.AlbumSent(album));
-    }
-
-    private record Reserved(MessageId message, List<AssetId> assets) {
     }
 
     /**

@@ -76,6 +76,17 @@ class SendAlbumTest {
     }
 
     @Test
+    void anAlbumDrawsItsMessageIdAndEveryAssetIdAtOnceAndNothingMore() {
+        AlbumCreated created = world.services.sendAlbum().send(album(photo(), photo(), photo()));
+
+        assertThat(world.ids.albumsDrawn()).isEqualTo(1);
+        assertThat(created.messageId()).isEqualTo(100);
+        assertThat(created.uploads()).extracting(UploadInstruction::assetId).containsExactly(500L, 501L, 502L);
+        assertThat(world.ids.nextMessageId().value()).isEqualTo(101);
+        assertThat(world.ids.nextAssetId().value()).isEqualTo(503);
+    }
+
+    @Test
     void aRemoteStoresMultipartUploadStartsBetweenTheIdsAndTheAlbumOutsideAnyTransaction() {
         List<Boolean> startedInATransaction = new ArrayList<>();
         world.storage.whenMultipartStarts(() -> startedInATransaction.add(world.transactions.isOpen()));

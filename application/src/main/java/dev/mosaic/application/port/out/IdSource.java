@@ -2,18 +2,17 @@ package dev.mosaic.application.port.out;
 
 import dev.mosaic.domain.AssetId;
 import dev.mosaic.domain.MessageId;
-import java.util.List;
 import java.util.stream.Stream;
 
-/** Hands out new, never reused identifiers. */
+/** Hands out new, never reused identifiers; an id may be skipped (drawn for an album that was then refused). */
 public interface IdSource {
 
     MessageId nextMessageId();
 
     AssetId nextAssetId();
 
-    /** {@code count} new asset ids; an adapter may hand them out in one round trip. */
-    default List<AssetId> nextAssetIds(int count) {
-        return Stream.generate(this::nextAssetId).limit(count).toList();
+    /** Every id a new album of {@code assets} assets needs; an adapter may draw them all in one round trip. */
+    default NewAlbumIds forAlbum(int assets) {
+        return new NewAlbumIds(nextMessageId(), Stream.generate(this::nextAssetId).limit(assets).toList());
     }
 }
