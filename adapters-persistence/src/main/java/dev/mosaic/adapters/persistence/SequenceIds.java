@@ -35,6 +35,7 @@ final class SequenceIds implements IdSource {
     /** All in one query, one round trip whatever the album's size. */
     @Override
     public NewAlbumIds forAlbum(int assets) {
+        NewAlbumIds.requireCount(assets);
         return transactions.withHandle(handle -> Jdbc.prepared(handle, albumIds, statement -> {
             statement.setInt(1, assets);
             try (ResultSet row = statement.executeQuery()) {
@@ -46,6 +47,9 @@ final class SequenceIds implements IdSource {
                         .sorted(Comparator.comparingLong(AssetId::value))
                         .toList();
                 drawn.free();
+                if (ids.size() != assets) {
+                    throw new IllegalStateException("drew " + ids.size() + " asset ids for " + assets + " assets");
+                }
                 return new NewAlbumIds(message, ids);
             }
         }));

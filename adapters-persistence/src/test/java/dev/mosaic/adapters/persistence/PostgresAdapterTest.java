@@ -37,13 +37,13 @@ class PostgresAdapterTest {
             long asset = db.ids().nextAssetId().value();
 
             NewAlbumIds album = db.ids().forAlbum(4);
-            NewAlbumIds textOnly = db.ids().forAlbum(0);
+            NewAlbumIds noAssets = db.ids().forAlbum(0);
 
             assertThat(album.message().value()).isEqualTo(message + 1);
             assertThat(album.assets()).extracting(AssetId::value)
                     .containsExactly(asset + 1, asset + 2, asset + 3, asset + 4);
-            assertThat(textOnly.message().value()).isEqualTo(message + 2);
-            assertThat(textOnly.assets()).isEmpty();
+            assertThat(noAssets.message().value()).isEqualTo(message + 2);
+            assertThat(noAssets.assets()).isEmpty();
             assertThat(db.ids().nextAssetId().value()).isEqualTo(asset + 5);
         }
     }

@@ -1,6 +1,7 @@
 package dev.mosaic.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mosaic.application.port.out.IdSource;
 import dev.mosaic.application.port.out.NewAlbumIds;
@@ -29,6 +30,12 @@ public abstract class IdSourceContract {
 
         assertThat(empty.assets()).isEmpty();
         assertThat(ids.forAlbum(0).message()).isNotEqualTo(empty.message());
+    }
+
+    @Test
+    void aNegativeNumberOfAssetsIsABug() {
+        assertThatThrownBy(() -> ids().forAlbum(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1 assets");
     }
 
     @Test
