@@ -52,11 +52,12 @@ final class DatabaseFailures {
         return false;
     }
 
-    /** The database gave up on a lock wait, or ended a deadlock or a statement that ran too long ({@link #CONTENTION}). */
+    /** The database gave up on a lock wait, or ended a deadlock or an overlong statement ({@link #CONTENTION}). */
     static boolean isContention(Throwable failure) {
         int depth = 0;
         for (Throwable cause = failure; cause != null && depth < MAX_DEPTH; cause = cause.getCause(), depth++) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && CONTENTION.contains(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && CONTENTION.contains(sql.getSQLState())) {
                 return true;
             }
         }

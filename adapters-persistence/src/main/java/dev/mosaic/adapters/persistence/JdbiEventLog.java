@@ -80,8 +80,8 @@ final class JdbiEventLog implements EventLog {
 
     /**
      * All or none ({@link Dialect.EventAppend#startsCounters()} false): 0 when no user has a counter,
-     * {@link #SOME_UNCOUNTED} when some have and some not, the statement undone by the database. Only that statement's own NOT NULL violation on {@code events.payload} is taken as
-     * such; any other failure is thrown.
+     * {@link #SOME_UNCOUNTED} when some have and some not, the statement undone by the database. Only that
+     * statement's own NOT NULL violation on {@code events.payload} is taken as such; any other failure is thrown.
      */
     private static int appendIfAllCounted(Handle handle, Dialect.EventAppend append, List<Long> users, String type,
             String payload) {
@@ -98,9 +98,10 @@ final class JdbiEventLog implements EventLog {
 
     /**
      * One recipient's event in a statement of its own, as before one statement served all: advance the counter, or
-     * (none yet, or none a moment ago when {@code mayHaveOne} is false) start it at 0 and then advance it. Two first appends may race to start it; the loser waits for the
-     * winner's commit, fails on the key alone ({@link UniqueInsert}) and goes second. No statement here both
-     * advances a counter and may be run again by H2 after a lock wait, so none can advance one twice.
+     * (none yet, or none a moment ago when {@code mayHaveOne} is false) start it at 0 and then advance it. Two first
+     * appends may race to start it; the loser waits for the winner's commit, fails on the key alone
+     * ({@link UniqueInsert}) and goes second. No statement here both advances a counter and may be run again by H2
+     * after a lock wait, so none can advance one twice.
      */
     private void appendStartingCounter(Handle handle, long user, String type, String payload, boolean mayHaveOne) {
         Dialect.EventAppend one = appendFor(1);
