@@ -90,7 +90,7 @@ final class ProblemMapper {
         registry.counter("mosaic.http.unavailable", "part", unavailable.part().wireName()).increment();
         ctx.header(Header.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
         answer(ctx, Problem.of(503, "service_unavailable", "the " + unavailable.part().wireName()
-                + " is unreachable for the moment; nothing was lost, try again in a few seconds"));
+                + " is unreachable or busy for the moment; nothing was lost, try again in a few seconds"));
     }
 
     private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {

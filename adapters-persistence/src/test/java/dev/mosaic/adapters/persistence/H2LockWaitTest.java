@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * timeout, which is contention, not a bug.
  */
 class H2LockWaitTest {
-    private static final int LOCK_TIMEOUT_MS = 1_000;
+    private static final int LOCK_TIMEOUT_MS = 2_000;
     private static final UserId ONE = UserId.of(1);
     private static final UserId TWO = UserId.of(2);
 

@@ -50,8 +50,9 @@ public final class SweepStorageService implements SweepStorageUseCase {
 
     /**
      * One batch of assets, then one of retired uploads. An asset or retired upload whose sweep fails waits behind
-     * the others (as if it had changed now): when storage is down (an outage, {@link Unavailable}) the pass stops
-     * and the failure goes to the caller; any other failure is a fault of Mosaic's, logged, and the pass goes on.
+     * the others (as if it had changed now): when storage or the database is down or busy (an outage,
+     * {@link Unavailable}) the pass stops and the failure goes to the caller; any other failure is a fault of
+     * Mosaic's, logged, and the pass goes on.
      */
     @Override
     public int sweepSettled() {
@@ -80,9 +81,9 @@ public final class SweepStorageService implements SweepStorageUseCase {
         return due.size() + retired.size();
     }
 
-    /** Rethrows an outage of storage (the caller tries again later); logs any other failure, a fault of Mosaic's. */
+    /** Rethrows an outage (the caller tries again later); logs any other failure, a fault of Mosaic's. */
     private static void unlessAnOutage(RuntimeException failure, String what) {
-        if (failure instanceof Unavailable outage && outage.part() == Unavailable.Part.STORAGE) {
+        if (failure instanceof Unavailable outage) {
             throw outage;
         }
         LOG.log(System.Logger.Level.ERROR, "sweeping the stored objects of " + what + " failed; it is tried again"

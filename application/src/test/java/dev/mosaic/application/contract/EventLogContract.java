@@ -165,10 +165,10 @@ public abstract class EventLogContract {
     }
 
     /**
-     * Albums both ways between two users, from the other's very first event on (the lower-numbered one has one event
-     * already, so the first appends find one counter and start the other, and a lost race to start it must take back
-     * the advance of the first): whatever order the recipients come in, no two transactions deadlock on the counters,
-     * and each user gets every fact once, numbered 1, 2, 3….
+     * Albums both ways between two users, from their very first events on: in the first pair neither has a counter
+     * (the first appends race to start both), in the others the lower-numbered one has one event already (the first
+     * appends find one counter and must start the other). Whatever order the recipients come in, no two transactions
+     * deadlock on the counters, and each user gets every fact once, numbered 1, 2, 3….
      */
     @Test
     void concurrentAppendsToTwoUsersInBothOrdersFromTheirFirstEventsLoseNothing() throws Exception {
@@ -180,7 +180,10 @@ public abstract class EventLogContract {
                 UserId one = UserId.of(5_000 + 2 * pair);
                 UserId other = UserId.of(5_001 + 2 * pair);
                 Fact primer = update(99, 1, Stage.UPLOADING);
-                log.append(one, primer);
+                boolean primed = pair > 0;
+                if (primed) {
+                    log.append(one, primer);
+                }
                 CountDownLatch start = new CountDownLatch(1);
                 List<Callable<Void>> writers = IntStream.range(0, threads)
                         .<Callable<Void>>mapToObj(thread -> () -> {
@@ -200,12 +203,15 @@ public abstract class EventLogContract {
 
                 List<LoggedFact> ofOne = log.since(one, 0, 1_000);
                 List<LoggedFact> ofOther = log.since(other, 0, 1_000);
-                assertThat(ofOne).extracting(LoggedFact::sequence)
-                        .containsExactlyElementsOf(LongStream.rangeClosed(1, threads * perThread + 1).boxed().toList());
+                int primers = primed ? 1 : 0;
+                assertThat(ofOne).extracting(LoggedFact::sequence).containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, threads * perThread + primers).boxed().toList());
                 assertThat(ofOther).extracting(LoggedFact::sequence)
                         .containsExactlyElementsOf(LongStream.rangeClosed(1, threads * perThread).boxed().toList());
-                assertThat(ofOne.get(0).fact()).isEqualTo(primer);
-                assertThat(ofOne.subList(1, ofOne.size())).extracting(LoggedFact::fact).doesNotHaveDuplicates()
+                if (primed) {
+                    assertThat(ofOne.get(0).fact()).isEqualTo(primer);
+                }
+                assertThat(ofOne.subList(primers, ofOne.size())).extracting(LoggedFact::fact).doesNotHaveDuplicates()
                         .containsExactlyInAnyOrderElementsOf(ofOther.stream().map(LoggedFact::fact).toList());
             }
         } finally {

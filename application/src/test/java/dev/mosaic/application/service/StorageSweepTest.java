@@ -232,6 +232,21 @@ class StorageSweepTest {
         assertThat(world.storage.exists(imageKey)).isFalse();
     }
 
+    /** A lock timeout while marking an asset swept is the database busy: an outage too, not a fault of Mosaic's. */
+    @Test
+    void aBusyDatabaseAlsoStopsThePass() {
+        abort(image);
+        latePut(imageKey);
+        world.clock.advance(Duration.ofSeconds(1));
+        abort(video);
+        latePut(videoKey);
+        world.storage.failOn(imageKey, new Unavailable(Unavailable.Part.DATABASE, "lock timeout", null));
+
+        world.clock.advance(QUIET.plusSeconds(1));
+        assertThatThrownBy(sweep::sweepSettled).isInstanceOf(Unavailable.class);
+        assertThat(world.storage.exists(videoKey)).as("the pass stopped at the outage").isTrue();
+    }
+
     @Test
     void aLatePutToTheUploadUrlOfASwappedFileIsDeletedOnceNoneOfItsUrlsCanWrite() {
         latePut(imageKey);
