@@ -87,6 +87,7 @@ public final class CreateRateBenchmark {
             }
         } finally {
             bare.stop();
+            Samples.deleteTree(dir);
         }
         System.out.print(report);
         System.exit(0);

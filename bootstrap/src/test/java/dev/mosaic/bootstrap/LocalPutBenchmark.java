@@ -51,7 +51,7 @@ public final class LocalPutBenchmark {
                 peakHeap = Math.max(peakHeap, heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum());
             }
         } finally {
-            deleteTree(dataDir);
+            Samples.deleteTree(dataDir);
         }
         double put = median(puts);
         double dd = median(dds);
@@ -118,14 +118,6 @@ public final class LocalPutBenchmark {
 
     private static List<MemoryPoolMXBean> heapPools() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     private static String load() throws IOException {

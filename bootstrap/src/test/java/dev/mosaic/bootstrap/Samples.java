@@ -176,4 +176,13 @@ final class Samples {
                 + "trailer << /Root 1 0 R >>\n%%EOF\n";
         return body.getBytes(StandardCharsets.US_ASCII);
     }
+
+    /** A benchmark's folder and all in it: a create run leaves most of a GiB of database behind. */
+    static void deleteTree(Path root) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
 }

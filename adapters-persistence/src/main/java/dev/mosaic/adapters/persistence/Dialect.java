@@ -19,24 +19,23 @@ enum Dialect {
         }
 
         /**
-         * Advances only counters that exist, and logs for every recipient or for none: MERGE locks each matched counter
-         * in the order of the VALUES and re-reads it once locked; when some but not all recipients have a counter, the
-         * payload is NULL and the NOT NULL column fails the statement (23502), which H2 undoes whole (the statement,
-         * not the transaction). It never inserts a counter: a MERGE insert that waits past the lock timeout on another
-         * transaction's uncommitted counter fails with 90131, which H2 answers by running the statement again without
-         * undoing the first run, so counters it had advanced would advance twice (a gap). {@link JdbiEventLog} starts
-         * missing counters on their own ({@link EventAppend#startsCounters()}).
+         * One recipient per statement, and a missing counter is not started (0 rows): {@link JdbiEventLog} starts it in
+         * a statement of its own. Two reasons. A statement that both advanced one counter and inserted another could
+         * advance the first twice: an insert that waits past the lock timeout on another transaction's uncommitted
+         * counter fails with 90131, which H2 answers by running the statement again without undoing the first run (a
+         * gap; H2LockWaitTest). And an all-or-none statement for all recipients (MERGE of the counters that exist)
+         * measured no cheaper than one statement each: 20 µs of CPU per album, median 25, both ways (BENCHMARK.md).
          */
         @Override
         EventAppend appendEvent(int recipients) {
-            requireRecipients(recipients);
+            if (recipients != 1) {
+                throw new IllegalArgumentException("on H2 each recipient's event is a statement of its own, not "
+                        + recipients);
+            }
             return new EventAppend("""
                     INSERT INTO events (recipient_id, seq, event_type, payload)
-                    SELECT user_id, last_seq, ?, CASE WHEN COUNT(*) OVER () = ? THEN ? END
-                    FROM FINAL TABLE (
-                      MERGE INTO event_counters c USING (VALUES %s) v(u) ON c.user_id = v.u
-                      WHEN MATCHED THEN UPDATE SET last_seq = c.last_seq + 1)"""
-                    .formatted(String.join(", ", Collections.nCopies(recipients, "(CAST(? AS BIGINT))"))), 4, 1, 3, 2,
+                    SELECT user_id, last_seq, ?, ?
+                    FROM FINAL TABLE (UPDATE event_counters SET last_seq = last_seq + 1 WHERE user_id = ?)""", 3, 1, 2,
                     false);
         }
     },
@@ -73,7 +72,7 @@ enum Dialect {
                     INSERT INTO events (recipient_id, seq, event_type, payload)
                     SELECT user_id, last_seq, ?, ? FROM advanced"""
                     .formatted(String.join(", ", Collections.nCopies(recipients, "(?, 1)"))), 1, recipients + 1,
-                    recipients + 2, 0, true);
+                    recipients + 2, true);
         }
     };
 
@@ -98,8 +97,8 @@ enum Dialect {
     /**
      * One statement that logs an event for each of {@code recipients} distinct users, advancing each one's counter in
      * the order the users are bound, and holding the counters' row locks until the commit. Where it
-     * {@link EventAppend#startsCounters() starts counters} it starts a missing one at 1; where it does not, it logs
-     * nothing unless every user has a counter.
+     * {@link EventAppend#startsCounters() starts counters} (PostgreSQL) it starts a missing one at 1 and serves any
+     * number of users; where it does not (H2), it serves one user and logs nothing when that user has no counter.
      */
     abstract EventAppend appendEvent(int recipients);
 
@@ -111,12 +110,10 @@ enum Dialect {
 
     /**
      * {@link #appendEvent(int)}'s SQL and where its parameters go (1-based, as JDBC counts): the users from
-     * {@code firstUser} on, one after another; {@code recipientCount} the number of users, or 0 where the statement
-     * takes none. Without {@code startsCounters}, the statement logs for all users or none: it inserts no row when
-     * none has a counter, and fails with a NOT NULL violation of {@code events.payload} (SQLSTATE 23502, undone with
-     * the statement, the transaction still usable) when only some have.
+     * {@code firstUser} on, one after another. Without {@code startsCounters}, the statement logs nothing (0 rows) for
+     * a user who has no counter yet.
      */
-    record EventAppend(String sql, int firstUser, int type, int payload, int recipientCount, boolean startsCounters) {
+    record EventAppend(String sql, int firstUser, int type, int payload, boolean startsCounters) {
     }
 
     /**

@@ -4,11 +4,9 @@ import dev.mosaic.application.event.Fact;
 import dev.mosaic.application.event.LoggedFact;
 import dev.mosaic.application.port.out.EventLog;
 import dev.mosaic.domain.UserId;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
@@ -16,28 +14,32 @@ import org.jdbi.v3.core.Handle;
 /**
  * Numbers come from a counter row per user, advanced in the appending transaction: the row lock
  * makes concurrent appends wait for each other, and a rollback takes its number back, so the
- * numbers stay 1, 2, 3… without gaps. One statement advances the counters of all of a fact's
- * recipients, in ascending user order, and logs the event for each ({@link Dialect#appendEvent(int)}).
- * On PostgreSQL it also starts missing counters; on H2 it logs for all or none, and a fact for a
- * user without a counter takes the way one recipient at a time, starting the counter on its own.
+ * numbers stay 1, 2, 3… without gaps. Recipients are taken in ascending user order, so two
+ * transactions lock shared counters in the same order. On PostgreSQL one statement advances (or
+ * starts) the counters of all of a fact's recipients and logs the event for each; on H2 each
+ * recipient takes a statement of its own, and a missing counter is started by one more
+ * ({@link Dialect#appendEvent(int)} says why).
  */
 final class JdbiEventLog implements EventLog {
     /** Users per counter read of a sweep: 10,000 sockets are 10 statements, each list well under any driver's cap. */
     static final int COUNTERS_PER_READ = 1_000;
     /** Statements kept for up to this many recipients: an album has two, a change of an asset one or two. */
     private static final int CACHED_APPENDS = 4;
-    private static final String NOT_NULL_VIOLATION = "23502";
-    private static final int SOME_UNCOUNTED = -1;
 
     private final JdbiTransactions transactions;
     private final Dialect dialect;
-    /** The statement for {@code n} recipients at {@code n - 1}. */
+    /** The statement for one recipient. */
+    private final Dialect.EventAppend single;
+    /** Where one statement serves several recipients: the statement for {@code n} of them at {@code n - 1}. */
     private final List<Dialect.EventAppend> appends;
 
     JdbiEventLog(JdbiTransactions transactions, Dialect dialect) {
         this.transactions = transactions;
         this.dialect = dialect;
-        this.appends = IntStream.rangeClosed(1, CACHED_APPENDS).mapToObj(dialect::appendEvent).toList();
+        this.single = dialect.appendEvent(1);
+        this.appends = single.startsCounters()
+                ? IntStream.rangeClosed(1, CACHED_APPENDS).mapToObj(dialect::appendEvent).toList()
+                : List.of(single);
     }
 
     @Override
@@ -57,72 +59,48 @@ final class JdbiEventLog implements EventLog {
         }
         String type = EventJson.type(fact);
         String payload = EventJson.payload(fact);
-        Dialect.EventAppend append = appendFor(users.size());
         transactions.withHandle(handle -> {
-            int logged = append.startsCounters() ? append(handle, append, users, type, payload)
-                    : appendIfAllCounted(handle, append, users, type, payload);
-            if (logged == SOME_UNCOUNTED || logged == 0 && !append.startsCounters()) {
-                // none had a counter (0 rows): start each first; only some had: try each before starting it
-                for (long user : users) {
-                    appendStartingCounter(handle, user, type, payload, logged == SOME_UNCOUNTED);
+            if (single.startsCounters()) {
+                int logged = append(handle, appendFor(users.size()), users, type, payload);
+                if (logged != users.size()) {
+                    throw new IllegalStateException("logged " + logged + " events for the " + users.size()
+                            + " recipients " + users);
                 }
-            } else if (logged != users.size()) {
-                throw new IllegalStateException("logged " + logged + " events for the " + users.size()
-                        + " recipients " + users);
+            } else {
+                for (long user : users) {
+                    appendStartingCounter(handle, user, type, payload);
+                }
             }
             return null;
         });
     }
 
     private Dialect.EventAppend appendFor(int recipients) {
-        return recipients <= CACHED_APPENDS ? appends.get(recipients - 1) : dialect.appendEvent(recipients);
+        return recipients <= appends.size() ? appends.get(recipients - 1) : dialect.appendEvent(recipients);
     }
 
     /**
-     * All or none ({@link Dialect.EventAppend#startsCounters()} false): 0 when no user has a counter,
-     * {@link #SOME_UNCOUNTED} when some have and some not, the statement undone by the database. Only that
-     * statement's own NOT NULL violation on {@code events.payload} is taken as such; any other failure is thrown.
+     * One recipient's event in a statement of its own: advance the counter, or (none yet) start it at 0 and then
+     * advance it. Two first appends may race to start it; the loser waits for the winner's commit, fails on the key
+     * alone ({@link UniqueInsert}) and goes second. No statement here both advances a counter and inserts one, so
+     * none that H2 runs again after a lock wait can advance a counter twice.
      */
-    private static int appendIfAllCounted(Handle handle, Dialect.EventAppend append, List<Long> users, String type,
-            String payload) {
-        try {
-            return append(handle, append, users, type, payload);
-        } catch (Jdbc.StatementFailed failure) {
-            if (failure.getCause() instanceof SQLException sql && NOT_NULL_VIOLATION.equals(sql.getSQLState())
-                    && String.valueOf(sql.getMessage()).toUpperCase(Locale.ROOT).contains("\"PAYLOAD\"")) {
-                return SOME_UNCOUNTED;
-            }
-            throw failure;
-        }
-    }
-
-    /**
-     * One recipient's event in a statement of its own, as before one statement served all: advance the counter, or
-     * (none yet, or none a moment ago when {@code mayHaveOne} is false) start it at 0 and then advance it. Two first
-     * appends may race to start it; the loser waits for the winner's commit, fails on the key alone
-     * ({@link UniqueInsert}) and goes second. No statement here both advances a counter and may be run again by H2
-     * after a lock wait, so none can advance one twice.
-     */
-    private void appendStartingCounter(Handle handle, long user, String type, String payload, boolean mayHaveOne) {
-        Dialect.EventAppend one = appendFor(1);
-        if (mayHaveOne && append(handle, one, List.of(user), type, payload) == 1) {
+    private void appendStartingCounter(Handle handle, long user, String type, String payload) {
+        if (append(handle, single, List.of(user), type, payload) == 1) {
             return;
         }
         UniqueInsert.attempt(handle, started -> started.attach(EventDao.class).startCounter(user));
-        if (append(handle, one, List.of(user), type, payload) != 1) {
+        if (append(handle, single, List.of(user), type, payload) != 1) {
             throw new IllegalStateException("the event counter of user " + user + " vanished");
         }
     }
 
-    /** On plain JDBC ({@link Jdbc}): every create runs it once. */
+    /** On plain JDBC ({@link Jdbc}): every create runs it once (PostgreSQL) or once per recipient (H2). */
     private static int append(Handle handle, Dialect.EventAppend append, List<Long> users, String type,
             String payload) {
         return Jdbc.prepared(handle, append.sql(), statement -> {
             for (int i = 0; i < users.size(); i++) {
                 statement.setLong(append.firstUser() + i, users.get(i));
-            }
-            if (append.recipientCount() > 0) {
-                statement.setInt(append.recipientCount(), users.size());
             }
             statement.setString(append.type(), type);
             statement.setString(append.payload(), payload);
