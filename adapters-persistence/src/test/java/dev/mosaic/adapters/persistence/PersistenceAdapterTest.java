@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mosaic.application.port.out.JobQueue;
-import dev.mosaic.application.port.out.NewAlbumIds;
 import dev.mosaic.domain.Asset;
 import dev.mosaic.domain.AssetId;
 import dev.mosaic.domain.Message;
@@ -42,24 +41,6 @@ class PersistenceAdapterTest {
             }
             assertThat(assets).hasSize(50);
             assertThat(db.ids().nextMessageId().value()).isLessThan(db.ids().nextMessageId().value());
-        }
-    }
-
-    @Test
-    void anAlbumsIdsFollowTheOnesBeforeAndMoveEachSequenceOncePerId() {
-        try (PersistenceAdapter db = H2Stores.startIn(folder)) {
-            long message = db.ids().nextMessageId().value();
-            long asset = db.ids().nextAssetId().value();
-
-            NewAlbumIds album = db.ids().forAlbum(4);
-            NewAlbumIds noAssets = db.ids().forAlbum(0);
-
-            assertThat(album.message().value()).isEqualTo(message + 1);
-            assertThat(album.assets()).extracting(AssetId::value)
-                    .containsExactly(asset + 1, asset + 2, asset + 3, asset + 4);
-            assertThat(noAssets.message().value()).isEqualTo(message + 2);
-            assertThat(noAssets.assets()).isEmpty();
-            assertThat(db.ids().nextAssetId().value()).isEqualTo(asset + 5);
         }
     }
 

@@ -2,8 +2,6 @@ package dev.mosaic.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mosaic.application.port.out.NewAlbumIds;
-import dev.mosaic.domain.AssetId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,24 +25,6 @@ class PostgresAdapterTest {
             assertThat(first).isLessThan(second);
             assertThat(second).isLessThan(third);
             assertThat(nodeB.ids().nextMessageId().value()).isLessThan(nodeA.ids().nextMessageId().value());
-        }
-    }
-
-    @Test
-    void anAlbumsIdsFollowTheOnesBeforeAndMoveEachSequenceOncePerId() {
-        try (PersistenceAdapter db = PostgresStores.start()) {
-            long message = db.ids().nextMessageId().value();
-            long asset = db.ids().nextAssetId().value();
-
-            NewAlbumIds album = db.ids().forAlbum(4);
-            NewAlbumIds noAssets = db.ids().forAlbum(0);
-
-            assertThat(album.message().value()).isEqualTo(message + 1);
-            assertThat(album.assets()).extracting(AssetId::value)
-                    .containsExactly(asset + 1, asset + 2, asset + 3, asset + 4);
-            assertThat(noAssets.message().value()).isEqualTo(message + 2);
-            assertThat(noAssets.assets()).isEmpty();
-            assertThat(db.ids().nextAssetId().value()).isEqualTo(asset + 5);
         }
     }
 
