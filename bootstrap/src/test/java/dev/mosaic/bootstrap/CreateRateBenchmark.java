@@ -82,8 +82,8 @@ public final class CreateRateBenchmark {
                 try (Database db = Database.start(database);
                      RunningMosaic node = new RunningMosaic(dir.resolve("data-" + database),
                              nodeEnvironment(db, dir.resolve("data-" + database)))) {
-                    warm(database, node.mosaic.port(), bare.port(), warmers, body, film, run);
                     prime(node, albums);
+                    warm(database, node.mosaic.port(), bare.port(), warmers, body, film, run);
                     serverCpu = db.serverCpu();
                     report.append(measure(database, node.mosaic.port(), bare.port(), albums, hot, films, body,
                             film, seconds));
