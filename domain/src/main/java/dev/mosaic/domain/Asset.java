@@ -70,6 +70,10 @@ public record Asset(
         Objects.requireNonNull(text, "text");
         renditions = List.copyOf(renditions);
         superseded = List.copyOf(superseded);
+        if (!objectKey.asset().equals(Optional.of(id))) {
+            // what keeps two assets from sharing a key (the database no longer checks it: issue 15)
+            throw new IllegalArgumentException("asset " + id + " cannot have the key " + objectKey);
+        }
         if (progress < 0 || progress > 100) {
             throw new IllegalArgumentException("progress must be 0..100: " + progress);
         }

@@ -2,6 +2,7 @@ package dev.mosaic.domain;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,8 @@ public record ObjectKey(String value) {
     private static final int MAX_SLUG = 100;
     private static final String RAW = "raw/";
     private static final String SEALED = "sealed/";
+    // an asset id as AssetId prints it: no sign, no leading zero, at most Long.MAX_VALUE's 19 digits
+    private static final Pattern ASSET_ID = Pattern.compile("[1-9][0-9]{0,18}");
     private static final Pattern GENERATION = Pattern.compile("_r([1-9][0-9]{0,5})-.+");
     // compiled once: String.replaceAll compiles its pattern on every call, and every upload makes a slug
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
@@ -57,6 +60,23 @@ public record ObjectKey(String value) {
                 + fileName);
     }
 
+    /**
+     * The asset this key names: every key the server makes has its asset's id as third segment, so no two assets
+     * ever share a key. Empty when that segment is no asset id (a key a client made up).
+     */
+    public Optional<AssetId> asset() {
+        int ownerEnd = value.indexOf('/', value.indexOf('/') + 1);
+        String segment = value.substring(ownerEnd + 1, value.lastIndexOf('/'));
+        if (!ASSET_ID.matcher(segment).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(AssetId.of(Long.parseLong(segment)));
+        } catch (NumberFormatException beyondLong) {
+            return Optional.empty();
+        }
+    }
+
     /** Whether both keys are a file of the same asset (any generation, raw or sealed). */
     public boolean sameAsset(ObjectKey other) {
         return assetPath().equals(other.assetPath());
@@ -83,11 +103,11 @@ public record ObjectKey(String value) {
     }
 
     /** Parses a key a client echoes back; empty when it could not have come from us. */
-    public static java.util.Optional<ObjectKey> parse(String raw) {
+    public static Optional<ObjectKey> parse(String raw) {
         try {
-            return java.util.Optional.of(new ObjectKey(raw));
+            return Optional.of(new ObjectKey(raw));
         } catch (IllegalArgumentException notOurs) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -368,6 +368,23 @@ class AssetTest {
     }
 
     @Test
+    void anAssetsKeyNamesThatAssetAndNoOther() {
+        Asset a = anAsset().build();
+        ObjectKey anothersKey = new ObjectKey("raw/1/" + (a.id().value() + 1) + "/a.jpg");
+        ObjectKey noAssetsKey = new ObjectKey("raw/1/x/a.jpg");
+
+        assertThatIllegalArgumentException().isThrownBy(() -> new Asset(a.id(), a.messageId(), a.owner(), a.kind(),
+                a.fileName(), a.contentType(), anothersKey, a.plan(), a.stage(), 0, a.info(), List.of(),
+                Optional.empty(), T0, T0, T0, AssetText.NONE, List.of())).withMessageContaining(anothersKey.value());
+        assertThatIllegalArgumentException().isThrownBy(() -> new Asset(a.id(), a.messageId(), a.owner(), a.kind(),
+                a.fileName(), a.contentType(), noAssetsKey, a.plan(), a.stage(), 0, a.info(), List.of(),
+                Optional.empty(), T0, T0, T0, AssetText.NONE, List.of()));
+        assertThat(new Asset(a.id(), a.messageId(), a.owner(), a.kind(), a.fileName(), a.contentType(),
+                a.objectKey().sealed(), a.plan(), a.stage(), 0, a.info(), List.of(), Optional.empty(), T0, T0, T0,
+                AssetText.NONE, List.of()).objectKey()).isEqualTo(a.objectKey().sealed());
+    }
+
+    @Test
     void aMoveAnswersTheAssetItLeavesOrKeeps() {
         Asset fresh = anAsset().build();
         AssetMove moved = fresh.complete(LATER);

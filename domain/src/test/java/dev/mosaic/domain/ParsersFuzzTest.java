@@ -48,6 +48,8 @@ class ParsersFuzzTest {
         ObjectKey.parse(raw).ifPresent(key -> {
             assertThat(key.value()).isEqualTo(raw).doesNotContain("..").doesNotContain("//");
             assertThat(raw.chars().allMatch(c -> c < 0x80)).isTrue();
+            // a client may echo any key: the asset it names is found or not, never an exception
+            key.asset().ifPresent(asset -> assertThat(key.value()).contains("/" + asset + "/"));
         });
     }
 

@@ -54,10 +54,11 @@ final class JdbiMessages implements Messages {
                 dao -> dao.lockMessageOfAsset(id.value()).map(row -> withAssets(dao, row)));
     }
 
+    /** Two statements, as by asset; none for a key that names no asset. */
     @Override
     public Optional<Message> byObjectKey(ObjectKey key) {
-        return transactions.withDao(MessageDao.class,
-                dao -> dao.messageIdOfObjectKey(key.value()).flatMap(messageId -> load(dao, messageId)));
+        return key.asset().flatMap(asset -> transactions.withDao(MessageDao.class,
+                dao -> dao.messageOfAssetWithKey(asset.value(), key.value()).map(row -> withAssets(dao, row))));
     }
 
     @Override

@@ -39,8 +39,16 @@ interface MessageDao {
             + " WHERE id = (SELECT message_id FROM assets WHERE id = :assetId) FOR UPDATE")
     Optional<MessageRow> lockMessageOfAsset(long assetId);
 
-    @SqlQuery("SELECT message_id FROM assets WHERE object_key = :objectKey")
-    Optional<Long> messageIdOfObjectKey(String objectKey);
+    String ASSET_WITH_KEY = "SELECT message_id FROM assets WHERE id = :assetId AND object_key = :objectKey";
+
+    /**
+     * The album of the asset a key names, if that asset has the key now: found by the asset's primary key, the key
+     * compared on its row (no index on keys: every key holds its asset's id, migration 10).
+     */
+    @SqlQuery("SELECT id, sender_id, receiver_id, body, created_at FROM messages"
+            + " WHERE id = (" + ASSET_WITH_KEY + ")")
+    Optional<MessageRow> messageOfAssetWithKey(long assetId, String objectKey);
+
 
     /** Behind {@code Messages.update}, under the album's lock; the id and message never change. */
     @SqlUpdate("""

@@ -32,7 +32,7 @@ class H2MigrationTest {
         try (PersistenceAdapter adapter = PersistenceAdapter.start(settings)) {
             assertThat(adapter.messages().byId(MessageId.of(100))).contains(album);
             assertThat(constraintsOfAssets(jdbi)).doesNotContain("FOREIGN KEY")
-                    .containsExactlyInAnyOrder("PRIMARY KEY", "UNIQUE", "UNIQUE", "CHECK ASSETS_PROGRESS_RANGE",
+                    .containsExactlyInAnyOrder("PRIMARY KEY", "UNIQUE", "CHECK ASSETS_PROGRESS_RANGE",
                             "CHECK ASSETS_UPLOAD_MODE");
             List<Long> caches = jdbi.withHandle(handle -> handle.createQuery(
                     "SELECT CACHE FROM INFORMATION_SCHEMA.SEQUENCES ORDER BY SEQUENCE_NAME").mapTo(Long.class).list());

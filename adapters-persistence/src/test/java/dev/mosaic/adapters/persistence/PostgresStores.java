@@ -32,6 +32,13 @@ final class PostgresStores {
         return settings(name, maxPoolSize);
     }
 
+    /** Settings of a new database with no schema at all, for a test that migrates it step by step. */
+    static PersistenceSettings emptyDatabase() {
+        String name = "mosaic_" + DATABASES.incrementAndGet();
+        execute(Server.POSTGRES, "CREATE DATABASE " + name);
+        return settings(name, 2);
+    }
+
     static PersistenceAdapter start() {
         return PersistenceAdapter.start(freshDatabase(PersistenceSettings.DEFAULT_POOL_SIZE));
     }

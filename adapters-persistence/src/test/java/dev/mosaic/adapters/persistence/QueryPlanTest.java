@@ -59,8 +59,23 @@ class QueryPlanTest {
 
         assertThat(indexes.stream().map(this::indexColumns))
                 .as("each index is a B-tree row per asset inserted; H2 made one more on MESSAGE_ID for the foreign key")
-                .containsExactlyInAnyOrder("ID", "OBJECT_KEY", "MESSAGE_ID, DISPLAY_ORDER",
+                .containsExactlyInAnyOrder("ID", "MESSAGE_ID, DISPLAY_ORDER",
                         "OWNER_ID, STAGE, EXPIRES_AT, FILE_SIZE", "STAGE, EXPIRES_AT", "UNSWEPT_SINCE");
+    }
+
+    @Test
+    void anAlbumIsFoundByAnObjectKeyThroughItsAssetsPrimaryKey() {
+        Message album = message(100).with(asset(500), asset(501)).build();
+        adapter.messages().add(album);
+        String key = album.assets().get(1).objectKey().value();
+
+        String plan = explain("ANALYZE " + MessageDao.ASSET_WITH_KEY.replace(":assetId", "501")
+                .replace(":objectKey", "'" + key + "'"));
+
+        assertThat(plan).as("no index on object keys: the asset's own id finds it")
+                .containsPattern("PRIMARY_KEY_[0-9A-F]+: ID = CAST\\(501 AS BIGINT\\) \\*/");
+        assertThat(scanCount(plan)).isLessThanOrEqualTo(2);
+        assertThat(adapter.messages().byObjectKey(album.assets().get(1).objectKey())).contains(album);
     }
 
     /** A review finding: with a check reading {@code messages} in its place, H2 refused to alter {@code messages}. */

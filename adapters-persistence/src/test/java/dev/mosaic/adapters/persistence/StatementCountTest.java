@@ -12,6 +12,7 @@ import dev.mosaic.application.event.Fact;
 import dev.mosaic.application.port.out.JobQueue;
 import dev.mosaic.domain.AssetId;
 import dev.mosaic.domain.Message;
+import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.Stage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +60,20 @@ class StatementCountTest {
         assertThat(statements).hasValue(4);
         assertThat(messages.byAsset(AssetId.of(999))).isEmpty();
         assertThat(statements).hasValue(5);
+    }
+
+    @Test
+    void anAlbumIsFoundByAnObjectKeyInTwoStatementsAndAKeyNamingNoAssetInNone() {
+        Message album = message(100).with(asset(500), asset(501)).build();
+        adapter.messages().add(album);
+        JdbiMessages messages = new JdbiMessages(transactions);
+
+        assertThat(messages.byObjectKey(album.assets().get(1).objectKey())).contains(album);
+        assertThat(statements).as("the album by its asset's id and key, then its assets").hasValue(2);
+        assertThat(messages.byObjectKey(new ObjectKey("raw/1/x/photo_501.jpg"))).isEmpty();
+        assertThat(statements).hasValue(2);
+        assertThat(messages.byObjectKey(new ObjectKey("raw/1/501/other.jpg"))).isEmpty();
+        assertThat(statements).hasValue(3);
     }
 
     @Test

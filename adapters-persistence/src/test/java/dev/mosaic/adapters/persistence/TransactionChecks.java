@@ -73,9 +73,8 @@ abstract class TransactionChecks {
         Message stored = message(100).with(asset(500)).build();
         db.messages().add(stored);
         db.eventLog().append(RECEIVER, update(100, 500, Stage.UPLOADING));
-        // its second asset claims the first album's object key: the batch fails on its second row
-        Message clashing = message(101).with(asset(600).inMessage(101),
-                asset(601).inMessage(101).withObjectKey(stored.assets().get(0).objectKey())).build();
+        // its second asset claims the first album's asset id: the batch fails on its second row
+        Message clashing = message(101).with(asset(600).inMessage(101), asset(500).inMessage(101)).build();
 
         assertThatThrownBy(() -> db.transactions().run(() -> {
             db.eventLog().appendToEach(List.of(SENDER, RECEIVER), new Fact.AlbumSent(clashing));

@@ -109,17 +109,37 @@ public abstract class MessagesContract {
     }
 
     @Test
-    void aMessageReusingAnObjectKeyIsRefusedAndLeavesNothingBehind() {
+    void aKeyFindsTheAlbumOnlyWhenItIsTheKeyItsAssetHolds() {
+        Message album = album();
+        messages.add(album);
+        ObjectKey held = album.assets().get(1).objectKey();
+        String[] segments = held.value().split("/");
+
+        assertThat(messages.byObjectKey(held)).contains(album);
+        assertThat(messages.byObjectKey(new ObjectKey(held.value().replace("/501/", "/503/"))))
+                .as("another asset of the album named, with this asset's file").isEmpty();
+        assertThat(messages.byObjectKey(new ObjectKey(held.value().replace("/501/", "/0501/"))))
+                .as("the asset's id written differently").isEmpty();
+        assertThat(messages.byObjectKey(new ObjectKey(segments[0] + "/" + segments[1] + "/x501/" + segments[3])))
+                .as("no asset id").isEmpty();
+        assertThat(messages.byObjectKey(new ObjectKey("raw/a/b/c"))).isEmpty();
+        assertThat(messages.byObjectKey(new ObjectKey(segments[0] + "/2/501/" + segments[3])))
+                .as("another owner").isEmpty();
+        assertThat(messages.byObjectKey(held.sealed())).as("a key of the asset it does not hold").isEmpty();
+        assertThat(messages.byObjectKey(held.rendition("thumbnail.webp"))).isEmpty();
+    }
+
+    @Test
+    void aMessageReusingAnAssetIdIsRefusedAndLeavesNothingBehind() {
         Message first = message(100).with(asset(500)).build();
         messages.add(first);
-        ObjectKey taken = first.assets().get(0).objectKey();
-        Message second = message(101).with(asset(600), asset(601).withObjectKey(taken)).build();
+        Message second = message(101).with(asset(600), asset(500)).build();
 
         assertThatThrownBy(() -> messages.add(second)).isInstanceOf(RuntimeException.class);
 
         assertThat(messages.byId(second.id())).isEmpty();
         assertThat(messages.byAsset(AssetId.of(600))).isEmpty();
-        assertThat(messages.byObjectKey(taken)).contains(first);
+        assertThat(messages.byObjectKey(first.assets().get(0).objectKey())).contains(first);
     }
 
     @Test
@@ -160,7 +180,8 @@ public abstract class MessagesContract {
         Asset stored = messages.byAsset(ready.id()).orElseThrow().asset(ready.id()).orElseThrow();
         assertThat(stored).isEqualTo(replaced);
         assertThat(stored.superseded()).hasSize(2);
-        assertThat(messages.byObjectKey(replaced.objectKey())).isPresent();
+        assertThat(messages.byObjectKey(replaced.objectKey())).contains(messages.byAsset(ready.id()).orElseThrow());
+        assertThat(replaced.objectKey().generation()).isEqualTo(1);
         assertThat(messages.byObjectKey(ready.objectKey())).as("the old key names nothing any more").isEmpty();
     }
 

@@ -21,7 +21,6 @@ import java.util.Optional;
 public final class InMemoryMessages implements Messages {
     private final Map<MessageId, Message> messages = new HashMap<>();
     private final Map<AssetId, MessageId> assetOwners = new HashMap<>();
-    private final Map<ObjectKey, MessageId> keyOwners = new HashMap<>();
     /** Each asset past its upload not swept since its last change: that change, and when its sweep is due. */
     private final Map<AssetId, Unswept> unswept = new HashMap<>();
     private final Map<ObjectKey, RetiredUpload> retired = new HashMap<>();
@@ -29,23 +28,20 @@ public final class InMemoryMessages implements Messages {
     private record Unswept(Instant changedAt, Instant since) {
     }
 
-    /** Refuses, before writing anything, a message whose id, asset ids or object keys are taken. */
+    /** Refuses, before writing anything, a message whose id or asset ids are taken (an asset's key names it). */
     @Override
     public synchronized void add(Message message) {
         if (messages.containsKey(message.id())) {
             throw new IllegalStateException("message " + message.id() + " exists");
         }
-        long distinctKeys = message.assets().stream().map(Asset::objectKey).distinct().count();
         long distinctIds = message.assets().stream().map(Asset::id).distinct().count();
-        if (distinctKeys != message.assets().size() || distinctIds != message.assets().size()
-                || message.assets().stream().anyMatch(
-                        asset -> assetOwners.containsKey(asset.id()) || keyOwners.containsKey(asset.objectKey()))) {
-            throw new IllegalStateException("an asset id or object key of message " + message.id() + " is taken");
+        if (distinctIds != message.assets().size()
+                || message.assets().stream().anyMatch(asset -> assetOwners.containsKey(asset.id()))) {
+            throw new IllegalStateException("an asset id of message " + message.id() + " is taken");
         }
         messages.put(message.id(), message);
         for (Asset asset : message.assets()) {
             assetOwners.put(asset.id(), message.id());
-            keyOwners.put(asset.objectKey(), message.id());
         }
     }
 
@@ -67,7 +63,8 @@ public final class InMemoryMessages implements Messages {
 
     @Override
     public synchronized Optional<Message> byObjectKey(ObjectKey key) {
-        return Optional.ofNullable(keyOwners.get(key)).map(messages::get);
+        return key.asset().flatMap(asset -> byAsset(asset)
+                .filter(message -> message.asset(asset).map(Asset::objectKey).equals(Optional.of(key))));
     }
 
     @Override
@@ -76,13 +73,6 @@ public final class InMemoryMessages implements Messages {
         Asset stored = holder.asset(next.id()).orElseThrow();
         if (!stored.messageId().equals(next.messageId())) {
             throw new IllegalArgumentException("an update keeps the asset's message");
-        }
-        if (!stored.objectKey().equals(next.objectKey())) {
-            if (keyOwners.containsKey(next.objectKey())) {
-                throw new IllegalStateException("object key " + next.objectKey() + " is taken");
-            }
-            keyOwners.remove(stored.objectKey());
-            keyOwners.put(next.objectKey(), next.messageId());
         }
         messages.put(holder.id(), holder.withAsset(next));
         if (next.isUploading()) {
