@@ -49,7 +49,6 @@ interface MessageDao {
             + " WHERE id = (" + ASSET_WITH_KEY + ")")
     Optional<MessageRow> messageOfAssetWithKey(long assetId, String objectKey);
 
-
     /** Behind {@code Messages.update}, under the album's lock; the id and message never change. */
     @SqlUpdate("""
             UPDATE assets SET owner_id = :next.ownerId, kind = :next.kind, file_name = :next.fileName,

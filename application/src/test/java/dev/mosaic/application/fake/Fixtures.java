@@ -144,11 +144,6 @@ public final class Fixtures {
                     progress, info, renditions, failureCode, createdAt, updatedAt, expiresAt);
         }
 
-        public AssetFixture withObjectKey(ObjectKey key) {
-            return new AssetFixture(id, messageId, owner, kind, fileName, contentType, key, plan, uploadId, stage,
-                    progress, info, renditions, failureCode, createdAt, updatedAt, expiresAt);
-        }
-
         public AssetFixture direct(long fileSize) {
             return new AssetFixture(id, messageId, owner, kind, fileName, contentType, objectKey,
                     new UploadPlan.Direct(fileSize), null, stage, progress, info, renditions, failureCode,

@@ -29,6 +29,10 @@ public interface Messages {
      */
     Optional<Message> lockByAsset(AssetId id);
 
+    /**
+     * The album of the asset the key names ({@link ObjectKey#asset()}), when that asset holds exactly this key now:
+     * a key naming no asset, another asset's, an earlier generation, a sealed or a rendition key finds nothing.
+     */
     Optional<Message> byObjectKey(ObjectKey key);
 
     /**
