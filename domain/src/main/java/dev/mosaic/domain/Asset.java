@@ -70,7 +70,7 @@ public record Asset(
         Objects.requireNonNull(text, "text");
         renditions = List.copyOf(renditions);
         superseded = List.copyOf(superseded);
-        if (!objectKey.asset().equals(Optional.of(id))) {
+        if (!objectKey.names(id)) {
             // what keeps two assets from sharing a key (the database no longer checks it: issue 15)
             throw new IllegalArgumentException("asset " + id + " cannot have the key " + objectKey);
         }

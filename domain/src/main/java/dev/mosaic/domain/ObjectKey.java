@@ -65,8 +65,7 @@ public record ObjectKey(String value) {
      * ever share a key. Empty when that segment is no asset id (a key a client made up).
      */
     public Optional<AssetId> asset() {
-        int ownerEnd = value.indexOf('/', value.indexOf('/') + 1);
-        String segment = value.substring(ownerEnd + 1, value.lastIndexOf('/'));
+        String segment = assetSegment();
         if (!ASSET_ID.matcher(segment).matches()) {
             return Optional.empty();
         }
@@ -75,6 +74,16 @@ public record ObjectKey(String value) {
         } catch (NumberFormatException beyondLong) {
             return Optional.empty();
         }
+    }
+
+    /** Whether this key names that asset: {@code asset()} is that id, without parsing (every {@link Asset} asks). */
+    public boolean names(AssetId asset) {
+        return assetSegment().equals(asset.toString());
+    }
+
+    private String assetSegment() {
+        String path = assetPath();
+        return path.substring(path.indexOf('/') + 1);
     }
 
     /** Whether both keys are a file of the same asset (any generation, raw or sealed). */

@@ -2,6 +2,8 @@ package dev.mosaic.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ObjectKeyAssetTest {
@@ -49,5 +51,22 @@ class ObjectKeyAssetTest {
         assertThat(new ObjectKey("raw/1/9223372036854775808/c").asset()).as("Long.MAX_VALUE + 1").isEmpty();
         assertThat(new ObjectKey("raw/1/9999999999999999999/c").asset()).as("19 digits, too large").isEmpty();
         assertThat(new ObjectKey("raw/1/10000000000000000000/c").asset()).as("20 digits").isEmpty();
+    }
+
+    @Test
+    void aKeyNamesExactlyTheAssetItsSegmentIs() {
+        List<String> keys = List.of("raw/7/501/beach.jpg", "sealed/7/501/_r2-x", "derived/7/501/poster.jpg",
+                "raw/501/7/a", "raw/1/0501/c", "raw/1/0/c", "raw/1/-501/c", "raw/a/b/c", "raw/1/5010/c",
+                "raw/1/" + Long.MAX_VALUE + "/a", "raw/1/9223372036854775808/c");
+        List<AssetId> ids = List.of(AssetId.of(501), AssetId.of(7), AssetId.of(5010), AssetId.of(Long.MAX_VALUE));
+        for (String value : keys) {
+            ObjectKey key = new ObjectKey(value);
+            for (AssetId id : ids) {
+                assertThat(key.names(id)).as(value + " names " + id).isEqualTo(key.asset().equals(Optional.of(id)));
+            }
+        }
+        assertThat(raw.names(AssetId.of(501))).isTrue();
+        assertThat(raw.names(AssetId.of(7))).as("the owner is not the asset").isFalse();
+        assertThat(raw.names(AssetId.of(50))).as("a prefix of the id").isFalse();
     }
 }
