@@ -9,6 +9,7 @@ import dev.mosaic.adapters.notify.Notifier;
 import dev.mosaic.adapters.notify.PostgresNotifier;
 import dev.mosaic.adapters.persistence.PersistenceAdapter;
 import dev.mosaic.adapters.persistence.PersistenceSettings;
+import dev.mosaic.adapters.storage.local.DiskWorkers;
 import dev.mosaic.application.port.out.WorkSignal;
 import dev.mosaic.application.service.AbortUploadService;
 import dev.mosaic.application.service.AdmitUploadService;
@@ -37,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -77,8 +79,10 @@ public final class Mosaic implements AutoCloseable {
         Notifier notifier = open(notifier(config.database()));
         ScheduledExecutorService diskFlusher = Daemons.timer("mosaic-disk-flush");
         open(diskFlusher::shutdownNow);
+        ExecutorService diskHasher = Daemons.pool("mosaic-disk-hash", Runtime.getRuntime().availableProcessors());
+        open(diskHasher::shutdownNow);
         Stores.Opened store = Stores.open(config.storage(), config.dataDir(), config.http().publicUrl(), clock,
-                diskFlusher, new AdmitUploadService(database.messages()));
+                new DiskWorkers(diskFlusher, diskHasher), new AdmitUploadService(database.messages()));
         open(store.closer());
         ScheduledExecutorService heartbeats = Daemons.timer("mosaic-job-heartbeat");
         open(heartbeats::shutdownNow);

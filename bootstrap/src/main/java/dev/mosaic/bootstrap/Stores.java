@@ -1,6 +1,7 @@
 package dev.mosaic.bootstrap;
 
 import dev.mosaic.adapters.storage.gcs.GcsStorage;
+import dev.mosaic.adapters.storage.local.DiskWorkers;
 import dev.mosaic.adapters.storage.local.LocalDiskStorage;
 import dev.mosaic.adapters.storage.local.LocalStorageSettings;
 import dev.mosaic.adapters.storage.s3.S3Storage;
@@ -11,7 +12,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 
 /** Opens the object store {@link StorageConfig} names. */
 final class Stores {
@@ -23,8 +23,8 @@ final class Stores {
     private Stores() {
     }
 
-    /** @param diskFlusher where the local store's PUTs have the disk write while bytes arrive */
-    static Opened open(StorageConfig config, Path dataDir, URI publicUrl, Clock clock, Executor diskFlusher,
+    /** @param diskWorkers where the local store's PUTs have the disk write and the MD5 computed while bytes arrive */
+    static Opened open(StorageConfig config, Path dataDir, URI publicUrl, Clock clock, DiskWorkers diskWorkers,
                        AdmitUploadUseCase admission) {
         try {
             if (config instanceof StorageConfig.S3 s3) {
@@ -36,7 +36,7 @@ final class Stores {
                 return new Opened(store, Optional.empty(), store);
             }
             LocalDiskStorage disk = new LocalDiskStorage(new LocalStorageSettings(dataDir.resolve("objects"),
-                    publicUrl, Secrets.loadOrCreate(dataDir, "storage-signing-key")), clock, Optional.of(diskFlusher),
+                    publicUrl, Secrets.loadOrCreate(dataDir, "storage-signing-key")), clock, Optional.of(diskWorkers),
                     admission);
             return new Opened(disk, Optional.of(disk), () -> { });
         } catch (IllegalArgumentException wrongSetting) {

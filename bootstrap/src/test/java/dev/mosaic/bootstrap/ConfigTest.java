@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mosaic.adapters.persistence.PersistenceSettings;
+import dev.mosaic.adapters.storage.local.DiskWorkers;
 import dev.mosaic.adapters.storage.s3.S3Settings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -147,7 +148,8 @@ class ConfigTest {
                 "MOSAIC_GCS_CREDENTIALS", dataDir.resolve("missing.json").toString(),
                 "MOSAIC_DATA_DIR", dataDir.toString()));
         assertThatThrownBy(() -> Stores.open(config.storage(), dataDir, config.http().publicUrl(), Clock.systemUTC(),
-                Runnable::run, dev.mosaic.application.port.in.AdmitUploadUseCase.EVERY_SIGNED_PUT))
+                new DiskWorkers(Runnable::run, Runnable::run),
+                dev.mosaic.application.port.in.AdmitUploadUseCase.EVERY_SIGNED_PUT))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("MOSAIC_GCS_CREDENTIALS");
     }

@@ -8,9 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 
 /**
  * Streams a PUT body into a new hidden file in a folder, refusing a body of another length than signed, and
@@ -25,15 +23,15 @@ final class BodyReceiver {
     record Received(Path file, String etag) {
     }
 
-    static Received receive(InputStream body, Path folder, String name, long length, Optional<Executor> flusher)
+    static Received receive(InputStream body, Path folder, String name, long length, Optional<DiskWorkers> workers)
             throws IOException {
         Path temp = Files.createTempFile(folder, "." + name + ".", ".tmp");
         boolean kept = false;
         try {
-            MessageDigest md5 = Streams.md5();
+            DigestBehind md5 = new DigestBehind(length, workers.map(DiskWorkers::hasher));
             long received;
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                WriteBehind disk = new WriteBehind(out, flusher);
+                WriteBehind disk = new WriteBehind(out, workers.map(DiskWorkers::flusher));
                 received = Streams.copy(body, out, disk, md5, length + 1);
                 if (received != length) {
                     throw lengthMismatch(length, received > length ? "more" : received + " bytes");
@@ -42,7 +40,7 @@ final class BodyReceiver {
                 disk.finish();
             }
             kept = true;
-            return new Received(temp, Streams.quotedEtag(md5));
+            return new Received(temp, md5.etag());
         } finally {
             if (!kept) {
                 Files.deleteIfExists(temp);

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 
 /**
  * The embedded store: objects as files under a root folder, moved by URLs that this server signs
@@ -39,15 +38,16 @@ public final class LocalDiskStorage implements ObjectStorage, SignedUrlEndpoint 
     }
 
     /**
-     * @param diskFlusher where large PUTs have the disk write their bytes while more arrive (see
-     *                    {@link WriteBehind}); without it each PUT's bytes are written at its one {@code fsync}
+     * @param workers where large PUTs have the disk write their bytes and their MD5 computed while more arrive
+     *                (see {@link DiskWorkers}); without them a PUT does both on its own thread, the writing at its
+     *                one {@code fsync}
      */
-    public LocalDiskStorage(LocalStorageSettings settings, Clock clock, Optional<Executor> diskFlusher) {
-        this(settings, clock, diskFlusher, AdmitUploadUseCase.EVERY_SIGNED_PUT);
+    public LocalDiskStorage(LocalStorageSettings settings, Clock clock, Optional<DiskWorkers> workers) {
+        this(settings, clock, workers, AdmitUploadUseCase.EVERY_SIGNED_PUT);
     }
 
     /** A store that asks {@code admission}, once a PUT's signature holds, whether its upload still takes bytes. */
-    public LocalDiskStorage(LocalStorageSettings settings, Clock clock, Optional<Executor> diskFlusher,
+    public LocalDiskStorage(LocalStorageSettings settings, Clock clock, Optional<DiskWorkers> workers,
                             AdmitUploadUseCase admission) {
         this.layout = new DiskLayout(settings.root());
         this.signer = new UrlSigner(settings.signingKey(), settings.publicUrl(), clock);
@@ -57,7 +57,7 @@ public final class LocalDiskStorage implements ObjectStorage, SignedUrlEndpoint 
             return null;
         });
         this.uploads = io(() -> new MultipartFolders(layout, objects));
-        this.handler = new SignedUrlHandler(signer, objects, uploads, layout, diskFlusher, admission);
+        this.handler = new SignedUrlHandler(signer, objects, uploads, layout, workers, admission);
     }
 
     @Override

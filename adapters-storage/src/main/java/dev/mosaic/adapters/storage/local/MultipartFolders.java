@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,7 +56,7 @@ final class MultipartFolders {
     }
 
     /** Stores one part; a retry of the same part replaces it, as in S3. */
-    String receivePart(Grant.PutPart grant, InputStream body, Optional<Executor> flusher) throws IOException {
+    String receivePart(Grant.PutPart grant, InputStream body, Optional<DiskWorkers> workers) throws IOException {
         Path folder = layout.upload(grant.uploadId());
         if (describe(folder).filter(upload -> upload.key().equals(grant.key())).isEmpty()) {
             throw uploadNotFound();
@@ -65,7 +64,7 @@ final class MultipartFolders {
         BodyReceiver.Received received;
         try {
             received = BodyReceiver.receive(body, folder, Integer.toString(grant.partNumber()), grant.length(),
-                    flusher);
+                    workers);
         } catch (NoSuchFileException abortedMeanwhile) {
             throw uploadNotFound();
         }

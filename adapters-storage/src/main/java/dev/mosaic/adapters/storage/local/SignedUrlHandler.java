@@ -16,7 +16,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 
 /** Serves the store's signed URLs: checks the grant, then streams the body in or names the file out. */
 final class SignedUrlHandler {
@@ -25,17 +24,17 @@ final class SignedUrlHandler {
     private final ObjectFiles objects;
     private final MultipartFolders uploads;
     private final DiskLayout layout;
-    private final Optional<Executor> flusher;
+    private final Optional<DiskWorkers> workers;
     private final AdmitUploadUseCase admission;
 
     SignedUrlHandler(UrlSigner signer, ObjectFiles objects, MultipartFolders uploads, DiskLayout layout,
-                     Optional<Executor> flusher, AdmitUploadUseCase admission) {
+                     Optional<DiskWorkers> workers, AdmitUploadUseCase admission) {
         this.signer = signer;
         this.admission = admission;
         this.objects = objects;
         this.uploads = uploads;
         this.layout = layout;
-        this.flusher = flusher;
+        this.workers = workers;
     }
 
     Stored put(String path, Map<String, String> query, String contentType, long contentLength, InputStream body)
@@ -45,14 +44,14 @@ final class SignedUrlHandler {
         admission.admit(grant instanceof Grant.PutPart part ? part.key() : ((Grant.PutObject) grant).key());
         if (grant instanceof Grant.PutPart part) {
             requireLength(part.length(), contentLength);
-            return new Stored(uploads.receivePart(part, body, flusher));
+            return new Stored(uploads.receivePart(part, body, workers));
         }
         Grant.PutObject put = (Grant.PutObject) grant;
         requireLength(put.length(), contentLength);
         requireType(put.type(), contentType);
         BodyReceiver.Received received =
                 BodyReceiver.receive(body, objects.folderOf(put.key()), ObjectFiles.nameOf(put.key()), put.length(),
-                        flusher);
+                        workers);
         Path existing = layout.object(put.key());
         if (Files.exists(existing)) {
             return sameBytesAgain(received, existing);

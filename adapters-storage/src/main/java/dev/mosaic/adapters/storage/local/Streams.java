@@ -34,22 +34,24 @@ final class Streams {
         return copied;
     }
 
-    /** The same, into a file channel: one system call per buffer, the disk told to write as bytes arrive. */
-    static long copy(InputStream in, FileChannel out, WriteBehind disk, MessageDigest digest, long limit)
+    /**
+     * The same, into a file channel: one system call per buffer, the disk told to write as bytes arrive, and the
+     * bytes hashed behind the copy.
+     */
+    static long copy(InputStream in, FileChannel out, WriteBehind disk, DigestBehind digest, long limit)
             throws IOException {
-        byte[] buffer = new byte[BUFFER];
-        ByteBuffer chunk = ByteBuffer.wrap(buffer);
         long copied = 0;
         while (copied < limit) {
+            byte[] buffer = digest.buffer();
             int read = in.readNBytes(buffer, 0, (int) Math.min(buffer.length, limit - copied));
             if (read <= 0) {
                 break;
             }
-            digest.update(buffer, 0, read);
-            chunk.clear().limit(read);
+            ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
             while (chunk.hasRemaining()) {
                 out.write(chunk);
             }
+            digest.hash(read);
             disk.wrote(read);
             copied += read;
         }

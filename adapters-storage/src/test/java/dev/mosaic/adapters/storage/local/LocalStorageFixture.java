@@ -20,12 +20,13 @@ final class LocalStorageFixture implements AutoCloseable {
     final HttpUploader http = new HttpUploader();
     private final SignedUrlTestServer server;
     private final ExecutorService diskFlusher = Executors.newSingleThreadExecutor();
+    private final ExecutorService diskHasher = Executors.newFixedThreadPool(2);
 
     private LocalStorageFixture(Path root) throws IOException {
         this.root = root;
         this.server = new SignedUrlTestServer();
         this.storage = new LocalDiskStorage(new LocalStorageSettings(root, server.publicUrl(), SIGNING_KEY), clock,
-                Optional.of(diskFlusher));
+                Optional.of(new DiskWorkers(diskFlusher, diskHasher)));
         server.serve(() -> storage);
     }
 
@@ -37,5 +38,6 @@ final class LocalStorageFixture implements AutoCloseable {
     public void close() {
         server.close();
         diskFlusher.shutdownNow();
+        diskHasher.shutdownNow();
     }
 }
