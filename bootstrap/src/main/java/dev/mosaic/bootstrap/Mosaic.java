@@ -80,7 +80,8 @@ public final class Mosaic implements AutoCloseable {
         ScheduledExecutorService diskFlusher = Daemons.timer("mosaic-disk-flush");
         open(diskFlusher::shutdownNow);
         ExecutorService diskHasher = Daemons.pool("mosaic-disk-hash", Runtime.getRuntime().availableProcessors());
-        open(diskHasher::shutdownNow);
+        // not shutdownNow: a PUT still running waits for the hashes it queued; later ones run on its own thread
+        open(diskHasher::shutdown);
         Stores.Opened store = Stores.open(config.storage(), config.dataDir(), config.http().publicUrl(), clock,
                 new DiskWorkers(diskFlusher, diskHasher), new AdmitUploadService(database.messages()));
         open(store.closer());

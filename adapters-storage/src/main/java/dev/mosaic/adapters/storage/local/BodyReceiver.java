@@ -28,19 +28,20 @@ final class BodyReceiver {
         Path temp = Files.createTempFile(folder, "." + name + ".", ".tmp");
         boolean kept = false;
         try {
-            DigestBehind md5 = new DigestBehind(length, workers.map(DiskWorkers::hasher));
+            DigestBehind digest = new DigestBehind(length, workers.map(DiskWorkers::hasher));
             long received;
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 WriteBehind disk = new WriteBehind(out, workers.map(DiskWorkers::flusher));
-                received = Streams.copy(body, out, disk, md5, length + 1);
+                received = Streams.copy(body, out, disk, digest, length + 1);
                 if (received != length) {
                     throw lengthMismatch(length, received > length ? "more" : received + " bytes");
                 }
                 // the 200 (and its ETag) promises bytes that survive a crash
                 disk.finish();
             }
+            String etag = digest.etag();
             kept = true;
-            return new Received(temp, md5.etag());
+            return new Received(temp, etag);
         } finally {
             if (!kept) {
                 Files.deleteIfExists(temp);

@@ -13,8 +13,8 @@ import java.util.concurrent.RejectedExecutionException;
  * and a buffer is read into again only once it is hashed, so memory stays at {@link #BUFFERS} buffers per PUT.
  */
 final class DigestBehind {
-    /** Enough for the hasher to lag a buffer or two behind reading and writing without holding either up. */
-    static final int BUFFERS = 4;
+    /** One being hashed while the request thread reads and writes the other. */
+    static final int BUFFERS = 2;
 
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 

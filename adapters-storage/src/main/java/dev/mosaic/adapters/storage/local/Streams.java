@@ -9,10 +9,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Copies through a fixed buffer, hashing as it goes, so no body is ever whole in memory. */
+/** Copies through fixed buffers, hashing as it goes, so no body is ever whole in memory. */
 final class Streams {
 
-    /** Large enough that a write costs few system calls; small enough for every concurrent PUT to hold one. */
+    /**
+     * Large enough that a write costs few system calls; small enough for every concurrent PUT to hold
+     * {@link DigestBehind#BUFFERS}.
+     */
     static final int BUFFER = 256 * 1024;
 
     private Streams() {

@@ -20,7 +20,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +66,21 @@ class DigestBehindTest {
     }
 
     @Test
+    void aHasherThatStartsRefusingMidBodyStillHashesEveryBufferInOrder() throws IOException {
+        AtomicInteger accepted = new AtomicInteger();
+        Executor refusingAfterThree = task -> {
+            if (accepted.incrementAndGet() > 3) {
+                throw new RejectedExecutionException("stopping");
+            }
+            pool.execute(task);
+        };
+        long length = 9L * BUFFER + 5;
+
+        assertThat(copied(length, Optional.of(refusingAfterThree))).isEqualTo(md5Of(length));
+        assertThat(accepted).hasValueGreaterThan(3);
+    }
+
+    @Test
     void aBodyReusesItsFewBuffersAndASmallOneTakesOnlyOne() {
         Set<byte[]> large = Collections.newSetFromMap(new IdentityHashMap<>());
         DigestBehind largeBody = new DigestBehind(100L * BUFFER, Optional.of(Runnable::run));
@@ -92,6 +109,7 @@ class DigestBehindTest {
         for (int i = 1; i < DigestBehind.BUFFERS; i++) {
             digest.buffer();
             digest.hash(BUFFER);
+            assertThat(queued).as("hashes handed on, not yet run: each waits for the one before").hasSize(1);
         }
 
         CompletableFuture<byte[]> reader = CompletableFuture.supplyAsync(digest::buffer, pool);

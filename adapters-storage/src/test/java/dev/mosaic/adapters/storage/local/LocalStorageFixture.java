@@ -38,6 +38,6 @@ final class LocalStorageFixture implements AutoCloseable {
     public void close() {
         server.close();
         diskFlusher.shutdownNow();
-        diskHasher.shutdownNow();
+        diskHasher.shutdown();
     }
 }
