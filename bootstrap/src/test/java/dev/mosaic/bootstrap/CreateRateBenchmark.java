@@ -86,7 +86,7 @@ public final class CreateRateBenchmark {
                     warm(database, node.mosaic.port(), bare.port(), warmers, body, film, run);
                     serverCpu = db.serverCpu();
                     report.append(measure(database, node.mosaic.port(), bare.port(), albums, hot, films, body,
-                            film, seconds));
+                            film, seconds, db.profile()));
                 }
             }
         } finally {
@@ -98,10 +98,15 @@ public final class CreateRateBenchmark {
     }
 
     private static String measure(String database, int mosaic, int bare, Wrk albums, Wrk hot, Wrk films, Path body,
-                                  Path film, int seconds) throws IOException, InterruptedException {
+                                  Path film, int seconds, PostgresProfile profile)
+            throws IOException, InterruptedException {
         String loadBefore = load();
         Phase bareRun = phase("bare-c32", () -> albums.post(bare, PATH, body, 32, seconds));
+        if (profile != null) {
+            profile.start(seconds);
+        }
         Phase mosaicRun = phase(database + "-c32", () -> albums.post(mosaic, PATH, body, 32, seconds));
+        String profiled = profile == null ? "" : profile.stop();
         Phase hotRun = phase(database + "-c32-hot", () -> hot.post(mosaic, PATH, body, 32, seconds));
         Phase bareTwo = phase("bare-c2", () -> albums.post(bare, PATH, body, 2, seconds));
         Phase mosaicTwo = phase(database + "-c2", () -> albums.post(mosaic, PATH, body, 2, seconds));
@@ -131,7 +136,7 @@ public final class CreateRateBenchmark {
                 filmRun.perSecond(), filmRun.wrk().p50(), filmRun.wrk().p99(), filmRun.cpu()));
         out.append(String.format(Locale.ROOT, "non-2xx answers: mosaic %s / %s / %s / %s%n",
                 mosaicRun.wrk().non2xx(), hotRun.wrk().non2xx(), mosaicTwo.wrk().non2xx(), filmRun.wrk().non2xx()));
-        return out.toString();
+        return out.append(profiled).toString();
     }
 
     /**
@@ -274,8 +279,12 @@ public final class CreateRateBenchmark {
         static Database start(String name) throws IOException {
             return switch (name) {
                 case "h2" -> new Database(null);
-                case "postgresql" -> new Database(EmbeddedPostgres.builder().setServerConfig("max_connections", "100")
-                        .start());
+                case "postgresql" -> {
+                    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                            .setServerConfig("max_connections", "100");
+                    yield new Database(
+                            (PostgresProfile.wanted() ? PostgresProfile.configure(builder) : builder).start());
+                }
                 default -> throw new IllegalArgumentException("h2, postgresql or both, not " + name);
             };
         }
@@ -294,6 +303,21 @@ public final class CreateRateBenchmark {
             if (postgres == null) {
                 return () -> 0;
             }
+            long postmaster = postmaster();
+            return () -> serverTicks(postmaster) * 10_000_000L;
+        }
+
+        /** With {@code -Dbenchmark.create.pg-profile=true} on PostgreSQL, its profile of the crowd's phase. */
+        PostgresProfile profile() {
+            if (postgres == null || !PostgresProfile.wanted()) {
+                return null;
+            }
+            PostgresProfile profile = new PostgresProfile(postgres, postmaster());
+            profile.install();
+            return profile;
+        }
+
+        private long postmaster() {
             long postmaster;
             try (var connection = postgres.getPostgresDatabase().getConnection();
                  var statement = connection.createStatement();
@@ -304,7 +328,7 @@ public final class CreateRateBenchmark {
             } catch (java.sql.SQLException | IOException unreadable) {
                 throw new IllegalStateException("cannot find the PostgreSQL server's process", unreadable);
             }
-            return () -> serverTicks(postmaster) * 10_000_000L;
+            return postmaster;
         }
 
         private static long serverTicks(long postmaster) {
