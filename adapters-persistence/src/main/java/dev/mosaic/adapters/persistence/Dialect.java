@@ -58,6 +58,20 @@ enum Dialect {
         }
 
         /**
+         * The count written into the query ({@code ARRAY[nextval(…), nextval(…), nextval(…)]}), no parameter: with
+         * {@code generate_series(1, ?)} the server planned the query again on every execution, since a generic plan
+         * (its estimate: 1,000 rows) never looks cheaper than a custom one for the count bound (pg_stat_statements:
+         * one plan per call, half of the query's server time; BENCHMARK.md, ninth session). A query without
+         * parameters is planned once per connection.
+         */
+        @Override
+        AlbumIds albumIds(String single, String each, int count) {
+            String values = count == 0 ? "ARRAY[]::bigint[]"
+                    : "ARRAY[" + String.join(", ", Collections.nCopies(count, "nextval('" + each + "')")) + "]";
+            return new AlbumIds("SELECT nextval('" + single + "'), " + values, false);
+        }
+
+        /**
          * The insert takes the rows in the order of the VALUES, locking each counter it finds; one a concurrent first
          * append is inserting makes it wait for that transaction and then update, so it never fails on that race.
          */
@@ -93,6 +107,18 @@ enum Dialect {
      * One row, not a {@code UNION} of the two: on H2 the union cost three times the CPU of this form (BENCHMARK.md).
      */
     abstract String nextValueAndValues(String single, String each);
+
+    /**
+     * The query of {@link #nextValueAndValues} for exactly {@code count} values of {@code each}: by default that
+     * query, taking the count as its one parameter; a dialect may write the count into the query instead.
+     */
+    AlbumIds albumIds(String single, String each, int count) {
+        return new AlbumIds(nextValueAndValues(single, each), true);
+    }
+
+    /** {@link #albumIds}' SQL, and whether it takes the count as its one parameter. */
+    record AlbumIds(String sql, boolean countBound) {
+    }
 
     /**
      * One statement that logs an event for each of {@code recipients} distinct users, advancing each one's counter in

@@ -9,17 +9,25 @@ import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Ids from database sequences: unique across nodes, never reused, even after a rollback. Plain JDBC: {@link Jdbc}. */
 final class SequenceIds implements IdSource {
+    /** Albums of up to this many assets have their query built once; larger ones build it per album. */
+    private static final int CACHED_COUNTS = 16;
+
     private final JdbiTransactions transactions;
     private final Dialect dialect;
-    private final String albumIds;
+    private final List<Dialect.AlbumIds> albumIds;
 
     SequenceIds(JdbiTransactions transactions, Dialect dialect) {
         this.transactions = transactions;
         this.dialect = dialect;
-        this.albumIds = dialect.nextValueAndValues("message_ids", "asset_ids");
+        this.albumIds = IntStream.rangeClosed(0, CACHED_COUNTS).mapToObj(this::query).toList();
+    }
+
+    private Dialect.AlbumIds query(int assets) {
+        return dialect.albumIds("message_ids", "asset_ids", assets);
     }
 
     @Override
@@ -36,8 +44,11 @@ final class SequenceIds implements IdSource {
     @Override
     public NewAlbumIds forAlbum(int assets) {
         NewAlbumIds.requireCount(assets);
-        return transactions.withHandle(handle -> Jdbc.prepared(handle, albumIds, statement -> {
-            statement.setInt(1, assets);
+        Dialect.AlbumIds query = assets < albumIds.size() ? albumIds.get(assets) : query(assets);
+        return transactions.withHandle(handle -> Jdbc.prepared(handle, query.sql(), statement -> {
+            if (query.countBound()) {
+                statement.setInt(1, assets);
+            }
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 MessageId message = MessageId.of(row.getLong(1));

@@ -27,7 +27,9 @@ abstract class SequenceIdsChecks extends IdSourceContract {
 
     @AfterEach
     void close() {
-        adapter.close();
+        if (adapter != null) {
+            adapter.close();
+        }
     }
 
     @Test
