@@ -62,7 +62,7 @@ enum Dialect {
          * {@code generate_series(1, ?)} the server planned the query again on every execution, since a generic plan
          * (its estimate: 1,000 rows) never looks cheaper than a custom one for the count bound (pg_stat_statements:
          * one plan per call, half of the query's server time; BENCHMARK.md, ninth session). A query without
-         * parameters is planned once per connection.
+         * parameters keeps its plan once pgjdbc prepares it on the server (from its fifth run on a connection).
          */
         @Override
         AlbumIds albumIds(String single, String each, int count) {

@@ -13,7 +13,10 @@ import java.util.stream.IntStream;
 
 /** Ids from database sequences: unique across nodes, never reused, even after a rollback. Plain JDBC: {@link Jdbc}. */
 final class SequenceIds implements IdSource {
-    /** Albums of up to this many assets have their query built once; larger ones build it per album. */
+    /**
+     * Albums of up to this many assets (the policy allows 10) have a query of their own, built once; a larger one
+     * takes the dialect's query with the count as a parameter, so the statements a connection caches stay few.
+     */
     private static final int CACHED_COUNTS = 16;
 
     private final JdbiTransactions transactions;
@@ -44,7 +47,8 @@ final class SequenceIds implements IdSource {
     @Override
     public NewAlbumIds forAlbum(int assets) {
         NewAlbumIds.requireCount(assets);
-        Dialect.AlbumIds query = assets < albumIds.size() ? albumIds.get(assets) : query(assets);
+        Dialect.AlbumIds query = assets < albumIds.size() ? albumIds.get(assets)
+                : new Dialect.AlbumIds(dialect.nextValueAndValues("message_ids", "asset_ids"), true);
         return transactions.withHandle(handle -> Jdbc.prepared(handle, query.sql(), statement -> {
             if (query.countBound()) {
                 statement.setInt(1, assets);

@@ -6,6 +6,7 @@ import dev.mosaic.application.contract.IdSourceContract;
 import dev.mosaic.application.port.out.IdSource;
 import dev.mosaic.application.port.out.NewAlbumIds;
 import dev.mosaic.domain.AssetId;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +48,19 @@ abstract class SequenceIdsChecks extends IdSourceContract {
         assertThat(noAssets.message().value()).isEqualTo(message + 2);
         assertThat(noAssets.assets()).isEmpty();
         assertThat(ids.nextAssetId().value()).isEqualTo(asset + 5);
+    }
+
+    @Test
+    void anAlbumLargerThanTheQueriesBuiltAheadStillDrawsOneIdPerAsset() {
+        IdSource ids = ids();
+        long message = ids.nextMessageId().value();
+        long asset = ids.nextAssetId().value();
+
+        NewAlbumIds album = ids.forAlbum(17);
+
+        assertThat(album.message().value()).isEqualTo(message + 1);
+        assertThat(album.assets()).extracting(AssetId::value)
+                .containsExactlyElementsOf(LongStream.rangeClosed(asset + 1, asset + 17).boxed().toList());
+        assertThat(ids.nextAssetId().value()).isEqualTo(asset + 18);
     }
 }
