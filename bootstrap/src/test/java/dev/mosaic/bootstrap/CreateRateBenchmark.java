@@ -331,31 +331,14 @@ public final class CreateRateBenchmark {
             return postmaster;
         }
 
+        /** The server's CPU so far: its processes' own, and that of the ones that ended, counted by the postmaster. */
         private static long serverTicks(long postmaster) {
             long ticks = 0;
-            try (var processes = Files.list(Path.of("/proc"))) {
-                for (Path process : (Iterable<Path>) processes::iterator) {
-                    if (!process.getFileName().toString().chars().allMatch(Character::isDigit)) {
-                        continue;
-                    }
-                    String stat;
-                    try {
-                        stat = Files.readString(process.resolve("stat"));
-                    } catch (IOException gone) {
-                        continue;
-                    }
-                    // after the command's ")": state, ppid, ... utime (14th field), stime, cutime, cstime
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long pid = Long.parseLong(process.getFileName().toString());
-                    if (pid == postmaster) {
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
-                                + Long.parseLong(fields[14]);
-                    } else if (Long.parseLong(fields[1]) == postmaster) {
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    }
+            for (long[] process : PostgresProfile.serverProcesses(postmaster).values()) {
+                ticks += process[1] + process[2];
+                if (process[0] == postmaster) {
+                    ticks += process[3] + process[4];
                 }
-            } catch (IOException unreadable) {
-                throw new IllegalStateException("cannot read /proc", unreadable);
             }
             return ticks;
         }

@@ -69,11 +69,11 @@ final class PostgresProfile {
                     "--", "sleep", String.valueOf(seconds)).redirectErrorStream(true)
                     .redirectOutput(Path.of(perfFile + ".log").toFile()).start();
         }
-        cpuBefore = processes();
+        cpuBefore = serverProcesses(postmaster);
     }
 
     String stop() throws InterruptedException {
-        Map<Long, long[]> cpuAfter = processes();
+        Map<Long, long[]> cpuAfter = serverProcesses(postmaster);
         List<Map<String, Object>> statements = query("""
                 SELECT query, calls, plans, total_exec_time, total_plan_time, rows, shared_blks_hit, shared_blks_read,
                        shared_blks_dirtied, wal_records, wal_fpi, wal_bytes
@@ -124,7 +124,7 @@ final class PostgresProfile {
         Map<String, long[]> byKind = new TreeMap<>();
         cpuAfter.forEach((pid, after) -> {
             long[] before = cpuBefore.getOrDefault(pid, new long[] {after[0], 0, 0, 0, 0});
-            long[] sum = byKind.computeIfAbsent(kind(pid, after), ignored -> new long[2]);
+            long[] sum = byKind.computeIfAbsent(kind(pid), ignored -> new long[2]);
             sum[0] += after[1] - before[1];
             sum[1] += after[2] - before[2];
             if (pid == postmaster) {
@@ -148,7 +148,7 @@ final class PostgresProfile {
     }
 
     /** Each server process's kind ({@code postgres: walwriter}, a backend's user and database, ...). */
-    private static String kind(long pid, long[] ticks) {
+    private static String kind(long pid) {
         try {
             String command = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline")))
                     .replace('\0', ' ').strip();
@@ -161,8 +161,11 @@ final class PostgresProfile {
         }
     }
 
-    /** pid → {pid, utime, stime, cutime, cstime} of the postmaster and its children. */
-    private Map<Long, long[]> processes() {
+    /**
+     * pid → {pid, utime, stime, cutime, cstime} (clock ticks) of the server's {@code postmaster} and its children,
+     * from {@code /proc}; the children's cutime and cstime count processes that have ended.
+     */
+    static Map<Long, long[]> serverProcesses(long postmaster) {
         Map<Long, long[]> found = new HashMap<>();
         try (var all = Files.list(Path.of("/proc"))) {
             for (Path process : (Iterable<Path>) all::iterator) {
@@ -176,6 +179,7 @@ final class PostgresProfile {
                 } catch (IOException gone) {
                     continue;
                 }
+                // after the command's ")": state, ppid, ... utime (14th field), stime, cutime, cstime
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 long pid = Long.parseLong(name);
                 if (pid == postmaster || Long.parseLong(fields[1]) == postmaster) {
