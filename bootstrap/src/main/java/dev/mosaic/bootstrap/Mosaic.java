@@ -105,8 +105,8 @@ public final class Mosaic implements AutoCloseable {
             ReadMessagesService readMessages = new ReadMessagesService(database.messages(), views);
             UploadProgressService uploadProgress = new UploadProgressService(database.messages(), views, notifier, clock);
             UseCases useCases = new UseCases(
-                    new SendAlbumService(settings, database.transactions(), database.messages(), database.ids(),
-                            database.idempotencyKeys(), store.storage(), database.eventLog(), notifier, views, clock),
+                    new SendAlbumService(settings, database.newAlbums(), database.messages(),
+                            database.idempotencyKeys(), store.storage(), notifier, views, clock),
                     new CompleteUploadService(database.messages(), store.storage(), changes, database.jobQueue(),
                             workSignal, views, database.leases(), clock),
                     new SignPartsService(settings, database.messages(), store.storage(), clock),

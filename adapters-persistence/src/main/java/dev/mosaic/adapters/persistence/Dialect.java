@@ -42,11 +42,6 @@ enum Dialect {
     /** Claims lock the first free job and skip those other claimers hold: no waiting, no lost races. */
     POSTGRESQL(1, " FOR UPDATE SKIP LOCKED") {
         @Override
-        String deferFlushAtCommit() {
-            return "SET LOCAL synchronous_commit = off";
-        }
-
-        @Override
         String nextValue(String sequence) {
             return "SELECT nextval('" + sequence + "')";
         }
@@ -77,15 +72,7 @@ enum Dialect {
          */
         @Override
         EventAppend appendEvent(int recipients) {
-            requireRecipients(recipients);
-            return new EventAppend("""
-                    WITH advanced AS (
-                      INSERT INTO event_counters AS c (user_id, last_seq) VALUES %s
-                      ON CONFLICT (user_id) DO UPDATE SET last_seq = c.last_seq + 1
-                      RETURNING user_id, last_seq)
-                    INSERT INTO events (recipient_id, seq, event_type, payload)
-                    SELECT user_id, last_seq, ?, ? FROM advanced"""
-                    .formatted(String.join(", ", Collections.nCopies(recipients, "(?, 1)"))), 1, recipients + 1,
+            return new EventAppend("WITH " + advancedCounters(recipients) + "\n" + LOG_ADVANCED, 1, recipients + 1,
                     recipients + 2, true);
         }
     };
@@ -128,6 +115,27 @@ enum Dialect {
      */
     abstract EventAppend appendEvent(int recipients);
 
+    /**
+     * PostgreSQL: the common table expression {@code advanced} that advances (or starts at 1) the counters of
+     * {@code recipients} users, bound one after another as its only parameters, in the order bound, and answers each
+     * one's new number; {@link #LOG_ADVANCED} then logs the event under it. {@link #POSTGRESQL}'s
+     * {@link #appendEvent} is the two alone; a batch create's one statement puts its own inserts before them.
+     */
+    static String advancedCounters(int recipients) {
+        requireRecipients(recipients);
+        return """
+                advanced AS (
+                  INSERT INTO event_counters AS c (user_id, last_seq) VALUES %s
+                  ON CONFLICT (user_id) DO UPDATE SET last_seq = c.last_seq + 1
+                  RETURNING user_id, last_seq)"""
+                .formatted(String.join(", ", Collections.nCopies(recipients, "(?, 1)")));
+    }
+
+    /** Logs an event for each row of {@link #advancedCounters}; its two parameters: the event's type, its payload. */
+    static final String LOG_ADVANCED = """
+            INSERT INTO events (recipient_id, seq, event_type, payload)
+            SELECT user_id, last_seq, ?, ? FROM advanced""";
+
     private static void requireRecipients(int recipients) {
         if (recipients < 1) {
             throw new IllegalArgumentException("an event needs at least one recipient, not " + recipients);
@@ -140,14 +148,6 @@ enum Dialect {
      * a user who has no counter yet.
      */
     record EventAppend(String sql, int firstUser, int type, int payload, boolean startsCounters) {
-    }
-
-    /**
-     * The statement that lets the current transaction's commit return before the log reaches the disk, or
-     * {@code null} where the database has no such switch per transaction (H2).
-     */
-    String deferFlushAtCommit() {
-        return null;
     }
 
     /** A query answering the jobs (as {@link JobRow}s) a worker may lease at {@code :now}, first due first. */

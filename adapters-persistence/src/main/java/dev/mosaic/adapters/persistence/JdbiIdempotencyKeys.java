@@ -49,7 +49,7 @@ final class JdbiIdempotencyKeys implements IdempotencyKeys {
                         row.createdAt()));
     }
 
-    private static void checkKey(String key) {
+    static void checkKey(String key) {
         Objects.requireNonNull(key, "key");
         if (key.length() > MAX_KEY_LENGTH) {
             throw new IllegalArgumentException("an idempotency key has at most " + MAX_KEY_LENGTH + " characters");

@@ -74,9 +74,7 @@ final class JdbiMessages implements Messages {
     public UploadUsage usage(UserId sender, Instant windowStart) {
         UsageRow row = transactions.withHandle(
                 handle -> AlbumStatements.usage(handle, sender.value(), Stage.UPLOADING.name(), windowStart));
-        return new UploadUsage(Math.toIntExact(row.pendingUploads()), row.pendingBytes(),
-                Optional.ofNullable(row.earliestDeadline()), Math.toIntExact(row.albums()),
-                Optional.ofNullable(row.oldestAlbum()));
+        return row.toUsage();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.mosaic.adapters.persistence;
 
 import dev.mosaic.application.port.out.TransactionRunner;
+import java.sql.SQLException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -9,21 +10,14 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Binds one transaction's handle to the thread: every port call inside {@link #inTransaction}
  * joins it, a nested {@code inTransaction} joins it too, and a call outside any runs in a short
- * transaction of its own.
+ * transaction of its own, or ({@link #inOneStatement}) as one statement in autocommit.
  */
 final class JdbiTransactions implements TransactionRunner {
     private final Jdbi jdbi;
-    private final String deferFlush;
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
 
-    /** For tests: transactions whose commits are all durable. */
     JdbiTransactions(Jdbi jdbi) {
-        this(jdbi, Dialect.H2);
-    }
-
-    JdbiTransactions(Jdbi jdbi, Dialect dialect) {
         this.jdbi = jdbi;
-        this.deferFlush = dialect.deferFlushAtCommit();
     }
 
     @Override
@@ -32,18 +26,27 @@ final class JdbiTransactions implements TransactionRunner {
     }
 
     /**
-     * A new transaction starts with the dialect's statement that lets its commit return before the log is flushed
-     * (nothing on H2, which has no such switch); a joined one keeps the outer transaction's durability.
+     * Runs work that is ONE statement (atomic by itself) in the thread's transaction, or, when there is none, on a
+     * connection in autocommit: no {@code BEGIN} and no {@code COMMIT} of its own, the commit riding in the
+     * statement's round trip. Work of more than one statement must use {@link #withHandle}: here each would commit
+     * on its own.
      */
-    @Override
-    public <T> T inTransactionMadeDurableByTheNext(Supplier<T> work) {
-        if (current.get() != null || deferFlush == null) {
-            return inTransaction(work);
+    <T> T inOneStatement(Function<Handle, T> statement) {
+        Handle joined = current.get();
+        if (joined != null) {
+            return statement.apply(joined);
         }
-        return inNewTransaction(handle -> {
-            handle.execute(deferFlush);
-            return work.get();
-        });
+        try (Handle handle = jdbi.open()) {
+            // a pool handing out connections in a transaction would roll the statement back at the close
+            if (!handle.getConnection().getAutoCommit()) {
+                throw new IllegalStateException("the pool's connections do not commit each statement");
+            }
+            return statement.apply(handle);
+        } catch (SQLException failure) {
+            throw DatabaseFailures.unavailableOrSame(new Jdbc.StatementFailed("(autocommit)", failure));
+        } catch (RuntimeException failure) {
+            throw DatabaseFailures.unavailableOrSame(failure);
+        }
     }
 
     /** Runs database work in the thread's transaction, or in a new one when there is none. */

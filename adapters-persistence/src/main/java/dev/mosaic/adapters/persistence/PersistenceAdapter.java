@@ -8,6 +8,7 @@ import dev.mosaic.application.port.out.IdempotencyKeys;
 import dev.mosaic.application.port.out.JobQueue;
 import dev.mosaic.application.port.out.Leases;
 import dev.mosaic.application.port.out.Messages;
+import dev.mosaic.application.port.out.NewAlbums;
 import dev.mosaic.application.port.out.TransactionRunner;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -30,17 +31,19 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final IdempotencyKeys idempotencyKeys;
     private final IdSource ids;
     private final Leases leases;
+    private final NewAlbums newAlbums;
 
     private PersistenceAdapter(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
         Jdbi jdbi = JdbiSetup.create(pool);
-        this.transactions = new JdbiTransactions(jdbi, dialect);
+        this.transactions = new JdbiTransactions(jdbi);
         this.messages = new JdbiMessages(transactions);
         this.eventLog = new JdbiEventLog(transactions, dialect);
         this.jobQueue = new JdbiJobQueue(transactions, dialect);
         this.idempotencyKeys = new JdbiIdempotencyKeys(transactions);
         this.ids = new SequenceIds(transactions, dialect);
         this.leases = new JdbiLeases(transactions);
+        this.newAlbums = new JdbiNewAlbums(transactions, dialect, messages, ids, idempotencyKeys, eventLog);
     }
 
     /** Opens the pool and migrates the schema; fails at once when the database is unusable. */
@@ -113,6 +116,11 @@ public final class PersistenceAdapter implements AutoCloseable {
 
     public IdSource ids() {
         return ids;
+    }
+
+    /** A new album's reservation and store, each all or nothing on its own and, on PostgreSQL, one round trip. */
+    public NewAlbums newAlbums() {
+        return newAlbums;
     }
 
     public TransactionRunner transactions() {

@@ -51,7 +51,7 @@ class H2LockWaitTest {
         JdbcDataSource shortWaits = new JdbcDataSource();
         shortWaits.setURL(url + ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MS);
         shortWaits.setUser("sa");
-        transactions = new JdbiTransactions(JdbiSetup.create(shortWaits), Dialect.H2);
+        transactions = new JdbiTransactions(JdbiSetup.create(shortWaits));
         events = new JdbiEventLog(transactions, Dialect.H2);
     }
 

@@ -22,6 +22,6 @@ final class H2Stores {
     static Ports portsIn(Path folder) {
         PersistenceAdapter adapter = startIn(folder);
         return new Ports(adapter.messages(), adapter.eventLog(), adapter.jobQueue(), adapter.idempotencyKeys(),
-                adapter.transactions(), adapter::close);
+                adapter.transactions(), adapter.newAlbums(), adapter::close);
     }
 }

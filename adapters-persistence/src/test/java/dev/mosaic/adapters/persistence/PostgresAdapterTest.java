@@ -29,31 +29,6 @@ class PostgresAdapterTest {
     }
 
     @Test
-    void onlyATransactionMadeDurableByTheNextCommitsWithoutWaitingForTheFlush() {
-        // one connection: every transaction below runs on the same session, so a setting left behind would show
-        try (PersistenceAdapter adapter = PersistenceAdapter.start(PostgresStores.freshDatabase(1))) {
-            JdbiTransactions transactions = (JdbiTransactions) adapter.transactions();
-            // the test server runs with synchronous_commit off for speed: this session gets a production's default
-            transactions.withHandle(handle -> handle.execute("SET synchronous_commit = on"));
-
-            assertThat(transactions.inTransactionMadeDurableByTheNext(() -> synchronousCommit(transactions)))
-                    .isEqualTo("off");
-            assertThat(transactions.inTransaction(() -> synchronousCommit(transactions))).isEqualTo("on");
-            assertThat(transactions.inTransaction(() -> transactions.inTransactionMadeDurableByTheNext(
-                    () -> synchronousCommit(transactions)))).as("joined: the outer transaction stays durable")
-                    .isEqualTo("on");
-            assertThat(transactions.inTransactionMadeDurableByTheNext(() -> adapter.ids().forAlbum(3).assets()))
-                    .hasSize(3);
-            assertThat(synchronousCommit(transactions)).isEqualTo("on");
-        }
-    }
-
-    private static String synchronousCommit(JdbiTransactions transactions) {
-        return transactions.withHandle(handle -> handle.createQuery("SHOW synchronous_commit")
-                .mapTo(String.class).one());
-    }
-
-    @Test
     void aNodeStartingOnAnUpToDateDatabaseMigratesNothing() throws Exception {
         PersistenceSettings database = PostgresStores.freshDatabase(2);
         PersistenceAdapter.start(database).close();

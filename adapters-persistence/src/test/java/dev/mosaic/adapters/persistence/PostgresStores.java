@@ -46,7 +46,7 @@ final class PostgresStores {
     static Ports ports() {
         PersistenceAdapter adapter = start();
         return new Ports(adapter.messages(), adapter.eventLog(), adapter.jobQueue(), adapter.idempotencyKeys(),
-                adapter.transactions(), adapter::close);
+                adapter.transactions(), adapter.newAlbums(), adapter::close);
     }
 
     /** How many sessions on this database wait for a lock another transaction holds. */

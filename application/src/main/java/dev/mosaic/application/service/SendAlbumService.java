@@ -6,14 +6,12 @@ import dev.mosaic.application.port.in.RequestRejected;
 import dev.mosaic.application.port.in.RequestRejected.Reason;
 import dev.mosaic.application.port.in.SendAlbumCommand;
 import dev.mosaic.application.port.in.SendAlbumUseCase;
-import dev.mosaic.application.port.out.EventLog;
 import dev.mosaic.application.port.out.EventNotifier;
-import dev.mosaic.application.port.out.IdSource;
 import dev.mosaic.application.port.out.IdempotencyKeys;
 import dev.mosaic.application.port.out.Messages;
 import dev.mosaic.application.port.out.NewAlbumIds;
+import dev.mosaic.application.port.out.NewAlbums;
 import dev.mosaic.application.port.out.ObjectStorage;
-import dev.mosaic.application.port.out.TransactionRunner;
 import dev.mosaic.application.view.AlbumCreated;
 import dev.mosaic.domain.Asset;
 import dev.mosaic.domain.AssetId;
@@ -22,42 +20,40 @@ import dev.mosaic.domain.MessageId;
 import dev.mosaic.domain.ObjectKey;
 import dev.mosaic.domain.UploadPlan;
 import dev.mosaic.domain.UploadQuota;
+import dev.mosaic.domain.UploadUsage;
 import dev.mosaic.domain.UserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Step 1: checks the whole batch, starts the multipart uploads, then stores the message, its
- * assets and the {@code chat_message} events in one transaction. When anything fails, the
- * multipart uploads already started are aborted, so nothing is left behind.
+ * Step 1: checks the whole batch, reserves the album's ids (reading the sender's quota with them), starts the
+ * multipart uploads, then stores the message, its assets, the idempotency key's completion and the
+ * {@code chat_message} events all at once. When anything fails, the multipart uploads already started are aborted,
+ * so nothing is left behind.
  */
 public final class SendAlbumService implements SendAlbumUseCase {
     private final MosaicSettings settings;
     private final AttachmentRules rules;
-    private final TransactionRunner transactions;
+    private final NewAlbums albums;
     private final Messages messages;
-    private final IdSource ids;
     private final IdempotencyClaims idempotency;
     private final ObjectStorage storage;
-    private final EventLog events;
     private final EventNotifier notifier;
     private final Views views;
     private final UploadInstructions instructions;
     private final Clock clock;
 
-    public SendAlbumService(MosaicSettings settings, TransactionRunner transactions, Messages messages, IdSource ids,
-                            IdempotencyKeys idempotency, ObjectStorage storage, EventLog events,
-                            EventNotifier notifier, Views views, Clock clock) {
+    public SendAlbumService(MosaicSettings settings, NewAlbums albums, Messages messages, IdempotencyKeys idempotency,
+                            ObjectStorage storage, EventNotifier notifier, Views views, Clock clock) {
         this.settings = settings;
         this.rules = new AttachmentRules(settings.policy());
-        this.transactions = transactions;
+        this.albums = albums;
         this.messages = messages;
-        this.ids = ids;
         this.idempotency = new IdempotencyClaims(idempotency, clock);
         this.storage = storage;
-        this.events = events;
         this.notifier = notifier;
         this.views = views;
         this.instructions = new UploadInstructions(storage);
@@ -109,46 +105,27 @@ public final class SendAlbumService implements SendAlbumUseCase {
         return checked;
     }
 
-    /** Stores the album; on any failure before the commit, the multipart uploads it started are aborted. */
+    /**
+     * Reserves, builds and stores the album; on any failure before the store's commit, the multipart uploads it
+     * started are aborted. Two calls to the database, each all or nothing on its own and neither holding a connection
+     * while the store is asked to start an upload (a round trip to a remote store). The reservation writes nothing but
+     * the sequences' advance: ids a failed album drew are skipped, never handed out twice. The album's own commit is
+     * durable, and the database writing one log in order, it makes the reservation's durable with it.
+     */
     private Message create(SendAlbumCommand command, List<AttachmentRules.Checked> checked) {
         Instant now = clock.instant();
-        UserId sender = command.sender();
         List<Asset> assets = new ArrayList<>();
         try {
-            if (!storageCallsComeFirst(checked)) {
-                // nothing to ask a remote store: the quota's read, the ids, the rows and the events in one transaction
-                return transactions.inTransaction(() -> {
-                    Message album = album(command, checked, reserve(sender, checked, now), now, assets);
-                    store(command, album);
-                    return album;
-                });
-            }
-            // one short transaction for the quota's read and every id: the multipart uploads' keys hold the asset
-            // ids, and starting them is a round trip to the store, which must not hold a connection. That commit
-            // need not wait for the disk. It writes nothing but the sequences' advance, and nothing is answered or
-            // stored from it until the album's own commit below, which is durable and, the database's log being
-            // written in order, flushes this one with it. A crash before that loses ids no row holds and no client
-            // saw (a sequence may hand them out again: still unique among stored rows); the album stays one
-            // transaction, the event numbers are drawn in it (gap-free), the idempotency key is completed in it.
-            NewAlbumIds reserved = transactions.inTransactionMadeDurableByTheNext(() -> reserve(sender, checked, now));
-            Message album = album(command, checked, reserved, now, assets);
-            transactions.run(() -> store(command, album));
+            NewAlbums.Reserved reserved = albums.reserve(command.sender(), now.minus(UploadQuota.WINDOW),
+                    checked.size());
+            enforceQuota(reserved.usage(), checked);
+            Message album = album(command, checked, reserved.ids(), now, assets);
+            albums.store(album, Optional.ofNullable(command.idempotencyKey()), new Fact.AlbumSent(album));
             return album;
         } catch (RuntimeException failure) {
             assets.forEach(asset -> asset.multipart().ifPresent(plan -> abortQuietly(asset, plan, failure)));
             throw failure;
         }
-    }
-
-    /** Whether the album starts a multipart upload on a store that answers over the network. */
-    private boolean storageCallsComeFirst(List<AttachmentRules.Checked> checked) {
-        return !storage.startsMultipartLocally()
-                && checked.stream().anyMatch(attachment -> attachment.plan() instanceof UploadPlan.Multipart);
-    }
-
-    private NewAlbumIds reserve(UserId sender, List<AttachmentRules.Checked> checked, Instant now) {
-        enforceQuota(sender, checked, now);
-        return ids.forAlbum(checked.size());
     }
 
     /** The album with its assets, each multipart upload started (and added to {@code started} at once). */
@@ -170,26 +147,15 @@ public final class SendAlbumService implements SendAlbumUseCase {
         return new Message(messageId, sender, UserId.of(command.receiverId()), command.text(), now, started);
     }
 
-    /** The message, its assets, the idempotency key's completion, then the events. */
-    private void store(SendAlbumCommand command, Message album) {
-        messages.add(album);
-        if (command.idempotencyKey() != null) {
-            idempotency.complete(command.sender(), command.idempotencyKey(), album.id());
-        }
-        // last: the audience's event counters stay locked until the commit, so take them late
-        Announcements.toAudience(events, album, new Fact.AlbumSent(album));
-    }
-
     /**
      * Counted from the stored albums, so it holds across nodes and restarts; two albums sent at the same moment
      * may both pass the last free place.
      */
-    private void enforceQuota(UserId sender, List<AttachmentRules.Checked> checked, Instant now) {
+    private void enforceQuota(UploadUsage usage, List<AttachmentRules.Checked> checked) {
         long bytes = checked.stream().mapToLong(attachment -> attachment.plan().fileSize()).sum();
-        settings.quota().check(messages.usage(sender, now.minus(UploadQuota.WINDOW)), checked.size(), bytes)
-                .ifPresent(breach -> {
-                    throw new QuotaExceeded(breach);
-                });
+        settings.quota().check(usage, checked.size(), bytes).ifPresent(breach -> {
+            throw new QuotaExceeded(breach);
+        });
     }
 
     private void abortQuietly(Asset asset, UploadPlan.Multipart plan, RuntimeException cause) {

@@ -5,11 +5,14 @@ import dev.mosaic.application.fake.InMemoryEventLog;
 import dev.mosaic.application.fake.InMemoryIdempotencyKeys;
 import dev.mosaic.application.fake.InMemoryJobQueue;
 import dev.mosaic.application.fake.InMemoryMessages;
+import dev.mosaic.application.fake.SequentialIds;
 import dev.mosaic.application.port.out.EventLog;
 import dev.mosaic.application.port.out.IdempotencyKeys;
 import dev.mosaic.application.port.out.JobQueue;
 import dev.mosaic.application.port.out.Messages;
+import dev.mosaic.application.port.out.NewAlbums;
 import dev.mosaic.application.port.out.TransactionRunner;
+import dev.mosaic.application.service.NewAlbumsFromPorts;
 
 /**
  * The persistence ports of one store, sharing its transactions; what a contract test runs on.
@@ -17,11 +20,15 @@ import dev.mosaic.application.port.out.TransactionRunner;
  * @param closer releases the store after the test
  */
 public record Ports(Messages messages, EventLog eventLog, JobQueue jobQueue, IdempotencyKeys idempotencyKeys,
-                    TransactionRunner transactions, Runnable closer) implements AutoCloseable {
+                    TransactionRunner transactions, NewAlbums newAlbums, Runnable closer) implements AutoCloseable {
 
     public static Ports inMemory() {
-        return new Ports(new InMemoryMessages(), new InMemoryEventLog(), new InMemoryJobQueue(),
-                new InMemoryIdempotencyKeys(), new ImmediateTransactions(), () -> { });
+        Messages messages = new InMemoryMessages();
+        EventLog eventLog = new InMemoryEventLog();
+        IdempotencyKeys keys = new InMemoryIdempotencyKeys();
+        TransactionRunner transactions = new ImmediateTransactions();
+        return new Ports(messages, eventLog, new InMemoryJobQueue(), keys, transactions,
+                new NewAlbumsFromPorts(transactions, messages, new SequentialIds(), keys, eventLog), () -> { });
     }
 
     @Override

@@ -36,7 +36,6 @@ public final class InMemoryObjectStorage implements ObjectStorage {
     private final Map<String, OpenUpload> uploads = new HashMap<>();
     private final AtomicLong uploadIds = new AtomicLong();
     private volatile boolean healthy = true;
-    private volatile boolean local;
     private volatile Runnable onStartMultipart = () -> { };
     private final Map<ObjectKey, RuntimeException> failures = new HashMap<>();
 
@@ -90,11 +89,6 @@ public final class InMemoryObjectStorage implements ObjectStorage {
         this.onStartMultipart = probe;
     }
 
-    /** Whether this store says it starts multipart uploads locally, as the local disk does (a remote one by default). */
-    public void setStartsMultipartLocally(boolean local) {
-        this.local = local;
-    }
-
     public void setHealthy(boolean healthy) {
         this.healthy = healthy;
     }
@@ -130,11 +124,6 @@ public final class InMemoryObjectStorage implements ObjectStorage {
         String uploadId = "memory-upload-" + uploadIds.incrementAndGet();
         uploads.put(uploadId, new OpenUpload(key, type, new HashMap<>()));
         return uploadId;
-    }
-
-    @Override
-    public boolean startsMultipartLocally() {
-        return local;
     }
 
     @Override

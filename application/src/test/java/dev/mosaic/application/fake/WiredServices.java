@@ -9,6 +9,7 @@ import dev.mosaic.application.service.CompleteUploadService;
 import dev.mosaic.application.service.ExpireUploadsService;
 import dev.mosaic.application.service.JobWorker;
 import dev.mosaic.application.service.MosaicSettings;
+import dev.mosaic.application.service.NewAlbumsFromPorts;
 import dev.mosaic.application.service.ProcessAssetService;
 import dev.mosaic.application.service.ReadEventsService;
 import dev.mosaic.application.service.ReadLimitsService;
@@ -46,8 +47,9 @@ public final class WiredServices implements AutoCloseable {
                   WorkSignal signal) {
         Views views = new Views(world.storage, world.clock, settings.downloadUrlTtl());
         AssetChanges changes = new AssetChanges(world.transactions, world.messages, events, notifier, world.storage);
-        this.sendAlbum = new SendAlbumService(settings, world.transactions, world.messages, world.ids,
-                world.idempotency, world.storage, events, notifier, views, world.clock);
+        this.sendAlbum = new SendAlbumService(settings,
+                new NewAlbumsFromPorts(world.transactions, world.messages, world.ids, world.idempotency, events),
+                world.messages, world.idempotency, world.storage, notifier, views, world.clock);
         this.completeUpload = new CompleteUploadService(world.messages, world.storage, changes, world.jobs, signal,
                 views, world.leases, world.clock);
         this.signParts = new SignPartsService(settings, world.messages, world.storage, world.clock);

@@ -53,7 +53,8 @@ class QuotaTest {
         assertThat(exceeded.breach().quota()).isEqualTo(Quota.PENDING_UPLOADS);
         assertThat(exceeded.breach().limit()).isEqualTo(3);
         assertThat(exceeded.breach().freesAt()).contains(world.clock.instant().plus(Duration.ofHours(24)));
-        assertThat(world.transactions.committed()).isEqualTo(committed);
+        assertThat(world.transactions.committed()).as("the reservation, nothing stored").isEqualTo(committed + 1);
+        assertThat(world.messages.usage(SENDER, world.clock.instant().minusSeconds(60)).albumsInWindow()).isEqualTo(1);
         send(SENDER, 10);
         send(OTHER, 10, 10, 10);
     }

@@ -67,11 +67,11 @@ class SendAlbumTest {
     }
 
     @Test
-    void anAlbumWithoutMultipartUploadIsOneDurableTransaction() {
+    void anAlbumIsAReservationThenOneStore() {
         world.services.sendAlbum().send(album(photo(), photo()));
 
-        // the quota's read, the ids, the album, its assets and its events: nothing to ask the store first
-        assertThat(world.transactions.flushDeferred()).containsExactly(false);
+        // the quota's read with the ids, then the album, its assets and its events
+        assertThat(world.transactions.committed()).isEqualTo(2);
         assertThat(world.events.lastSequence(SENDER)).isEqualTo(1);
     }
 
@@ -87,44 +87,31 @@ class SendAlbumTest {
     }
 
     @Test
-    void aRemoteStoresMultipartUploadStartsBetweenTheIdsAndTheAlbumOutsideAnyTransaction() {
+    void aMultipartUploadStartsBetweenTheReservationAndTheStoreOutsideAnyTransaction() {
         List<Boolean> startedInATransaction = new ArrayList<>();
-        world.storage.whenMultipartStarts(() -> startedInATransaction.add(world.transactions.isOpen()));
+        List<Integer> committedBefore = new ArrayList<>();
+        world.storage.whenMultipartStarts(() -> {
+            startedInATransaction.add(world.transactions.isOpen());
+            committedBefore.add(world.transactions.committed());
+        });
 
         world.services.sendAlbum().send(guideRequest());
 
-        // the quota's read and the ids first, in a commit that may return before the flush; then the album, its
-        // assets and its events in one durable commit
-        assertThat(world.transactions.flushDeferred()).containsExactly(true, false);
         assertThat(startedInATransaction).containsExactly(false);
+        assertThat(committedBefore).as("the reservation only").containsExactly(1);
+        assertThat(world.transactions.committed()).isEqualTo(2);
         assertThat(world.storage.openMultipartUploads()).isEqualTo(1);
         assertThat(world.events.lastSequence(SENDER)).isEqualTo(1);
     }
 
     @Test
-    void aLocalStoresMultipartUploadStartsInsideTheAlbumsOneTransaction() {
-        world.storage.setStartsMultipartLocally(true);
-        List<Boolean> startedInATransaction = new ArrayList<>();
-        world.storage.whenMultipartStarts(() -> startedInATransaction.add(world.transactions.isOpen()));
-
-        AlbumCreated created = world.services.sendAlbum().send(guideRequest());
-
-        assertThat(world.transactions.flushDeferred()).containsExactly(false);
-        assertThat(startedInATransaction).containsExactly(true);
-        assertThat(created.uploads()).hasSize(3).filteredOn(UploadInstruction.Multipart.class::isInstance).hasSize(1);
-        assertThat(world.storage.openMultipartUploads()).isEqualTo(1);
-        assertThat(world.events.lastSequence(SENDER)).isEqualTo(1);
-    }
-
-    @Test
-    void aLocalStoresMultipartUploadStartedForAFailedBatchIsAborted() {
-        world.storage.setStartsMultipartLocally(true);
+    void aMultipartUploadStartedForABatchWhoseStoreFailedIsAborted() {
         world.failNextEventAppend.set(true);
 
         assertThatThrownBy(() -> world.services.sendAlbum().send(guideRequest())).isInstanceOf(RuntimeException.class);
 
         assertThat(world.storage.openMultipartUploads()).isZero();
-        assertThat(world.transactions.committed()).isZero();
+        assertThat(world.transactions.committed()).as("the reservation only").isEqualTo(1);
     }
 
     @Test

@@ -71,12 +71,6 @@ public final class LocalDiskStorage implements ObjectStorage, SignedUrlEndpoint 
         return io(() -> uploads.start(key, type));
     }
 
-    /** A folder and a small file on the local disk. */
-    @Override
-    public boolean startsMultipartLocally() {
-        return true;
-    }
-
     @Override
     public List<SignedPart> signParts(ObjectKey key, String uploadId, List<UploadPlan.Part> parts,
                                       Instant expiresAt) {

@@ -27,14 +27,6 @@ public interface ObjectStorage {
     /** Starts a multipart upload and answers its upload id. */
     String startMultipart(ObjectKey key, ContentType type);
 
-    /**
-     * Whether {@link #startMultipart} is work of this process on its own disk, no round trip to a remote store: then
-     * it may run inside a database transaction (one transaction per batch create instead of two).
-     */
-    default boolean startsMultipartLocally() {
-        return false;
-    }
-
     /** One URL per part, each bound to that part's exact size. */
     List<SignedPart> signParts(ObjectKey key, String uploadId, List<UploadPlan.Part> parts, Instant expiresAt);
 

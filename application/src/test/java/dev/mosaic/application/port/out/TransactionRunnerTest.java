@@ -19,13 +19,6 @@ class TransactionRunnerTest {
     };
 
     @Test
-    void aRunnerWithoutDeferredFlushesRunsSuchWorkInAnOrdinaryTransaction() {
-        assertThat(ordinary.inTransactionMadeDurableByTheNext(() -> 42)).isEqualTo(42);
-
-        assertThat(transactions).containsExactly("ordinary");
-    }
-
-    @Test
     void runIsOneOrdinaryTransaction() {
         List<String> ran = new ArrayList<>();
         ordinary.run(() -> ran.add("work"));

@@ -1,0 +1,185 @@
+package dev.mosaic.adapters.persistence;
+
+import dev.mosaic.application.event.Fact;
+import dev.mosaic.application.port.out.EventLog;
+import dev.mosaic.application.port.out.IdSource;
+import dev.mosaic.application.port.out.IdempotencyKeys;
+import dev.mosaic.application.port.out.Messages;
+import dev.mosaic.application.port.out.NewAlbumIds;
+import dev.mosaic.application.port.out.NewAlbums;
+import dev.mosaic.application.service.NewAlbumsFromPorts;
+import dev.mosaic.domain.AssetId;
+import dev.mosaic.domain.Message;
+import dev.mosaic.domain.MessageId;
+import dev.mosaic.domain.Stage;
+import dev.mosaic.domain.UserId;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * A new album in two round trips on PostgreSQL, each one statement in autocommit (no {@code BEGIN}, no
+ * {@code COMMIT} of its own: {@link JdbiTransactions#inOneStatement}). Per-round-trip and per-statement overhead was
+ * most of the server's CPU per create, and a third of the node's went to the database client (BENCHMARK.md, ninth
+ * session).
+ * <ul>
+ * <li>{@link #reserve}: one query answering the sender's usage ({@link AlbumStatements#USAGE}) with the album's ids
+ * from the sequences in the same row. It writes no row, so PostgreSQL gives it no transaction id and its commit waits
+ * for no flush; a crash before the album's own commit (durable, the log written in order) loses only ids that no row
+ * holds and no client saw.</li>
+ * <li>{@link #store}: one statement of data-modifying common table expressions: the message, its assets, the
+ * idempotency key's completion, then the audience's counters advanced (ascending by user, so two albums lock shared
+ * counters in the same order) and an event logged under each new number ({@link Dialect#advancedCounters}). One
+ * statement commits whole or not at all.</li>
+ * </ul>
+ * Statement texts are built once per shape (up to {@link #CACHED_ASSETS} assets, one or two recipients, with or
+ * without a key), so pgjdbc's server-prepared statements are reused; a larger album builds its text on the fly.
+ * On H2, embedded, a round trip costs nothing: its statements stay those of the ports, each step one transaction
+ * ({@link NewAlbumsFromPorts}), and its event append stays the one {@link Dialect#H2} explains.
+ */
+final class JdbiNewAlbums implements NewAlbums {
+    /** The policy allows 10 assets; a few more cost nothing. */
+    static final int CACHED_ASSETS = 16;
+    private static final int CACHED_RECIPIENTS = 2;
+    private static final String COMPLETE_KEY =
+            "UPDATE idempotency_keys SET message_id = ? WHERE user_id = ? AND idem_key = ?";
+
+    private final JdbiTransactions transactions;
+    /** H2's way; null on PostgreSQL. */
+    private final NewAlbums portByPort;
+    /** PostgreSQL's reservation for {@code n} assets at {@code n}. */
+    private final List<String> reserves;
+    /** PostgreSQL's store for {@code n} assets at {@code [n][recipients - 1][1 with a key, else 0]}. */
+    private final String[][][] stores;
+
+    JdbiNewAlbums(JdbiTransactions transactions, Dialect dialect, Messages messages, IdSource ids,
+                  IdempotencyKeys idempotencyKeys, EventLog events) {
+        this.transactions = transactions;
+        if (dialect == Dialect.POSTGRESQL) {
+            this.portByPort = null;
+            this.reserves = IntStream.rangeClosed(0, CACHED_ASSETS).mapToObj(JdbiNewAlbums::reserveSql).toList();
+            this.stores = new String[CACHED_ASSETS + 1][CACHED_RECIPIENTS][2];
+            for (int assets = 0; assets <= CACHED_ASSETS; assets++) {
+                for (int recipients = 1; recipients <= CACHED_RECIPIENTS; recipients++) {
+                    stores[assets][recipients - 1][0] = storeSql(assets, recipients, false);
+                    stores[assets][recipients - 1][1] = storeSql(assets, recipients, true);
+                }
+            }
+        } else {
+            this.portByPort = new NewAlbumsFromPorts(transactions, messages, ids, idempotencyKeys, events);
+            this.reserves = List.of();
+            this.stores = new String[0][][];
+        }
+    }
+
+    /**
+     * The usage's five columns, the message id, then the asset ids: written into the query up to
+     * {@link #CACHED_ASSETS} ({@code ARRAY[nextval(…), …]}, planned once per connection: {@link Dialect#albumIds}
+     * says why), past that drawn by a subquery after the usage's, its count the fifth parameter.
+     */
+    static String reserveSql(int assets) {
+        if (assets > CACHED_ASSETS) {
+            return "SELECT " + AlbumStatements.USAGE_COLUMNS + ", nextval('message_ids'), drawn.ids\n"
+                    + AlbumStatements.USAGE_FROM
+                    + ",\n     (SELECT ARRAY(SELECT nextval('asset_ids') FROM generate_series(1, ?)) AS ids) drawn";
+        }
+        String assetIds = assets == 0 ? "ARRAY[]::bigint[]"
+                : "ARRAY[" + String.join(", ", Collections.nCopies(assets, "nextval('asset_ids')")) + "]";
+        return "SELECT " + AlbumStatements.USAGE_COLUMNS + ", nextval('message_ids'), " + assetIds + "\n"
+                + AlbumStatements.USAGE_FROM;
+    }
+
+    /**
+     * The message's 5 parameters, each asset's {@link AlbumStatements#ASSET_PARAMETERS}, the key's 3 (its message,
+     * user and key) when there is one, each recipient's id ascending, then the event's type and payload.
+     */
+    static String storeSql(int assets, int recipients, boolean key) {
+        StringBuilder sql = new StringBuilder("WITH m AS (").append(AlbumStatements.INSERT_MESSAGE).append("),\n");
+        if (assets > 0) {
+            sql.append("a AS (INSERT INTO assets (").append(MessageDao.ASSET_COLUMNS).append(") VALUES ")
+                    .append(String.join(",\n  ", Collections.nCopies(assets, AlbumStatements.ASSET_VALUES)))
+                    .append("),\n");
+        }
+        if (key) {
+            sql.append("k AS (").append(COMPLETE_KEY).append("),\n");
+        }
+        return sql.append(Dialect.advancedCounters(recipients)).append('\n').append(Dialect.LOG_ADVANCED).toString();
+    }
+
+    @Override
+    public Reserved reserve(UserId sender, Instant windowStart, int assets) {
+        NewAlbumIds.requireCount(assets);
+        if (portByPort != null) {
+            return portByPort.reserve(sender, windowStart, assets);
+        }
+        String sql = assets < reserves.size() ? reserves.get(assets) : reserveSql(assets);
+        return transactions.inOneStatement(handle -> Jdbc.prepared(handle, sql, statement -> {
+            AlbumStatements.bindUsage(statement, sender.value(), Stage.UPLOADING.name(), windowStart);
+            if (assets > CACHED_ASSETS) {
+                statement.setInt(5, assets);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                UsageRow usage = AlbumStatements.usageRow(row);
+                MessageId message = MessageId.of(row.getLong(6));
+                Array drawn = row.getArray(7);
+                List<AssetId> ids = Arrays.stream((Object[]) drawn.getArray())
+                        .map(value -> AssetId.of(((Number) value).longValue()))
+                        .sorted(Comparator.comparingLong(AssetId::value))
+                        .toList();
+                drawn.free();
+                if (ids.size() != assets) {
+                    throw new IllegalStateException("drew " + ids.size() + " asset ids for " + assets + " assets");
+                }
+                return new Reserved(usage.toUsage(), new NewAlbumIds(message, ids));
+            }
+        }));
+    }
+
+    @Override
+    public void store(Message album, Optional<String> idempotencyKey, Fact fact) {
+        if (portByPort != null) {
+            portByPort.store(album, idempotencyKey, fact);
+            return;
+        }
+        idempotencyKey.ifPresent(JdbiIdempotencyKeys::checkKey);
+        // ascending: two albums lock the counters they share in the same order
+        List<Long> users = album.audience().stream().map(UserId::value).distinct().sorted().toList();
+        int assets = album.assets().size();
+        String sql = assets <= CACHED_ASSETS && users.size() <= CACHED_RECIPIENTS
+                ? stores[assets][users.size() - 1][idempotencyKey.isPresent() ? 1 : 0]
+                : storeSql(assets, users.size(), idempotencyKey.isPresent());
+        MessageRow message = AssetMapping.toRow(album);
+        List<AssetRow> rows = IntStream.range(0, assets)
+                .mapToObj(order -> AssetMapping.toRow(album.assets().get(order), order))
+                .toList();
+        String type = EventJson.type(fact);
+        String payload = EventJson.payload(fact);
+        transactions.inOneStatement(handle -> Jdbc.prepared(handle, sql, statement -> {
+            AlbumStatements.bind(statement, 1, message);
+            int next = 6;
+            for (AssetRow row : rows) {
+                AlbumStatements.bind(statement, next, row);
+                next += AlbumStatements.ASSET_PARAMETERS;
+            }
+            if (idempotencyKey.isPresent()) {
+                statement.setLong(next++, album.id().value());
+                statement.setLong(next++, album.sender().value());
+                statement.setString(next++, idempotencyKey.get());
+            }
+            for (long user : users) {
+                statement.setLong(next++, user);
+            }
+            statement.setString(next++, type);
+            statement.setString(next, payload);
+            // the events logged: one per recipient, as each VALUES row of the counters answers one row
+            return statement.executeUpdate();
+        }));
+    }
+}
