@@ -84,7 +84,7 @@ final class PostgresProfile {
         // a backend flushes its table and database counters at most once a second, an idle one after 10 s
         Thread.sleep(11_000);
         Map<String, Double> countersAfter = counters();
-        double creates = statements.stream().filter(row -> ((String) row.get("query")).startsWith(
+        double creates = statements.stream().filter(row -> ((String) row.get("query")).contains(
                 "INSERT INTO messages")).mapToLong(row -> ((Number) row.get("calls")).longValue()).sum();
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "PostgreSQL profile of the phase: %.0f creates (INSERT INTO messages)%n", creates));

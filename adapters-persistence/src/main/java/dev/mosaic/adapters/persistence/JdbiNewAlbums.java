@@ -34,9 +34,12 @@ import java.util.stream.IntStream;
  * for no flush; a crash before the album's own commit (durable, the log written in order) loses only ids that no row
  * holds and no client saw.</li>
  * <li>{@link #store}: one statement of data-modifying common table expressions: the message, its assets, the
- * idempotency key's completion, then the audience's counters advanced (ascending by user, so two albums lock shared
- * counters in the same order) and an event logged under each new number ({@link Dialect#advancedCounters}). One
- * statement commits whole or not at all.</li>
+ * idempotency key's completion, and the audience's counters advanced (ascending by user, so two albums lock shared
+ * counters in the same order) with an event logged under each new number ({@link Dialect#advancedCounters}). One
+ * statement commits whole or not at all. PostgreSQL runs the part the main query reads (the counters) first and the
+ * others after it, all in the one statement: the counters stay locked for that statement and its commit, with no
+ * round trip in between. The assets' foreign key to the message inserted beside them is checked at the statement's
+ * end, where it sees that row (tested).</li>
  * </ul>
  * Statement texts are built once per shape (up to {@link #CACHED_ASSETS} assets, one or two recipients, with or
  * without a key), so pgjdbc's server-prepared statements are reused; a larger album builds its text on the fly.
