@@ -68,6 +68,24 @@ abstract class TransactionChecks {
         assertThat(db.idempotencyKeys().find(SENDER, "k-1").orElseThrow().message()).isEmpty();
     }
 
+    /** A new album's store inside a transaction joins it: rolled back with it, as any port's write. */
+    @Test
+    void aNewAlbumsStoreInsideATransactionIsRolledBackWithIt() {
+        Message album = message(100).with(asset(500)).build();
+
+        assertThatThrownBy(() -> db.transactions().run(() -> {
+            db.newAlbums().store(album, java.util.Optional.empty(), new Fact.AlbumSent(album));
+            assertThat(db.messages().byId(album.id())).as("seen inside").contains(album);
+            throw new Boom();
+        })).isInstanceOf(Boom.class);
+
+        assertThat(db.messages().byId(album.id())).isEmpty();
+        assertThat(db.eventLog().lastSequence(RECEIVER)).isZero();
+        db.newAlbums().store(album, java.util.Optional.empty(), new Fact.AlbumSent(album));
+        assertThat(db.messages().byId(album.id())).as("outside any: committed at once").contains(album);
+        assertThat(db.eventLog().lastSequence(RECEIVER)).isEqualTo(1);
+    }
+
     @Test
     void anAlbumWhoseBatchedInsertFailsHalfwayLeavesNoRowBehind() {
         Message stored = message(100).with(asset(500)).build();
