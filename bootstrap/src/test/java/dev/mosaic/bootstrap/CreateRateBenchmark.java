@@ -85,6 +85,7 @@ public final class CreateRateBenchmark {
                     prime(node, albums);
                     warm(database, node.mosaic.port(), bare.port(), warmers, body, film, run);
                     serverCpu = db.serverCpu();
+                    serverKernel = db.serverKernel();
                     report.append(measure(database, node.mosaic.port(), bare.port(), albums, hot, films, body,
                             film, seconds, db.profile()));
                 }
@@ -197,20 +198,26 @@ public final class CreateRateBenchmark {
      * A phase's figures, with this JVM's CPU time per request (on a shared machine, a steadier figure) and the
      * PostgreSQL server's (its postmaster and backends; zero on H2, whose work is in this JVM's).
      */
-    private record Phase(Wrk.Result wrk, double cpuMicrosPerRequest, double serverMicrosPerRequest) {
+    private record Phase(Wrk.Result wrk, double cpuMicrosPerRequest, double serverMicrosPerRequest,
+                         double nodeKernelShare, double serverKernelShare) {
         double perSecond() {
             return wrk.perSecond();
         }
 
+        /** The CPU per request, with the share of it the kernel spent (system time: the sockets, the scheduler). */
         String cpu() {
-            return serverMicrosPerRequest == 0 ? String.format(Locale.ROOT, "CPU %.0f us", cpuMicrosPerRequest)
-                    : String.format(Locale.ROOT, "CPU %.0f us + PostgreSQL server %.0f us", cpuMicrosPerRequest,
-                    serverMicrosPerRequest);
+            String node = String.format(Locale.ROOT, "CPU %.0f us (kernel %.0f %%)", cpuMicrosPerRequest,
+                    100 * nodeKernelShare);
+            return serverMicrosPerRequest == 0 ? node : String.format(Locale.ROOT,
+                    "%s + PostgreSQL server %.0f us (kernel %.0f %%)", node, serverMicrosPerRequest,
+                    100 * serverKernelShare);
         }
     }
 
     /** The current database server's CPU time so far, in nanoseconds (0 for H2). */
     private static LongSupplier serverCpu = () -> 0;
+    /** The part of {@link #serverCpu} spent in the kernel. */
+    private static LongSupplier serverKernel = () -> 0;
 
     /**
      * Runs every phase's load, unmeasured, until the JIT has settled. A cold anchor (compiling while it runs) costs
@@ -253,16 +260,34 @@ public final class CreateRateBenchmark {
     private static Phase phase(String name, Load load) throws IOException, InterruptedException {
         Instant start = Instant.now();
         long cpuBefore = CPU.getProcessCpuTime();
+        long kernelBefore = nodeKernelTicks();
         long serverBefore = serverCpu.getAsLong();
+        long serverKernelBefore = serverKernel.getAsLong();
         long jitBefore = JIT.getTotalCompilationTime();
         Wrk.Result result = load.run();
         long cpu = CPU.getProcessCpuTime() - cpuBefore;
+        long kernel = (nodeKernelTicks() - kernelBefore) * NANOS_PER_TICK;
         long server = serverCpu.getAsLong() - serverBefore;
+        long serverKernelSpent = serverKernel.getAsLong() - serverKernelBefore;
         long jit = JIT.getTotalCompilationTime() - jitBefore;
         Instant end = Instant.now();
         System.out.printf(Locale.ROOT, "phase %s %s %s, JIT compiling %d ms%n", name, start, end, jit);
         double requests = Math.max(1, result.perSecond() * Duration.between(start, end).toNanos() / 1e9);
-        return new Phase(result, cpu / 1e3 / requests, server / 1e3 / requests);
+        return new Phase(result, cpu / 1e3 / requests, server / 1e3 / requests, share(kernel, cpu),
+                share(serverKernelSpent, server));
+    }
+
+    private static double share(long part, long whole) {
+        return whole == 0 ? 0 : Math.min(1, (double) part / whole);
+    }
+
+    /** Clock ticks of 10 ms, as {@code /proc} counts CPU time. */
+    private static final long NANOS_PER_TICK = 10_000_000L;
+
+    /** This JVM's system time so far, in clock ticks ({@code /proc/self/stat}'s 15th field). */
+    private static long nodeKernelTicks() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[12]);
     }
 
     private static final java.lang.management.CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
@@ -304,7 +329,16 @@ public final class CreateRateBenchmark {
                 return () -> 0;
             }
             long postmaster = postmaster();
-            return () -> serverTicks(postmaster) * 10_000_000L;
+            return () -> serverTicks(postmaster, false) * NANOS_PER_TICK;
+        }
+
+        /** The part of {@link #serverCpu} spent in the kernel (system time). */
+        LongSupplier serverKernel() {
+            if (postgres == null) {
+                return () -> 0;
+            }
+            long postmaster = postmaster();
+            return () -> serverTicks(postmaster, true) * NANOS_PER_TICK;
         }
 
         /** With {@code -Dbenchmark.create.pg-profile=true} on PostgreSQL, its profile of the crowd's phase. */
@@ -331,13 +365,16 @@ public final class CreateRateBenchmark {
             return postmaster;
         }
 
-        /** The server's CPU so far: its processes' own, and that of the ones that ended, counted by the postmaster. */
-        private static long serverTicks(long postmaster) {
+        /**
+         * The server's CPU so far (only its system time when {@code kernelOnly}): its processes' own, and that of the
+         * ones that ended, counted by the postmaster.
+         */
+        private static long serverTicks(long postmaster, boolean kernelOnly) {
             long ticks = 0;
             for (long[] process : PostgresProfile.serverProcesses(postmaster).values()) {
-                ticks += process[1] + process[2];
+                ticks += (kernelOnly ? 0 : process[1]) + process[2];
                 if (process[0] == postmaster) {
-                    ticks += process[3] + process[4];
+                    ticks += (kernelOnly ? 0 : process[3]) + process[4];
                 }
             }
             return ticks;

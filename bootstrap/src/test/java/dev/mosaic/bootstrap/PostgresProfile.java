@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * ({@code -Dbenchmark.create.pg-profile=true}): every statement's calls, plans, execution and planning time, rows,
  * buffers and WAL from {@code pg_stat_statements} (loaded for the run; it costs the server a little itself), the
  * database's, WAL's and tables' counters, and the server's CPU split by process (backends, WAL writer, checkpointer,
- * autovacuum, ...) from {@code /proc}; all per create, a create being one {@code INSERT INTO messages}.
+ * autovacuum, ...) from {@code /proc}; all per create, a create being one statement that runs
+ * {@code INSERT INTO messages}.
  * {@code -Dbenchmark.create.perf=<file>} also records {@code perf record -a -g -e cpu-clock} over the phase, to be
  * read with {@code perf report -i <file> --comm postgres --no-children --sort sym}.
  */
@@ -87,7 +88,7 @@ final class PostgresProfile {
         double creates = statements.stream().filter(row -> ((String) row.get("query")).contains(
                 "INSERT INTO messages")).mapToLong(row -> ((Number) row.get("calls")).longValue()).sum();
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "PostgreSQL profile of the phase: %.0f creates (INSERT INTO messages)%n", creates));
+                "PostgreSQL profile of the phase: %.0f creates (statements inserting into messages)%n", creates));
         if (creates == 0) {
             return out.toString();
         }
