@@ -105,6 +105,21 @@ class SendAlbumTest {
     }
 
     @Test
+    void aKeyedBatchWhoseStoreFailedFreesItsKeyAndAnnouncesNothing() {
+        SendAlbumCommand keyed = new SendAlbumCommand(SENDER, 42L, "hi", List.of(photo()), "key-1");
+        world.failNextEventAppend.set(true);
+
+        assertThatThrownBy(() -> world.services.sendAlbum().send(keyed)).isInstanceOf(IllegalStateException.class);
+
+        assertThat(world.idempotency.find(SENDER, "key-1")).isEmpty();
+        assertThat(world.notified).isEmpty();
+        AlbumCreated created = world.services.sendAlbum().send(keyed);
+        assertThat(world.idempotency.find(SENDER, "key-1").orElseThrow().message())
+                .contains(dev.mosaic.domain.MessageId.of(created.messageId()));
+        assertThat(world.notified).containsExactlyInAnyOrder(SENDER, UserId.of(42));
+    }
+
+    @Test
     void aMultipartUploadStartedForABatchWhoseStoreFailedIsAborted() {
         world.failNextEventAppend.set(true);
 
