@@ -14,10 +14,13 @@ interface IdempotencyDao {
             VALUES (:user, :key, :fingerprint, NULL, :now)""")
     void insert(long user, String key, String fingerprint, Instant now);
 
-    @SqlUpdate("UPDATE idempotency_keys SET message_id = :message WHERE user_id = :user AND idem_key = :key")
+    /** Only a key no request has completed: a completion never overwrites another request's. */
+    @SqlUpdate("UPDATE idempotency_keys SET message_id = :message"
+            + " WHERE user_id = :user AND idem_key = :key AND message_id IS NULL")
     int complete(long user, String key, long message);
 
-    @SqlUpdate("DELETE FROM idempotency_keys WHERE user_id = :user AND idem_key = :key")
+    /** Only a key whose request did not complete: a completed key stays, whatever its caller believes. */
+    @SqlUpdate("DELETE FROM idempotency_keys WHERE user_id = :user AND idem_key = :key AND message_id IS NULL")
     int release(long user, String key);
 
     @SqlQuery("SELECT fingerprint, message_id, created_at FROM idempotency_keys"

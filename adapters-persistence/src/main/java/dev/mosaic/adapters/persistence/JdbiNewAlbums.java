@@ -50,8 +50,9 @@ final class JdbiNewAlbums implements NewAlbums {
     /** The policy allows 10 assets; a few more cost nothing. */
     static final int CACHED_ASSETS = 16;
     private static final int CACHED_RECIPIENTS = 2;
-    private static final String COMPLETE_KEY =
-            "UPDATE idempotency_keys SET message_id = ? WHERE user_id = ? AND idem_key = ?";
+    /** Only a key no request has completed: one taken over as abandoned keeps the completion it got first. */
+    private static final String COMPLETE_KEY = "UPDATE idempotency_keys SET message_id = ?"
+            + " WHERE user_id = ? AND idem_key = ? AND message_id IS NULL";
 
     private final JdbiTransactions transactions;
     /** H2's way; null on PostgreSQL. */

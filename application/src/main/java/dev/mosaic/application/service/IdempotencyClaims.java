@@ -55,7 +55,7 @@ final class IdempotencyClaims {
         keys.complete(user, key, message);
     }
 
-    /** Nothing was committed: the key may be used again. */
+    /** The request failed: its key may be used again, unless the request completed it (committed after all). */
     void release(UserId user, String key) {
         keys.release(user, key);
     }

@@ -75,7 +75,9 @@ public final class SendAlbumService implements SendAlbumUseCase {
         try {
             message = create(command, checked);
         } catch (RuntimeException failure) {
-            // nothing was committed: the key may be used again
+            // most failures committed nothing, and the key is freed for the retry; but the store may have committed
+            // before the connection was lost (its one round trip's answer never came back): then the key is
+            // completed, release keeps it, and the retry is answered with the album instead of making a second one
             idempotency.release(command.sender(), key);
             throw failure;
         }

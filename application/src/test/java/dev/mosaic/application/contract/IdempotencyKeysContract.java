@@ -84,6 +84,29 @@ public abstract class IdempotencyKeysContract {
         assertThat(keys.find(SENDER, "k-1")).contains(new Entry("sha256:bb", Optional.empty(), T0.plusSeconds(5)));
     }
 
+    /** A request that failed after its commit (the connection lost on the way back) must not free its key. */
+    @Test
+    void releasingACompletedKeyKeepsTheKeyAndItsMessage() {
+        keys.reserve(SENDER, "k-1", "sha256:aa", T0);
+        ports.transactions().run(() -> keys.complete(SENDER, "k-1", MessageId.of(100)));
+
+        keys.release(SENDER, "k-1");
+
+        assertThat(keys.find(SENDER, "k-1")).contains(new Entry("sha256:aa", Optional.of(MessageId.of(100)), T0));
+        assertThat(keys.reserve(SENDER, "k-1", "sha256:aa", T0.plusSeconds(5))).isFalse();
+    }
+
+    /** Two requests that both believe they hold the key (one took it over as abandoned): the first completion stays. */
+    @Test
+    void completingACompletedKeyKeepsItsFirstMessage() {
+        keys.reserve(SENDER, "k-1", "sha256:aa", T0);
+        ports.transactions().run(() -> keys.complete(SENDER, "k-1", MessageId.of(100)));
+
+        ports.transactions().run(() -> keys.complete(SENDER, "k-1", MessageId.of(200)));
+
+        assertThat(keys.find(SENDER, "k-1")).contains(new Entry("sha256:aa", Optional.of(MessageId.of(100)), T0));
+    }
+
     @Test
     void ofConcurrentReservationsOfOneKeyExactlyOneWins() throws Exception {
         int threads = 10;

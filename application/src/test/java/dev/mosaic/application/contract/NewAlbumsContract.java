@@ -155,6 +155,21 @@ public abstract class NewAlbumsContract {
                 .contains(Optional.empty());
     }
 
+    /** A request that took the key over as abandoned while the first one still ran: the first completion stays. */
+    @Test
+    void aStoreLeavesAKeyAnotherAlbumCompletedAsItWas() {
+        ports.idempotencyKeys().reserve(SENDER, KEY, "print", T0);
+        Message first = album(reserve(1).ids(), SENDER, RECEIVER);
+        albums.store(first, Optional.of(KEY), new Fact.AlbumSent(first));
+        Message second = album(reserve(1).ids(), SENDER, RECEIVER);
+
+        albums.store(second, Optional.of(KEY), new Fact.AlbumSent(second));
+
+        assertThat(ports.idempotencyKeys().find(SENDER, KEY)).map(IdempotencyKeys.Entry::message)
+                .contains(Optional.of(first.id()));
+        assertThat(ports.messages().byId(second.id())).contains(second);
+    }
+
     @Test
     void aStoreWhoseMessageIdIsTakenLeavesNothingBehind() {
         ports.idempotencyKeys().reserve(SENDER, KEY, "print", T0);

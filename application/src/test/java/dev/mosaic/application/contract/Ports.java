@@ -25,8 +25,8 @@ public record Ports(Messages messages, EventLog eventLog, JobQueue jobQueue, Ide
     public static Ports inMemory() {
         Messages messages = new InMemoryMessages();
         EventLog eventLog = new InMemoryEventLog();
-        IdempotencyKeys keys = new InMemoryIdempotencyKeys();
-        TransactionRunner transactions = new ImmediateTransactions();
+        ImmediateTransactions transactions = new ImmediateTransactions();
+        IdempotencyKeys keys = new InMemoryIdempotencyKeys(transactions);
         return new Ports(messages, eventLog, new InMemoryJobQueue(), keys, transactions,
                 new NewAlbumsFromPorts(transactions, messages, new SequentialIds(), keys, eventLog), () -> { });
     }

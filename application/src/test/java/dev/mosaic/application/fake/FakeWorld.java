@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeWorld {
     public final InMemoryMessages messages = new InMemoryMessages();
     public final SequentialIds ids = new SequentialIds();
-    public final InMemoryIdempotencyKeys idempotency = new InMemoryIdempotencyKeys();
     public final ImmediateTransactions transactions = new ImmediateTransactions();
+    public final InMemoryIdempotencyKeys idempotency = new InMemoryIdempotencyKeys(transactions);
     public final InMemoryEventLog events = new InMemoryEventLog();
     public final InMemoryJobQueue jobs = new InMemoryJobQueue();
     public final InMemoryLeases leases = new InMemoryLeases();
@@ -36,6 +36,8 @@ public final class FakeWorld {
     public final AtomicInteger workSignals = new AtomicInteger();
     /** Set it to make the next event append fail, as a database error mid-transaction would. */
     public final AtomicBoolean failNextEventAppend = new AtomicBoolean();
+    /** Set it to make the next album's store commit and then fail, as a connection lost after the commit would. */
+    public final AtomicBoolean loseNextStoresAnswer = new AtomicBoolean();
     public final WiredServices services;
 
     public FakeWorld() {

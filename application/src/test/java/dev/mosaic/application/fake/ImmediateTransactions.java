@@ -1,29 +1,54 @@
 package dev.mosaic.application.fake;
 
 import dev.mosaic.application.port.out.TransactionRunner;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
  * Runs each unit of work under one global, reentrant lock, so transactions never interleave
  * and a nested one simply joins the outer. There is NO rollback: writes made before a failure
- * stay in the fakes. Tests that need all-or-nothing behaviour must use the real adapter.
+ * stay in the fakes, except those a fake registered to be taken back ({@link #takeBackOnFailure}).
+ * Tests that need all-or-nothing behaviour must use the real adapter.
  */
 public final class ImmediateTransactions implements TransactionRunner {
     private final ReentrantLock lock = new ReentrantLock();
     private int committed;
+    private final Deque<Runnable> takeBacks = new ArrayDeque<>();
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         lock.lock();
+        boolean outermost = lock.getHoldCount() == 1;
         try {
             T result = work.get();
-            if (lock.getHoldCount() == 1) {
+            if (outermost) {
                 committed++;
             }
             return result;
+        } catch (RuntimeException | Error failure) {
+            if (outermost) {
+                while (!takeBacks.isEmpty()) {
+                    takeBacks.pop().run();
+                }
+            }
+            throw failure;
         } finally {
+            if (outermost) {
+                takeBacks.clear();
+            }
             lock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code takeBack} if the open transaction fails (outside any, never): for a write whose survival after a
+     * failure would change what the service does next, as a completed idempotency key does.
+     */
+    public void takeBackOnFailure(Runnable takeBack) {
+        if (lock.isHeldByCurrentThread()) {
+            takeBacks.push(takeBack);
         }
     }
 

@@ -9,8 +9,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+/** Keys in a map; a completion made in a transaction that then fails is taken back, as a database's would be. */
 public final class InMemoryIdempotencyKeys implements IdempotencyKeys {
     private final Map<Slot, Entry> entries = new ConcurrentHashMap<>();
+    private final ImmediateTransactions transactions;
+
+    public InMemoryIdempotencyKeys(ImmediateTransactions transactions) {
+        this.transactions = transactions;
+    }
 
     @Override
     public boolean reserve(UserId user, String key, String fingerprint, Instant now) {
@@ -20,13 +26,18 @@ public final class InMemoryIdempotencyKeys implements IdempotencyKeys {
 
     @Override
     public void complete(UserId user, String key, MessageId message) {
-        entries.computeIfPresent(new Slot(user, key),
-                (slot, entry) -> new Entry(entry.fingerprint(), Optional.of(message), entry.createdAt()));
+        Slot slot = new Slot(user, key);
+        Entry before = entries.get(slot);
+        if (before == null || before.message().isPresent()) {
+            return;
+        }
+        entries.put(slot, new Entry(before.fingerprint(), Optional.of(message), before.createdAt()));
+        transactions.takeBackOnFailure(() -> entries.put(slot, before));
     }
 
     @Override
     public void release(UserId user, String key) {
-        entries.remove(new Slot(user, key));
+        entries.computeIfPresent(new Slot(user, key), (slot, entry) -> entry.message().isPresent() ? entry : null);
     }
 
     @Override

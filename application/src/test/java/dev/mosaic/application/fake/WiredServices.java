@@ -1,7 +1,10 @@
 package dev.mosaic.application.fake;
 
+import dev.mosaic.application.event.Fact;
 import dev.mosaic.application.port.out.EventLog;
 import dev.mosaic.application.port.out.EventNotifier;
+import dev.mosaic.application.port.out.NewAlbums;
+import dev.mosaic.application.port.out.Unavailable;
 import dev.mosaic.application.port.out.WorkSignal;
 import dev.mosaic.application.service.AbortUploadService;
 import dev.mosaic.application.service.AssetChanges;
@@ -20,6 +23,10 @@ import dev.mosaic.application.service.SendAlbumService;
 import dev.mosaic.application.service.SignPartsService;
 import dev.mosaic.application.service.UploadProgressService;
 import dev.mosaic.application.service.Views;
+import dev.mosaic.domain.Message;
+import dev.mosaic.domain.UserId;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -47,8 +54,8 @@ public final class WiredServices implements AutoCloseable {
                   WorkSignal signal) {
         Views views = new Views(world.storage, world.clock, settings.downloadUrlTtl());
         AssetChanges changes = new AssetChanges(world.transactions, world.messages, events, notifier, world.storage);
-        this.sendAlbum = new SendAlbumService(settings,
-                new NewAlbumsFromPorts(world.transactions, world.messages, world.ids, world.idempotency, events),
+        this.sendAlbum = new SendAlbumService(settings, answerLosing(world,
+                new NewAlbumsFromPorts(world.transactions, world.messages, world.ids, world.idempotency, events)),
                 world.messages, world.idempotency, world.storage, notifier, views, world.clock);
         this.completeUpload = new CompleteUploadService(world.messages, world.storage, changes, world.jobs, signal,
                 views, world.leases, world.clock);
@@ -66,6 +73,25 @@ public final class WiredServices implements AutoCloseable {
         this.readLimits = new ReadLimitsService(settings.policy(), readQuota);
         this.replaceAsset = new ReplaceAssetService(settings, world.messages, world.idempotency, world.storage,
                 changes, world.clock);
+    }
+
+    /** {@code albums}, whose store commits and then fails once {@link FakeWorld#loseNextStoresAnswer} is set. */
+    private static NewAlbums answerLosing(FakeWorld world, NewAlbums albums) {
+        return new NewAlbums() {
+            @Override
+            public Reserved reserve(UserId sender, Instant windowStart, int assets) {
+                return albums.reserve(sender, windowStart, assets);
+            }
+
+            @Override
+            public void store(Message album, Optional<String> idempotencyKey, Fact fact) {
+                albums.store(album, idempotencyKey, fact);
+                if (world.loseNextStoresAnswer.getAndSet(false)) {
+                    throw new Unavailable(Unavailable.Part.DATABASE, "the connection was lost after the commit",
+                            null);
+                }
+            }
+        };
     }
 
     public ReplaceAssetService replaceAsset() {

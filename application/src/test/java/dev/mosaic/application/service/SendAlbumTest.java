@@ -119,6 +119,21 @@ class SendAlbumTest {
         assertThat(world.notified).containsExactlyInAnyOrder(SENDER, UserId.of(42));
     }
 
+    /** The store's commit reached the database, its answer did not: the retry gets that album, not a second one. */
+    @Test
+    void aKeyedBatchWhoseStoreCommittedButFailedKeepsItsKeyAndTheRetryReplaysTheAlbum() {
+        SendAlbumCommand keyed = new SendAlbumCommand(SENDER, 42L, "hi", List.of(photo()), "key-1");
+        world.loseNextStoresAnswer.set(true);
+
+        assertThatThrownBy(() -> world.services.sendAlbum().send(keyed))
+                .isInstanceOf(dev.mosaic.application.port.out.Unavailable.class);
+
+        var stored = world.idempotency.find(SENDER, "key-1").orElseThrow().message().orElseThrow();
+        AlbumCreated retried = world.services.sendAlbum().send(keyed);
+        assertThat(retried.messageId()).isEqualTo(stored.value());
+        assertThat(world.messages.conversation(SENDER, UserId.of(42), java.util.Optional.empty(), 10)).hasSize(1);
+    }
+
     @Test
     void aMultipartUploadStartedForABatchWhoseStoreFailedIsAborted() {
         world.failNextEventAppend.set(true);
