@@ -7,18 +7,12 @@ import dev.mosaic.application.port.out.IdempotencyKeys;
 import dev.mosaic.application.port.out.Messages;
 import dev.mosaic.application.port.out.NewAlbumIds;
 import dev.mosaic.application.port.out.NewAlbums;
-import dev.mosaic.application.service.NewAlbumsFromPorts;
-import dev.mosaic.domain.AssetId;
 import dev.mosaic.domain.Message;
-import dev.mosaic.domain.MessageId;
 import dev.mosaic.domain.Stage;
 import dev.mosaic.domain.UserId;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -43,8 +37,9 @@ import java.util.stream.IntStream;
  * </ul>
  * Statement texts are built once per shape (up to {@link #CACHED_ASSETS} assets, one or two recipients, with or
  * without a key), so pgjdbc's server-prepared statements are reused; a larger album builds its text on the fly.
- * On H2, embedded, a round trip costs nothing: its statements stay those of the ports, each step one transaction
- * ({@link NewAlbumsFromPorts}), and its event append stays the one {@link Dialect#H2} explains.
+ * On H2, embedded, a round trip costs nothing: each step is one transaction of the ports' own statements (the usage
+ * and the ids; the message and its assets, the key's completion, then each recipient's event as {@link Dialect#H2}
+ * explains).
  */
 final class JdbiNewAlbums implements NewAlbums {
     /** The policy allows 10 assets; a few more cost nothing. */
@@ -55,18 +50,26 @@ final class JdbiNewAlbums implements NewAlbums {
             + " WHERE user_id = ? AND idem_key = ? AND message_id IS NULL";
 
     private final JdbiTransactions transactions;
-    /** H2's way; null on PostgreSQL. */
-    private final NewAlbums portByPort;
+    private final boolean postgres;
+    private final Messages messages;
+    private final IdSource ids;
+    private final IdempotencyKeys idempotencyKeys;
+    private final EventLog events;
     /** PostgreSQL's reservation for {@code n} assets at {@code n}. */
     private final List<String> reserves;
     /** PostgreSQL's store for {@code n} assets at {@code [n][recipients - 1][1 with a key, else 0]}. */
     private final String[][][] stores;
 
+    /** On H2 each step runs the statements of these ports, all of this adapter; on PostgreSQL none of them. */
     JdbiNewAlbums(JdbiTransactions transactions, Dialect dialect, Messages messages, IdSource ids,
                   IdempotencyKeys idempotencyKeys, EventLog events) {
         this.transactions = transactions;
-        if (dialect == Dialect.POSTGRESQL) {
-            this.portByPort = null;
+        this.postgres = dialect == Dialect.POSTGRESQL;
+        this.messages = messages;
+        this.ids = ids;
+        this.idempotencyKeys = idempotencyKeys;
+        this.events = events;
+        if (postgres) {
             this.reserves = IntStream.rangeClosed(0, CACHED_ASSETS).mapToObj(JdbiNewAlbums::reserveSql).toList();
             this.stores = new String[CACHED_ASSETS + 1][CACHED_RECIPIENTS][2];
             for (int assets = 0; assets <= CACHED_ASSETS; assets++) {
@@ -76,7 +79,6 @@ final class JdbiNewAlbums implements NewAlbums {
                 }
             }
         } else {
-            this.portByPort = new NewAlbumsFromPorts(transactions, messages, ids, idempotencyKeys, events);
             this.reserves = List.of();
             this.stores = new String[0][][];
         }
@@ -119,8 +121,9 @@ final class JdbiNewAlbums implements NewAlbums {
     @Override
     public Reserved reserve(UserId sender, Instant windowStart, int assets) {
         NewAlbumIds.requireCount(assets);
-        if (portByPort != null) {
-            return portByPort.reserve(sender, windowStart, assets);
+        if (!postgres) {
+            return transactions.withHandle(handle ->
+                    new Reserved(messages.usage(sender, windowStart), ids.forAlbum(assets)));
         }
         String sql = assets < reserves.size() ? reserves.get(assets) : reserveSql(assets);
         return transactions.inOneStatement(handle -> Jdbc.prepared(handle, sql, statement -> {
@@ -130,29 +133,24 @@ final class JdbiNewAlbums implements NewAlbums {
             }
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
-                UsageRow usage = AlbumStatements.usageRow(row);
-                MessageId message = MessageId.of(row.getLong(6));
-                Array drawn = row.getArray(7);
-                List<AssetId> ids = Arrays.stream((Object[]) drawn.getArray())
-                        .map(value -> AssetId.of(((Number) value).longValue()))
-                        .sorted(Comparator.comparingLong(AssetId::value))
-                        .toList();
-                drawn.free();
-                if (ids.size() != assets) {
-                    throw new IllegalStateException("drew " + ids.size() + " asset ids for " + assets + " assets");
-                }
-                return new Reserved(usage.toUsage(), new NewAlbumIds(message, ids));
+                return new Reserved(AlbumStatements.usageRow(row).toUsage(), SequenceIds.albumIds(row, 6, assets));
             }
         }));
     }
 
     @Override
     public void store(Message album, Optional<String> idempotencyKey, Fact fact) {
-        if (portByPort != null) {
-            portByPort.store(album, idempotencyKey, fact);
+        idempotencyKey.ifPresent(JdbiIdempotencyKeys::checkKey);
+        if (!postgres) {
+            transactions.withHandle(handle -> {
+                messages.add(album);
+                idempotencyKey.ifPresent(key -> idempotencyKeys.complete(album.sender(), key, album.id()));
+                // last: the audience's event counters stay locked until the commit, so take them late
+                events.appendToEach(album.audience(), fact);
+                return null;
+            });
             return;
         }
-        idempotencyKey.ifPresent(JdbiIdempotencyKeys::checkKey);
         // ascending: two albums lock the counters they share in the same order
         List<Long> users = album.audience().stream().map(UserId::value).distinct().sorted().toList();
         int assets = album.assets().size();

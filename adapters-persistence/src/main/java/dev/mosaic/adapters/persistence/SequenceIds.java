@@ -6,6 +6,7 @@ import dev.mosaic.domain.AssetId;
 import dev.mosaic.domain.MessageId;
 import java.sql.Array;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -55,19 +56,27 @@ final class SequenceIds implements IdSource {
             }
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
-                MessageId message = MessageId.of(row.getLong(1));
-                Array drawn = row.getArray(2);
-                List<AssetId> ids = Arrays.stream((Object[]) drawn.getArray())
-                        .map(value -> AssetId.of(((Number) value).longValue()))
-                        .sorted(Comparator.comparingLong(AssetId::value))
-                        .toList();
-                drawn.free();
-                if (ids.size() != assets) {
-                    throw new IllegalStateException("drew " + ids.size() + " asset ids for " + assets + " assets");
-                }
-                return new NewAlbumIds(message, ids);
+                return albumIds(row, 1, assets);
             }
         }));
+    }
+
+    /**
+     * The album's ids from the row the result set is on: the message's in column {@code messageColumn}, the array of
+     * the assets' (in no promised order) in the next one, which must hold exactly {@code assets} of them.
+     */
+    static NewAlbumIds albumIds(ResultSet row, int messageColumn, int assets) throws SQLException {
+        MessageId message = MessageId.of(row.getLong(messageColumn));
+        Array drawn = row.getArray(messageColumn + 1);
+        List<AssetId> ids = Arrays.stream((Object[]) drawn.getArray())
+                .map(value -> AssetId.of(((Number) value).longValue()))
+                .sorted(Comparator.comparingLong(AssetId::value))
+                .toList();
+        drawn.free();
+        if (ids.size() != assets) {
+            throw new IllegalStateException("drew " + ids.size() + " asset ids for " + assets + " assets");
+        }
+        return new NewAlbumIds(message, ids);
     }
 
     private long next(String sequence) {

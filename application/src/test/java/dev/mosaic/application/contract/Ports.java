@@ -12,7 +12,7 @@ import dev.mosaic.application.port.out.JobQueue;
 import dev.mosaic.application.port.out.Messages;
 import dev.mosaic.application.port.out.NewAlbums;
 import dev.mosaic.application.port.out.TransactionRunner;
-import dev.mosaic.application.service.NewAlbumsFromPorts;
+import dev.mosaic.application.fake.NewAlbumsFromPorts;
 
 /**
  * The persistence ports of one store, sharing its transactions; what a contract test runs on.

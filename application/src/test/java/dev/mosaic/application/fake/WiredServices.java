@@ -12,7 +12,6 @@ import dev.mosaic.application.service.CompleteUploadService;
 import dev.mosaic.application.service.ExpireUploadsService;
 import dev.mosaic.application.service.JobWorker;
 import dev.mosaic.application.service.MosaicSettings;
-import dev.mosaic.application.service.NewAlbumsFromPorts;
 import dev.mosaic.application.service.ProcessAssetService;
 import dev.mosaic.application.service.ReadEventsService;
 import dev.mosaic.application.service.ReadLimitsService;

@@ -1,4 +1,4 @@
-package dev.mosaic.application.service;
+package dev.mosaic.application.fake;
 
 import dev.mosaic.application.event.Fact;
 import dev.mosaic.application.port.out.EventLog;
@@ -10,11 +10,12 @@ import dev.mosaic.application.port.out.TransactionRunner;
 import dev.mosaic.domain.Message;
 import dev.mosaic.domain.UserId;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Optional;
 
 /**
- * {@link NewAlbums} from the ports each step has of its own, each call one transaction of the runner's: for a store
- * whose calls cost no round trip (the in-memory fakes; H2, embedded), where one statement per step is no saving.
+ * The in-memory {@link NewAlbums}: the fakes of the ports each step has of its own, each call one transaction of the
+ * runner's.
  */
 public final class NewAlbumsFromPorts implements NewAlbums {
     private final TransactionRunner transactions;
@@ -43,8 +44,9 @@ public final class NewAlbumsFromPorts implements NewAlbums {
         transactions.run(() -> {
             messages.add(album);
             idempotencyKey.ifPresent(key -> idempotencyKeys.complete(album.sender(), key, album.id()));
-            // last: the audience's event counters stay locked until the commit, so take them late
-            Announcements.toAudience(events, album, fact);
+            // last, in ascending user order, as a database's counters would be locked until the commit
+            events.appendToEach(album.audience().stream().sorted(Comparator.comparingLong(UserId::value)).toList(),
+                    fact);
         });
     }
 }
