@@ -24,9 +24,14 @@ import java.util.stream.IntStream;
  * session).
  * <ul>
  * <li>{@link #reserve}: one query answering the sender's usage ({@link AlbumStatements#USAGE}) with the album's ids
- * from the sequences in the same row. It writes no row, so PostgreSQL gives it no transaction id and its commit waits
- * for no flush; a crash before the album's own commit (durable, the log written in order) loses only ids that no row
- * holds and no client saw.</li>
+ * from the sequences in the same row. It writes no row, but a {@code nextval} that WAL-logs its sequence (every 32nd
+ * value, and the first after a checkpoint) takes a transaction id, and with {@code synchronous_commit} on (the
+ * default) that commit would wait for the WAL flush. So the query also sets {@code synchronous_commit} off for its
+ * own transaction ({@link #DEFER_FLUSH}, local to it: the session's setting is untouched). Nothing is answered or
+ * stored from the reservation until the album's own commit, which is durable and, the log being written in order,
+ * flushes the reservation's with it; a crash before that loses only ids that no row holds and no client saw (a
+ * sequence may hand them out again: still unique among stored rows). Inside a caller's transaction the query joins it
+ * without the setting: that transaction keeps its durability.</li>
  * <li>{@link #store}: one statement of data-modifying common table expressions: the message, its assets, the
  * idempotency key's completion, and the audience's counters advanced (ascending by user, so two albums lock shared
  * counters in the same order) with an event logged under each new number ({@link Dialect#advancedCounters}). One
@@ -45,6 +50,8 @@ final class JdbiNewAlbums implements NewAlbums {
     /** The policy allows 10 assets; a few more cost nothing. */
     static final int CACHED_ASSETS = 16;
     private static final int CACHED_RECIPIENTS = 2;
+    /** The reservation's last column in autocommit: its commit returns before the WAL flush (see above). */
+    static final String DEFER_FLUSH = "set_config('synchronous_commit', 'off', true)";
     /** Only a key no request has completed: one taken over as abandoned keeps the completion it got first. */
     private static final String COMPLETE_KEY = "UPDATE idempotency_keys SET message_id = ?"
             + " WHERE user_id = ? AND idem_key = ? AND message_id IS NULL";
@@ -55,7 +62,7 @@ final class JdbiNewAlbums implements NewAlbums {
     private final IdSource ids;
     private final IdempotencyKeys idempotencyKeys;
     private final EventLog events;
-    /** PostgreSQL's reservation for {@code n} assets at {@code n}. */
+    /** PostgreSQL's reservation in autocommit for {@code n} assets at {@code n}. */
     private final List<String> reserves;
     /** PostgreSQL's store for {@code n} assets at {@code [n][recipients - 1][1 with a key, else 0]}. */
     private final String[][][] stores;
@@ -70,7 +77,8 @@ final class JdbiNewAlbums implements NewAlbums {
         this.idempotencyKeys = idempotencyKeys;
         this.events = events;
         if (postgres) {
-            this.reserves = IntStream.rangeClosed(0, CACHED_ASSETS).mapToObj(JdbiNewAlbums::reserveSql).toList();
+            this.reserves = IntStream.rangeClosed(0, CACHED_ASSETS).mapToObj(assets -> reserveSql(assets, true))
+                    .toList();
             this.stores = new String[CACHED_ASSETS + 1][CACHED_RECIPIENTS][2];
             for (int assets = 0; assets <= CACHED_ASSETS; assets++) {
                 for (int recipients = 1; recipients <= CACHED_RECIPIENTS; recipients++) {
@@ -85,20 +93,21 @@ final class JdbiNewAlbums implements NewAlbums {
     }
 
     /**
-     * The usage's five columns, the message id, then the asset ids: written into the query up to
-     * {@link #CACHED_ASSETS} ({@code ARRAY[nextval(…), …]}, planned once per connection: {@link Dialect#albumIds}
-     * says why), past that drawn by a subquery after the usage's, its count the fifth parameter.
+     * The usage's five columns, the message id, the asset ids, then, in autocommit ({@code alone}),
+     * {@link #DEFER_FLUSH}: the asset ids written into the query up to {@link #CACHED_ASSETS}
+     * ({@code ARRAY[nextval(…), …]}, planned once per connection: {@link Dialect#albumIds} says why), past that drawn
+     * by a subquery after the usage's, its count the fifth parameter.
      */
-    static String reserveSql(int assets) {
+    static String reserveSql(int assets, boolean alone) {
+        String columns = "SELECT " + AlbumStatements.USAGE_COLUMNS + ", nextval('message_ids'), ";
+        String deferFlush = alone ? ", " + DEFER_FLUSH : "";
         if (assets > CACHED_ASSETS) {
-            return "SELECT " + AlbumStatements.USAGE_COLUMNS + ", nextval('message_ids'), drawn.ids\n"
-                    + AlbumStatements.USAGE_FROM
+            return columns + "drawn.ids" + deferFlush + "\n" + AlbumStatements.USAGE_FROM
                     + ",\n     (SELECT ARRAY(SELECT nextval('asset_ids') FROM generate_series(1, ?)) AS ids) drawn";
         }
         String assetIds = assets == 0 ? "ARRAY[]::bigint[]"
                 : "ARRAY[" + String.join(", ", Collections.nCopies(assets, "nextval('asset_ids')")) + "]";
-        return "SELECT " + AlbumStatements.USAGE_COLUMNS + ", nextval('message_ids'), " + assetIds + "\n"
-                + AlbumStatements.USAGE_FROM;
+        return columns + assetIds + deferFlush + "\n" + AlbumStatements.USAGE_FROM;
     }
 
     /**
@@ -125,7 +134,8 @@ final class JdbiNewAlbums implements NewAlbums {
             return transactions.withHandle(handle ->
                     new Reserved(messages.usage(sender, windowStart), ids.forAlbum(assets)));
         }
-        String sql = assets < reserves.size() ? reserves.get(assets) : reserveSql(assets);
+        boolean alone = !transactions.joinsATransaction();
+        String sql = alone && assets < reserves.size() ? reserves.get(assets) : reserveSql(assets, alone);
         return transactions.inOneStatement(handle -> Jdbc.prepared(handle, sql, statement -> {
             AlbumStatements.bindUsage(statement, sender.value(), Stage.UPLOADING.name(), windowStart);
             if (assets > CACHED_ASSETS) {

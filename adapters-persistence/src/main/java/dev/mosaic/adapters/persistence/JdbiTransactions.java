@@ -49,6 +49,11 @@ final class JdbiTransactions implements TransactionRunner {
         }
     }
 
+    /** True inside {@link #inTransaction}: this thread's next statement joins an open transaction. */
+    boolean joinsATransaction() {
+        return current.get() != null;
+    }
+
     /** Runs database work in the thread's transaction, or in a new one when there is none. */
     <T> T withHandle(Function<Handle, T> work) {
         Handle joined = current.get();

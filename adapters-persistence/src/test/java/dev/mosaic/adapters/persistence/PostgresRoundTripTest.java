@@ -67,7 +67,8 @@ class PostgresRoundTripTest {
 
             List<String> statements = statementsOfMosaic();
             assertThat(statements).as("calls per statement, as the server saw them").hasSize(2);
-            assertThat(statements.get(0)).startsWith("1 SELECT pending.uploads").contains("ARRAY[nextval(");
+            assertThat(statements.get(0)).startsWith("1 SELECT pending.uploads").contains("ARRAY[nextval(")
+                    .as("its commit need not wait for the WAL flush").contains("set_config(");
             assertThat(statements.get(1)).startsWith("1 WITH m AS (INSERT INTO messages")
                     .contains("a AS (INSERT INTO assets").contains("k AS (UPDATE idempotency_keys")
                     .contains("INSERT INTO event_counters").contains("INSERT INTO events");

@@ -111,8 +111,9 @@ public final class SendAlbumService implements SendAlbumUseCase {
      * Reserves, builds and stores the album; on any failure before the store's commit, the multipart uploads it
      * started are aborted. Two calls to the database, each all or nothing on its own and neither holding a connection
      * while the store is asked to start an upload (a round trip to a remote store). The reservation writes nothing but
-     * the sequences' advance: ids a failed album drew are skipped, never handed out twice. The album's own commit is
-     * durable, and the database writing one log in order, it makes the reservation's durable with it.
+     * the sequences' advance: ids a failed album drew are skipped, never handed out twice. Its commit need not wait for
+     * the disk (the adapter may let it return first): nothing is answered or stored from it until the album's own
+     * commit, which is durable and, the database writing one log in order, makes the reservation's durable with it.
      */
     private Message create(SendAlbumCommand command, List<AttachmentRules.Checked> checked) {
         Instant now = clock.instant();
