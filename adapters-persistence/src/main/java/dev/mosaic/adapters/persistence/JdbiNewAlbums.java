@@ -35,10 +35,10 @@ import java.util.stream.IntStream;
  * <li>{@link #store}: one statement of data-modifying common table expressions: the message, its assets, the
  * idempotency key's completion, and the audience's counters advanced (ascending by user, so two albums lock shared
  * counters in the same order) with an event logged under each new number ({@link Dialect#advancedCounters}). One
- * statement commits whole or not at all. PostgreSQL runs the part the main query reads (the counters) first and the
- * others after it, all in the one statement: the counters stay locked for that statement and its commit, with no
- * round trip in between. The assets' foreign key to the message inserted beside them is checked at the statement's
- * end, where it sees that row (tested).</li>
+ * statement commits whole or not at all. In which order PostgreSQL runs its parts does not matter: all are one
+ * statement, each sub-statement runs exactly once, the counters' row locks are held to its commit with no round trip
+ * in between, and the assets' foreign key to the message inserted beside them is checked at the statement's end,
+ * where it sees that row (tested).</li>
  * </ul>
  * Statement texts are built once per shape (up to {@link #CACHED_ASSETS} assets, one or two recipients, with or
  * without a key), so pgjdbc's server-prepared statements are reused; a larger album builds its text on the fly.
@@ -190,7 +190,8 @@ final class JdbiNewAlbums implements NewAlbums {
             }
             statement.setString(next++, type);
             statement.setString(next, payload);
-            // the events logged: one per recipient, as each VALUES row of the counters answers one row
+            // no check of the events logged, as JdbiEventLog makes: ON CONFLICT DO UPDATE answers exactly one row
+            // per counter, each logged, and in autocommit a check here could not roll the commit back anyway
             return statement.executeUpdate();
         }));
     }
