@@ -3,16 +3,19 @@ package dev.mosaic.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mosaic.application.event.Fact;
 import dev.mosaic.application.port.out.Unavailable;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import dev.mosaic.application.fake.Fixtures;
+import dev.mosaic.domain.Message;
 import dev.mosaic.domain.Stage;
 import dev.mosaic.domain.UserId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.sql.SQLSyntaxErrorException;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +38,11 @@ class DatabaseOutageTest {
                     .isInstanceOfSatisfying(Unavailable.class,
                             down -> assertThat(down.part()).isEqualTo(Unavailable.Part.DATABASE));
             assertThatThrownBy(() -> db.messages().byId(dev.mosaic.domain.MessageId.of(1)))
+                    .isInstanceOf(Unavailable.class);
+            assertThatThrownBy(() -> db.newAlbums().reserve(Fixtures.SENDER, Fixtures.T0, 2))
+                    .isInstanceOf(Unavailable.class);
+            Message album = Fixtures.message(100).with(Fixtures.asset(500)).build();
+            assertThatThrownBy(() -> db.newAlbums().store(album, Optional.of("k-1"), new Fact.AlbumSent(album)))
                     .isInstanceOf(Unavailable.class);
             assertThat(db.isHealthy()).isFalse();
         }
@@ -90,9 +98,36 @@ class DatabaseOutageTest {
                             assertThat(down.part()).isEqualTo(Unavailable.Part.DATABASE);
                             assertThat(sqlState(down)).isEqualTo("55P03");
                         });
+                // a new album whose audience holds that counter: its one statement waits as long, then nothing of it
+                Message album = Fixtures.message(100).between(user, UserId.of(8)).with(Fixtures.asset(500)).build();
+                assertThatThrownBy(() -> db.newAlbums().store(album, Optional.empty(), new Fact.AlbumSent(album)))
+                        .isInstanceOfSatisfying(Unavailable.class,
+                                down -> assertThat(sqlState(down)).isEqualTo("55P03"));
+                assertThat(db.messages().byId(album.id())).isEmpty();
+                assertThat(db.eventLog().lastSequence(UserId.of(8))).isZero();
                 holder.rollback();
             }
             assertThat(db.eventLog().lastSequence(user)).isEqualTo(1);
+        }
+    }
+
+    /** A reservation reads the sender's uploads: a table another transaction holds locked past the timeout. */
+    @Test
+    void aPostgresLockTimeoutOnANewAlbumsReservationIsTheDatabaseUnavailable() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
+                PersistenceAdapter db = PersistenceAdapter.start(new PersistenceSettings("jdbc:postgresql://localhost:"
+                        + postgres.getPort() + "/postgres?options=-c%20lock_timeout=200", "postgres", "postgres", 2))) {
+            try (Connection holder = postgres.getPostgresDatabase().getConnection();
+                    Statement lock = holder.createStatement()) {
+                holder.setAutoCommit(false);
+                lock.execute("LOCK TABLE assets IN ACCESS EXCLUSIVE MODE");
+
+                assertThatThrownBy(() -> db.newAlbums().reserve(Fixtures.SENDER, Fixtures.T0, 2))
+                        .isInstanceOfSatisfying(Unavailable.class,
+                                down -> assertThat(sqlState(down)).isEqualTo("55P03"));
+                holder.rollback();
+            }
+            assertThat(db.newAlbums().reserve(Fixtures.SENDER, Fixtures.T0, 2).ids().assets()).hasSize(2);
         }
     }
 
