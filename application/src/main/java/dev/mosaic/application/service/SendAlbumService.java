@@ -12,6 +12,7 @@ import dev.mosaic.application.port.out.Messages;
 import dev.mosaic.application.port.out.NewAlbumIds;
 import dev.mosaic.application.port.out.NewAlbums;
 import dev.mosaic.application.port.out.ObjectStorage;
+import dev.mosaic.application.port.out.Unavailable;
 import dev.mosaic.application.view.AlbumCreated;
 import dev.mosaic.domain.Asset;
 import dev.mosaic.domain.AssetId;
@@ -75,9 +76,8 @@ public final class SendAlbumService implements SendAlbumUseCase {
         try {
             message = create(command, checked);
         } catch (RuntimeException failure) {
-            // most failures committed nothing, and the key is freed for the retry; but the store may have committed
-            // before the connection was lost (its one round trip's answer never came back): then the key is
-            // completed, release keeps it, and the retry is answered with the album instead of making a second one
+            // nothing was committed (a store that committed before its answer was lost is answered by create), and
+            // the key is freed for the retry; a key some album completed stays completed: release keeps it
             idempotency.release(command.sender(), key);
             throw failure;
         }
@@ -118,17 +118,47 @@ public final class SendAlbumService implements SendAlbumUseCase {
     private Message create(SendAlbumCommand command, List<AttachmentRules.Checked> checked) {
         Instant now = clock.instant();
         List<Asset> assets = new ArrayList<>();
+        Message album;
         try {
             NewAlbums.Reserved reserved = albums.reserve(command.sender(), now.minus(UploadQuota.WINDOW),
                     checked.size());
             enforceQuota(reserved.usage(), checked);
-            Message album = album(command, checked, reserved.ids(), now, assets);
-            albums.store(album, Optional.ofNullable(command.idempotencyKey()), new Fact.AlbumSent(album));
-            return album;
+            album = album(command, checked, reserved.ids(), now, assets);
         } catch (RuntimeException failure) {
-            assets.forEach(asset -> asset.multipart().ifPresent(plan -> abortQuietly(asset, plan, failure)));
+            abortStarted(assets, failure);
             throw failure;
         }
+        try {
+            albums.store(album, Optional.ofNullable(command.idempotencyKey()), new Fact.AlbumSent(album));
+        } catch (RuntimeException failure) {
+            if (storedAnyway(album, failure)) {
+                return album;
+            }
+            abortStarted(assets, failure);
+            throw failure;
+        }
+        return album;
+    }
+
+    /**
+     * Whether a store that failed as unavailable committed all the same: its one round trip may have committed before
+     * the connection was lost, and then the album is the client's, multipart uploads and all. When the database cannot
+     * say, the album counts as not stored (its uploads are aborted; were it stored, its assets expire unfinished).
+     */
+    private boolean storedAnyway(Message album, RuntimeException failure) {
+        if (!(failure instanceof Unavailable)) {
+            return false;
+        }
+        try {
+            return messages.byId(album.id()).isPresent();
+        } catch (RuntimeException stillDown) {
+            failure.addSuppressed(stillDown);
+            return false;
+        }
+    }
+
+    private void abortStarted(List<Asset> assets, RuntimeException failure) {
+        assets.forEach(asset -> asset.multipart().ifPresent(plan -> abortQuietly(asset, plan, failure)));
     }
 
     /** The album with its assets, each multipart upload started (and added to {@code started} at once). */

@@ -32,6 +32,11 @@ class SendAlbumTest {
         return Attachment.of("a.jpg", 1000, "image/jpeg", "image");
     }
 
+    /** Large enough to be uploaded in parts. */
+    static Attachment video() {
+        return Attachment.of("v.mp4", 50_000_000, "video/mp4", "video");
+    }
+
     static Stream<Arguments> refusedBatches() {
         Attachment big = Attachment.of("v.mp4", 15_000_000, "video/mp4", "video");
         return Stream.of(
@@ -121,17 +126,20 @@ class SendAlbumTest {
 
     /** The store's commit reached the database, its answer did not: the retry gets that album, not a second one. */
     @Test
-    void aKeyedBatchWhoseStoreCommittedButFailedKeepsItsKeyAndTheRetryReplaysTheAlbum() {
-        SendAlbumCommand keyed = new SendAlbumCommand(SENDER, 42L, "hi", List.of(photo()), "key-1");
+    void aBatchWhoseStoreCommittedButLostItsAnswerIsAnsweredWithItsUploadsOpenAndTheRetryReplaysIt() {
+        SendAlbumCommand keyed = new SendAlbumCommand(SENDER, 42L, "hi", List.of(photo(), video()), "key-1");
         world.loseNextStoresAnswer.set(true);
 
-        assertThatThrownBy(() -> world.services.sendAlbum().send(keyed))
-                .isInstanceOf(dev.mosaic.application.port.out.Unavailable.class);
+        AlbumCreated created = world.services.sendAlbum().send(keyed);
 
+        assertThat(world.storage.openMultipartUploads()).as("the stored video's upload").isEqualTo(1);
+        assertThat(world.notified).contains(UserId.of(42));
         var stored = world.idempotency.find(SENDER, "key-1").orElseThrow().message().orElseThrow();
+        assertThat(created.messageId()).isEqualTo(stored.value());
         AlbumCreated retried = world.services.sendAlbum().send(keyed);
         assertThat(retried.messageId()).isEqualTo(stored.value());
         assertThat(world.messages.conversation(SENDER, UserId.of(42), java.util.Optional.empty(), 10)).hasSize(1);
+        assertThat(world.storage.openMultipartUploads()).isEqualTo(1);
     }
 
     @Test
