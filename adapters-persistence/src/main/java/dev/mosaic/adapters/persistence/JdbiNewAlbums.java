@@ -29,8 +29,9 @@ import java.util.stream.IntStream;
  * default) that commit would wait for the WAL flush. So the query also sets {@code synchronous_commit} off for its
  * own transaction ({@link #DEFER_FLUSH}, local to it: the session's setting is untouched). Nothing is answered or
  * stored from the reservation until the album's own commit, which is durable and, the log being written in order,
- * flushes the reservation's with it; a crash before that loses only ids that no row holds and no client saw (a
- * sequence may hand them out again: still unique among stored rows). Inside a caller's transaction the query joins it
+ * flushes the reservation's with it; a crash before that loses only ids that no row holds (a sequence may hand them
+ * out again: still unique among stored rows). No client saw them, but a multipart upload started under such an id
+ * whose abort then failed still holds it in its object key. Inside a caller's transaction the query joins it
  * without the setting: that transaction keeps its durability.</li>
  * <li>{@link #store}: one statement of data-modifying common table expressions: the message, its assets, the
  * idempotency key's completion, and the audience's counters advanced (ascending by user, so two albums lock shared

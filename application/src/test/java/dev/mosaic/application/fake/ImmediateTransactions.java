@@ -29,8 +29,13 @@ public final class ImmediateTransactions implements TransactionRunner {
             return result;
         } catch (RuntimeException | Error failure) {
             if (outermost) {
+                // every take-back runs, and one that fails does not hide the failure that caused them
                 while (!takeBacks.isEmpty()) {
-                    takeBacks.pop().run();
+                    try {
+                        takeBacks.pop().run();
+                    } catch (RuntimeException takeBackFailed) {
+                        failure.addSuppressed(takeBackFailed);
+                    }
                 }
             }
             throw failure;
