@@ -61,9 +61,7 @@ enum Dialect {
          */
         @Override
         AlbumIds albumIds(String single, String each, int count) {
-            String values = count == 0 ? "ARRAY[]::bigint[]"
-                    : "ARRAY[" + String.join(", ", Collections.nCopies(count, "nextval('" + each + "')")) + "]";
-            return new AlbumIds("SELECT nextval('" + single + "'), " + values, false);
+            return new AlbumIds("SELECT nextval('" + single + "'), " + nextValuesArray(each, count), false);
         }
 
         /**
@@ -135,6 +133,15 @@ enum Dialect {
     static final String LOG_ADVANCED = """
             INSERT INTO events (recipient_id, seq, event_type, payload)
             SELECT user_id, last_seq, ?, ? FROM advanced""";
+
+    /**
+     * PostgreSQL: an array of {@code count} new values of {@code sequence}, the count written into the expression
+     * ({@link #albumIds}' PostgreSQL form says why).
+     */
+    static String nextValuesArray(String sequence, int count) {
+        return count == 0 ? "ARRAY[]::bigint[]"
+                : "ARRAY[" + String.join(", ", Collections.nCopies(count, "nextval('" + sequence + "')")) + "]";
+    }
 
     private static void requireRecipients(int recipients) {
         if (recipients < 1) {

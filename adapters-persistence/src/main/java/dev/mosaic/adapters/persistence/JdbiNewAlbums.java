@@ -106,9 +106,7 @@ final class JdbiNewAlbums implements NewAlbums {
             return columns + "drawn.ids" + deferFlush + "\n" + AlbumStatements.USAGE_FROM
                     + ",\n     (SELECT ARRAY(SELECT nextval('asset_ids') FROM generate_series(1, ?)) AS ids) drawn";
         }
-        String assetIds = assets == 0 ? "ARRAY[]::bigint[]"
-                : "ARRAY[" + String.join(", ", Collections.nCopies(assets, "nextval('asset_ids')")) + "]";
-        return columns + assetIds + deferFlush + "\n" + AlbumStatements.USAGE_FROM;
+        return columns + Dialect.nextValuesArray("asset_ids", assets) + deferFlush + "\n" + AlbumStatements.USAGE_FROM;
     }
 
     /**
